@@ -1,0 +1,59 @@
+//! The schema of every service. Each service owns its own tables (named in each migration's
+//! header) and no service reads another's. Landed migrations are never edited: a change is a
+//! new migration.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend};
+use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_tenants;
+mod m20261122_000002_councils;
+mod m20261122_000003_api_tokens;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_tenants::Migration),
+            Box::new(m20261122_000002_councils::Migration),
+            Box::new(m20261122_000003_api_tokens::Migration),
+        ]
+    }
+}
+
+/// Arbitrary constant naming the platform's migration lock in PostgreSQL.
+const MIGRATION_LOCK_KEY: i64 = 0x5E3F_C0DE;
+
+/// Applies pending migrations. On PostgreSQL several instances may start at once behind a
+/// load balancer: they take an advisory lock on one dedicated connection, so only one
+/// migrates and the others wait, then find nothing to do.
+pub async fn apply(db: &DatabaseConnection, url: &str) -> anyhow::Result<()> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Migrator::up(db, None).await.context("migration failed");
+    }
+    let mut options = ConnectOptions::new(url.to_string());
+    options
+        .max_connections(1)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(60))
+        .sqlx_logging(false);
+    let single = Database::connect(options)
+        .await
+        .context("cannot open a connection for migrations")?;
+    single
+        .execute_unprepared(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
+        .await
+        .context("cannot take the migration lock")?;
+    let result = Migrator::up(&single, None).await;
+    let unlock = single
+        .execute_unprepared(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))
+        .await;
+    let _ = single.close().await;
+    result.context("migration failed")?;
+    unlock.context("cannot release the migration lock")?;
+    Ok(())
+}

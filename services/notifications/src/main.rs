@@ -1,0 +1,27 @@
+//! The notifications service alone: `notifications --bind 127.0.0.1:PORT`.
+
+use clap::Parser;
+use council_shared::{
+    app::{api_routes, openapi_service},
+    cli::{ServerArgs, run_single_service},
+};
+
+/// E-mail notices to residents and council members.
+#[derive(Parser)]
+#[command(version)]
+struct Cli {
+    #[command(flatten)]
+    server: ServerArgs,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    run_single_service(&cli.server, |_| {
+        api_routes(openapi_service(
+            notifications::NotificationsApi,
+            notifications::OPENAPI_TITLE,
+        ))
+    })
+    .await
+}

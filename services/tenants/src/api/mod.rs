@@ -1,0 +1,357 @@
+//! The tenants API under `/api/v1`: municipalities, their profiles and their councils.
+
+pub mod auth;
+pub mod models;
+pub mod views;
+
+use council_shared::{
+    ApiError, json_body::JsonBody, page_type, pagination::PageRequest, problem::ApiResult,
+};
+use poem_openapi::{
+    ApiResponse, OpenApi, Tags,
+    param::{Path, Query},
+    payload::Json,
+};
+use sea_orm::DatabaseConnection;
+
+use crate::{
+    domain::{CouncilDetails, MemberData, NewTenant, ProfileContent, TenantDetails},
+    error::TenantsError,
+    service::{council, profile, tenants},
+};
+use auth::ApiToken;
+use models::{
+    AdminCouncil, CouncilUpdate, MemberInput, MemberSaved, Profile, PublicCouncil, StatusFilter,
+    TenantCreate, TenantDetail, TenantSummary, TenantUpdate,
+};
+
+page_type!(TenantPage, TenantSummary);
+
+#[derive(Tags)]
+enum ApiTags {
+    /// Municipalities (tenants) and their public profiles.
+    Tenants,
+    /// Each municipality's Migrant and Refugee Integration Council (ΣΕΜΠ) and its members.
+    Councils,
+}
+
+/// The tenants service's HTTP API.
+#[derive(Clone)]
+pub struct TenantsApi {
+    db: DatabaseConnection,
+}
+
+impl TenantsApi {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+
+    async fn detail(
+        &self,
+        model: crate::entities::tenant::Model,
+    ) -> Result<TenantDetail, TenantsError> {
+        let stored = profile::load(&self.db, model.id).await?;
+        Ok(views::detail(&model, stored))
+    }
+
+    async fn admin_council(&self, slug: &str) -> Result<AdminCouncil, TenantsError> {
+        let tenant = tenants::find(&self.db, slug).await?;
+        let stored = council::load(&self.db, tenant.id).await?;
+        Ok(views::admin_council(&tenant.slug, &stored))
+    }
+}
+
+#[derive(ApiResponse)]
+pub enum ListTenantsResponse {
+    /// One page of municipalities, ordered by slug.
+    #[oai(status = 200)]
+    Ok(Json<TenantPage>),
+}
+
+#[derive(ApiResponse)]
+pub enum TenantResponse {
+    /// The municipality with its profile.
+    #[oai(status = 200)]
+    Ok(Json<TenantDetail>),
+}
+
+#[derive(ApiResponse)]
+pub enum CreateTenantResponse {
+    /// The municipality was created; `Location` is its address.
+    #[oai(status = 201)]
+    Created(Json<TenantDetail>, #[oai(header = "Location")] String),
+}
+
+#[derive(ApiResponse)]
+pub enum PublicCouncilResponse {
+    /// The council and its members, without private contact details.
+    #[oai(status = 200)]
+    Ok(Json<PublicCouncil>),
+}
+
+#[derive(ApiResponse)]
+pub enum AdminCouncilResponse {
+    /// The council with members' contact addresses and the warnings administrators should see.
+    #[oai(status = 200)]
+    Ok(Json<AdminCouncil>),
+}
+
+#[derive(ApiResponse)]
+pub enum MemberCreatedResponse {
+    /// The member was added; `warnings` tells what the law frowns on.
+    #[oai(status = 201)]
+    Created(Json<MemberSaved>, #[oai(header = "Location")] String),
+}
+
+#[derive(ApiResponse)]
+pub enum MemberUpdatedResponse {
+    /// The member was saved; `warnings` tells what the law frowns on.
+    #[oai(status = 200)]
+    Ok(Json<MemberSaved>),
+}
+
+#[derive(ApiResponse)]
+pub enum MemberRemovedResponse {
+    /// The member was removed.
+    #[oai(status = 204)]
+    Removed,
+}
+
+fn invalid(errors: Vec<council_shared::FieldError>) -> ApiError {
+    ApiError::Validation(errors)
+}
+
+#[OpenApi]
+impl TenantsApi {
+    /// List municipalities
+    ///
+    /// Active municipalities by default; `status=archived` or `status=all` for the others.
+    #[oai(path = "/tenants", method = "get", tag = "ApiTags::Tenants")]
+    async fn list_tenants(
+        &self,
+        /// `active` (default), `archived` or `all`.
+        status: Query<Option<StatusFilter>>,
+        /// Page number, from 1.
+        page: Query<Option<u64>>,
+        /// Items per page, 1 to 100 (default 20).
+        per_page: Query<Option<u64>>,
+    ) -> ApiResult<ListTenantsResponse> {
+        let request = PageRequest::parse(page.0, per_page.0)?;
+        let (items, total) = tenants::list(&self.db, status.0.unwrap_or_default(), request).await?;
+        let items = items.iter().map(views::summary).collect();
+        Ok(ListTenantsResponse::Ok(Json(TenantPage::new(
+            items, request, total,
+        ))))
+    }
+
+    /// Add a municipality
+    #[oai(path = "/tenants", method = "post", tag = "ApiTags::Tenants")]
+    async fn create_tenant(
+        &self,
+        _token: ApiToken,
+        body: JsonBody<TenantCreate>,
+    ) -> ApiResult<CreateTenantResponse> {
+        let new = NewTenant::parse(&body).map_err(invalid)?;
+        let created = tenants::create(&self.db, new).await?;
+        let location = format!("/api/v1/tenants/{}", created.slug);
+        Ok(CreateTenantResponse::Created(
+            Json(self.detail(created).await?),
+            location,
+        ))
+    }
+
+    /// Read a municipality and its profile
+    #[oai(path = "/tenants/:slug", method = "get", tag = "ApiTags::Tenants")]
+    async fn get_tenant(&self, slug: Path<String>) -> ApiResult<TenantResponse> {
+        let model = tenants::find(&self.db, &slug).await?;
+        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+    }
+
+    /// Change a municipality's details
+    ///
+    /// Everything but the slug, which stays as links to the municipality depend on it.
+    #[oai(path = "/tenants/:slug", method = "put", tag = "ApiTags::Tenants")]
+    async fn update_tenant(
+        &self,
+        _token: ApiToken,
+        slug: Path<String>,
+        body: JsonBody<TenantUpdate>,
+    ) -> ApiResult<TenantResponse> {
+        tenants::find(&self.db, &slug).await?;
+        let details = TenantDetails::parse(&body).map_err(invalid)?;
+        let model = tenants::update(&self.db, &slug, details).await?;
+        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+    }
+
+    /// Archive a municipality
+    ///
+    /// It stays readable, marked as archived, and can no longer be changed until restored.
+    #[oai(
+        path = "/tenants/:slug/archive",
+        method = "post",
+        tag = "ApiTags::Tenants"
+    )]
+    async fn archive_tenant(
+        &self,
+        _token: ApiToken,
+        slug: Path<String>,
+    ) -> ApiResult<TenantResponse> {
+        let model = tenants::set_archived(&self.db, &slug, true).await?;
+        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+    }
+
+    /// Restore an archived municipality
+    #[oai(
+        path = "/tenants/:slug/restore",
+        method = "post",
+        tag = "ApiTags::Tenants"
+    )]
+    async fn restore_tenant(
+        &self,
+        _token: ApiToken,
+        slug: Path<String>,
+    ) -> ApiResult<TenantResponse> {
+        let model = tenants::set_archived(&self.db, &slug, false).await?;
+        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+    }
+
+    /// Replace a municipality's profile sections
+    ///
+    /// Introduction, key figures, structures and programmes, achievements and goals are
+    /// replaced together; if anything is invalid, nothing changes.
+    #[oai(
+        path = "/tenants/:slug/profile",
+        method = "put",
+        tag = "ApiTags::Tenants"
+    )]
+    async fn replace_profile(
+        &self,
+        _token: ApiToken,
+        slug: Path<String>,
+        body: JsonBody<Profile>,
+    ) -> ApiResult<TenantResponse> {
+        tenants::find(&self.db, &slug).await?;
+        let content = ProfileContent::parse(&body).map_err(invalid)?;
+        let model = profile::replace(&self.db, &slug, content).await?;
+        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+    }
+
+    /// Read a municipality's council (public)
+    ///
+    /// Members' contact addresses are never part of this view.
+    #[oai(
+        path = "/tenants/:slug/council",
+        method = "get",
+        tag = "ApiTags::Councils"
+    )]
+    async fn get_council(&self, slug: Path<String>) -> ApiResult<PublicCouncilResponse> {
+        let tenant = tenants::find(&self.db, &slug).await?;
+        let stored = council::load(&self.db, tenant.id).await?;
+        Ok(PublicCouncilResponse::Ok(Json(views::public_council(
+            &tenant.slug,
+            &stored,
+        ))))
+    }
+
+    /// Record the council's founding decision and term
+    #[oai(
+        path = "/tenants/:slug/council",
+        method = "put",
+        tag = "ApiTags::Councils"
+    )]
+    async fn update_council(
+        &self,
+        _token: ApiToken,
+        slug: Path<String>,
+        body: JsonBody<CouncilUpdate>,
+    ) -> ApiResult<AdminCouncilResponse> {
+        tenants::find(&self.db, &slug).await?;
+        let details = CouncilDetails::parse(&body).map_err(invalid)?;
+        council::save_details(&self.db, &slug, details).await?;
+        Ok(AdminCouncilResponse::Ok(Json(
+            self.admin_council(&slug).await?,
+        )))
+    }
+
+    /// List the council's members with contact details and warnings (administrators)
+    #[oai(
+        path = "/tenants/:slug/council/members",
+        method = "get",
+        tag = "ApiTags::Councils"
+    )]
+    async fn list_members(
+        &self,
+        _token: ApiToken,
+        slug: Path<String>,
+    ) -> ApiResult<AdminCouncilResponse> {
+        Ok(AdminCouncilResponse::Ok(Json(
+            self.admin_council(&slug).await?,
+        )))
+    }
+
+    /// Add a council member
+    ///
+    /// At most one president, who must be a municipal councillor. Fewer than 5 or more than
+    /// 11 regular members is allowed but returned as a warning.
+    #[oai(
+        path = "/tenants/:slug/council/members",
+        method = "post",
+        tag = "ApiTags::Councils"
+    )]
+    async fn add_member(
+        &self,
+        _token: ApiToken,
+        slug: Path<String>,
+        body: JsonBody<MemberInput>,
+    ) -> ApiResult<MemberCreatedResponse> {
+        tenants::find(&self.db, &slug).await?;
+        let member = MemberData::parse(&body).map_err(invalid)?;
+        let (saved, warnings) = council::add_member(&self.db, &slug, member, false).await?;
+        let location = format!("/api/v1/tenants/{}/council/members/{}", slug.0, saved.id);
+        Ok(MemberCreatedResponse::Created(
+            Json(MemberSaved {
+                member: views::member(&saved),
+                warnings,
+            }),
+            location,
+        ))
+    }
+
+    /// Change a council member
+    #[oai(
+        path = "/tenants/:slug/council/members/:id",
+        method = "put",
+        tag = "ApiTags::Councils"
+    )]
+    async fn update_member(
+        &self,
+        _token: ApiToken,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: JsonBody<MemberInput>,
+    ) -> ApiResult<MemberUpdatedResponse> {
+        tenants::find(&self.db, &slug).await?;
+        let member = MemberData::parse(&body).map_err(invalid)?;
+        let (saved, warnings) = council::update_member(&self.db, &slug, id.0, member).await?;
+        Ok(MemberUpdatedResponse::Ok(Json(MemberSaved {
+            member: views::member(&saved),
+            warnings,
+        })))
+    }
+
+    /// Remove a council member
+    #[oai(
+        path = "/tenants/:slug/council/members/:id",
+        method = "delete",
+        tag = "ApiTags::Councils"
+    )]
+    async fn remove_member(
+        &self,
+        _token: ApiToken,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<MemberRemovedResponse> {
+        council::remove_member(&self.db, &slug, id.0).await?;
+        Ok(MemberRemovedResponse::Removed)
+    }
+}

@@ -1,0 +1,53 @@
+//! The tenants service's one error type: what a client may be told, or an internal cause.
+
+use council_shared::{ApiError, FieldError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TenantsError {
+    #[error("no municipality has the slug `{0}`")]
+    TenantNotFound(String),
+    #[error("the council of this municipality has no member {0}")]
+    MemberNotFound(i64),
+    #[error("the slug `{0}` is already used by another municipality")]
+    SlugTaken(String),
+    #[error("the council already has a president ({0}); change that member's role first")]
+    PresidentTaken(String),
+    #[error("the municipality `{0}` is archived: restore it before changing it")]
+    Archived(String),
+    #[error("the request has invalid fields")]
+    Invalid(Vec<FieldError>),
+    #[error("a valid API token is required")]
+    Unauthorized,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sea_orm::DbErr> for TenantsError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        Self::Internal(anyhow::Error::new(error).context("database error"))
+    }
+}
+
+impl From<Vec<FieldError>> for TenantsError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        Self::Invalid(errors)
+    }
+}
+
+impl From<TenantsError> for ApiError {
+    fn from(error: TenantsError) -> Self {
+        match error {
+            TenantsError::TenantNotFound(_) | TenantsError::MemberNotFound(_) => {
+                ApiError::NotFound(error.to_string())
+            }
+            TenantsError::SlugTaken(_)
+            | TenantsError::PresidentTaken(_)
+            | TenantsError::Archived(_) => ApiError::Conflict(error.to_string()),
+            TenantsError::Invalid(errors) => ApiError::Validation(errors),
+            TenantsError::Unauthorized => ApiError::Unauthorized,
+            TenantsError::Internal(cause) => ApiError::Internal(cause),
+        }
+    }
+}
+
+pub type Result<T, E = TenantsError> = std::result::Result<T, E>;

@@ -1,0 +1,260 @@
+//! A municipality's council (ΣΕΜΠ): its details and its members, with the law's rules.
+
+use chrono::Utc;
+use council_shared::database::is_unique_violation;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+
+use crate::{
+    api::models::{MemberRole, Membership, Warning},
+    domain::{CouncilDetails, MemberData},
+    entities::{council, council_member},
+    error::{Result, TenantsError},
+    service::tenants,
+};
+
+pub const MIN_REGULAR_MEMBERS: usize = 5;
+pub const MAX_REGULAR_MEMBERS: usize = 11;
+
+pub struct StoredCouncil {
+    pub council: Option<council::Model>,
+    /// In display order: by role, regular before substitute, then by name.
+    pub members: Vec<council_member::Model>,
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn load(db: &impl ConnectionTrait, tenant_id: i64) -> Result<StoredCouncil> {
+    let council = council::Entity::find_by_id(tenant_id).one(db).await?;
+    let mut members = council_member::Entity::find()
+        .filter(council_member::Column::TenantId.eq(tenant_id))
+        .order_by_asc(council_member::Column::Id)
+        .all(db)
+        .await?;
+    members.sort_by(|a, b| {
+        (a.membership != "regular", role_rank(&a.role), &a.full_name).cmp(&(
+            b.membership != "regular",
+            role_rank(&b.role),
+            &b.full_name,
+        ))
+    });
+    Ok(StoredCouncil { council, members })
+}
+
+fn role_rank(role: &str) -> u8 {
+    match role {
+        "president" => 0,
+        "vice_president" => 1,
+        "secretary" => 2,
+        _ => 3,
+    }
+}
+
+/// What the law frowns on without forbidding: shown to administrators, never blocking.
+pub fn warnings(members: &[council_member::Model]) -> Vec<Warning> {
+    let regular = members.iter().filter(|m| m.membership == "regular").count();
+    let mut warnings = Vec::new();
+    if regular < MIN_REGULAR_MEMBERS {
+        warnings.push(Warning {
+            code: "regular_members_below_minimum".into(),
+            message: format!(
+                "The council has {regular} regular members; the law asks for {MIN_REGULAR_MEMBERS} to {MAX_REGULAR_MEMBERS}."
+            ),
+        });
+    }
+    if regular > MAX_REGULAR_MEMBERS {
+        warnings.push(Warning {
+            code: "regular_members_above_maximum".into(),
+            message: format!(
+                "The council has {regular} regular members; the law asks for {MIN_REGULAR_MEMBERS} to {MAX_REGULAR_MEMBERS}."
+            ),
+        });
+    }
+    if !members.iter().any(|m| m.role == "president") {
+        warnings.push(Warning {
+            code: "no_president".into(),
+            message: "The council has no president; the law asks for a municipal councillor as president.".into(),
+        });
+    }
+    warnings
+}
+
+#[tracing::instrument(skip(db, details))]
+pub async fn save_details(
+    db: &impl TransactionTrait,
+    slug: &str,
+    details: CouncilDetails,
+) -> Result<council::Model> {
+    let txn = db.begin().await?;
+    let tenant = tenants::find_writable(&txn, slug).await?;
+    let model = council::ActiveModel {
+        tenant_id: Set(tenant.id),
+        name_el: Set(details.name.el),
+        name_en: Set(details.name.en),
+        decision_reference: Set(details.decision_reference),
+        decision_date: Set(details.decision_date),
+        decision_url: Set(details.decision_url),
+        term_start: Set(details.term_start),
+        term_end: Set(details.term_end),
+        updated_at: Set(Utc::now()),
+    };
+    let exists = council::Entity::find_by_id(tenant.id)
+        .one(&txn)
+        .await?
+        .is_some();
+    let saved = if exists {
+        model.update(&txn).await?
+    } else {
+        model.insert(&txn).await?
+    };
+    txn.commit().await?;
+    Ok(saved)
+}
+
+fn role_name(role: MemberRole) -> &'static str {
+    match role {
+        MemberRole::President => "president",
+        MemberRole::VicePresident => "vice_president",
+        MemberRole::Member => "member",
+        MemberRole::Secretary => "secretary",
+    }
+}
+
+fn membership_name(membership: Membership) -> &'static str {
+    match membership {
+        Membership::Regular => "regular",
+        Membership::Substitute => "substitute",
+    }
+}
+
+/// Refuses a second president with the name of the current one.
+async fn ensure_president_free(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    except_member: Option<i64>,
+) -> Result<()> {
+    let mut query = council_member::Entity::find()
+        .filter(council_member::Column::TenantId.eq(tenant_id))
+        .filter(council_member::Column::Role.eq("president"));
+    if let Some(id) = except_member {
+        query = query.filter(council_member::Column::Id.ne(id));
+    }
+    match query.one(db).await? {
+        Some(president) => Err(TenantsError::PresidentTaken(president.full_name)),
+        None => Ok(()),
+    }
+}
+
+fn president_conflict(error: sea_orm::DbErr) -> TenantsError {
+    if is_unique_violation(&error) {
+        TenantsError::PresidentTaken("another member, saved at the same moment".into())
+    } else {
+        error.into()
+    }
+}
+
+#[tracing::instrument(skip(db, member))]
+pub async fn add_member(
+    db: &impl TransactionTrait,
+    slug: &str,
+    member: MemberData,
+    is_example: bool,
+) -> Result<(council_member::Model, Vec<Warning>)> {
+    let txn = db.begin().await?;
+    let tenant = tenants::find_writable(&txn, slug).await?;
+    if member.role == MemberRole::President {
+        ensure_president_free(&txn, tenant.id, None).await?;
+    }
+    let now = Utc::now();
+    let saved = council_member::ActiveModel {
+        tenant_id: Set(tenant.id),
+        full_name: Set(member.full_name),
+        category: Set(category_name(member.category).into()),
+        organisation: Set(member.organisation),
+        role: Set(role_name(member.role).into()),
+        membership: Set(membership_name(member.membership).into()),
+        term_start: Set(member.term_start),
+        term_end: Set(member.term_end),
+        email: Set(member.email),
+        is_example: Set(is_example),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(president_conflict)?;
+    let all = load(&txn, tenant.id).await?;
+    txn.commit().await?;
+    Ok((saved, warnings(&all.members)))
+}
+
+#[tracing::instrument(skip(db, member))]
+pub async fn update_member(
+    db: &impl TransactionTrait,
+    slug: &str,
+    member_id: i64,
+    member: MemberData,
+) -> Result<(council_member::Model, Vec<Warning>)> {
+    let txn = db.begin().await?;
+    let tenant = tenants::find_writable(&txn, slug).await?;
+    let existing = find_member(&txn, tenant.id, member_id).await?;
+    if member.role == MemberRole::President {
+        ensure_president_free(&txn, tenant.id, Some(member_id)).await?;
+    }
+    let mut model: council_member::ActiveModel = existing.into();
+    model.full_name = Set(member.full_name);
+    model.category = Set(category_name(member.category).into());
+    model.organisation = Set(member.organisation);
+    model.role = Set(role_name(member.role).into());
+    model.membership = Set(membership_name(member.membership).into());
+    model.term_start = Set(member.term_start);
+    model.term_end = Set(member.term_end);
+    model.email = Set(member.email);
+    model.updated_at = Set(Utc::now());
+    let saved = model.update(&txn).await.map_err(president_conflict)?;
+    let all = load(&txn, tenant.id).await?;
+    txn.commit().await?;
+    Ok((saved, warnings(&all.members)))
+}
+
+#[tracing::instrument(skip(db))]
+pub async fn remove_member(
+    db: &impl TransactionTrait,
+    slug: &str,
+    member_id: i64,
+) -> Result<Vec<Warning>> {
+    let txn = db.begin().await?;
+    let tenant = tenants::find_writable(&txn, slug).await?;
+    let existing = find_member(&txn, tenant.id, member_id).await?;
+    council_member::Entity::delete_by_id(existing.id)
+        .exec(&txn)
+        .await?;
+    let all = load(&txn, tenant.id).await?;
+    txn.commit().await?;
+    Ok(warnings(&all.members))
+}
+
+/// A member of this tenant's council; another tenant's member is "not found" here.
+async fn find_member(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    member_id: i64,
+) -> Result<council_member::Model> {
+    council_member::Entity::find_by_id(member_id)
+        .filter(council_member::Column::TenantId.eq(tenant_id))
+        .one(db)
+        .await?
+        .ok_or(TenantsError::MemberNotFound(member_id))
+}
+
+fn category_name(category: crate::api::models::MemberCategory) -> &'static str {
+    use crate::api::models::MemberCategory::*;
+    match category {
+        MunicipalCouncillor => "municipal_councillor",
+        CivilSociety => "civil_society",
+        MigrantCommunity => "migrant_community",
+        Other => "other",
+    }
+}

@@ -1,0 +1,6 @@
+//! The tenants service's operations: request → validated domain value → these → SeaORM.
+
+pub mod council;
+pub mod profile;
+pub mod tenants;
+pub mod tokens;

@@ -1,0 +1,100 @@
+//! What every server binary does: connect and migrate, mount its API with its OpenAPI
+//! document and Swagger UI, bind (port 0 in tests), report the real address, and serve
+//! until told to stop.
+
+use std::{net::SocketAddr, time::Duration};
+
+use anyhow::Context as _;
+use poem::{EndpointExt, Response, Route, endpoint::BoxEndpoint};
+use poem_openapi::{OpenApi, OpenApiService};
+use sea_orm::DatabaseConnection;
+
+use crate::{
+    http::{BoundListener, problem_details, with_common_middleware, with_health_routes},
+    mail::Mailer,
+    settings::Settings,
+};
+
+/// What a service needs at run time, built once from settings.
+#[derive(Clone, Debug)]
+pub struct Context {
+    pub settings: Settings,
+    pub db: DatabaseConnection,
+    pub mailer: Mailer,
+}
+
+impl Context {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = crate::database::connect(&settings).await?;
+        if settings.database.migrate_on_start {
+            migrations::apply(&db, &settings.database_url()).await?;
+        }
+        let mailer = Mailer::from_settings(&settings)?;
+        Ok(Self {
+            settings,
+            db,
+            mailer,
+        })
+    }
+}
+
+/// The OpenAPI service for `api`, described for the given title.
+pub fn openapi_service<T: OpenApi>(api: T, title: &str) -> OpenApiService<T, ()> {
+    OpenApiService::new(api, title, env!("CARGO_PKG_VERSION"))
+        .server("/api/v1")
+        .description(
+            "Errors are RFC 9457 problem details (`application/problem+json`). \
+             Writes need `Authorization: Bearer <token>`; create one with \
+             `council token create --name NAME`.",
+        )
+}
+
+/// `/api/v1/...` operations, `/api/openapi.json`, `/api/docs` and problem details for every
+/// error under `/api`.
+pub fn api_routes<T: OpenApi + 'static>(service: OpenApiService<T, ()>) -> Route {
+    let spec = service.spec_endpoint();
+    let docs = service.swagger_ui();
+    Route::new().nest(
+        "/api",
+        Route::new()
+            .nest("/v1", service)
+            .at("/openapi.json", spec)
+            .nest("/docs", docs)
+            .around(problem_details),
+    )
+}
+
+/// A server ready to run, with its real address known.
+pub struct Application {
+    listener: BoundListener,
+    endpoint: BoxEndpoint<'static, Response>,
+    grace: Duration,
+}
+
+impl Application {
+    /// Binds `settings.server.bind` and wraps `routes` with health, readiness, request ids
+    /// and the body limit.
+    pub async fn bind(context: &Context, routes: Route) -> anyhow::Result<Self> {
+        let listener = BoundListener::bind(&context.settings.server.bind).await?;
+        let app = with_health_routes(routes).data(context.db.clone());
+        let endpoint =
+            with_common_middleware(app, context.settings.server.body_limit_bytes).boxed();
+        Ok(Self {
+            listener,
+            endpoint,
+            grace: Duration::from_secs(context.settings.server.shutdown_grace_seconds),
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.listener.address()
+    }
+
+    pub async fn run(self) -> anyhow::Result<()> {
+        tracing::info!(address = %self.address(), "listening");
+        self.listener
+            .serve(self.endpoint, self.grace)
+            .await
+            .context("server failed")
+    }
+}

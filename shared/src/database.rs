@@ -1,0 +1,70 @@
+//! One database connection, chosen by URL scheme: SQLite (the embedded default) or PostgreSQL.
+
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+
+use crate::settings::Settings;
+
+/// Opens the pool. SQLite is tuned for a server: WAL so readers never wait for the writer,
+/// foreign keys on (SQLite leaves them off by default), and a busy timeout so concurrent
+/// writers queue instead of failing with "database is locked".
+pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
+    let url = settings.database_url();
+    let mut options = ConnectOptions::new(url.clone());
+    options
+        .max_connections(settings.database.max_connections)
+        .acquire_timeout(Duration::from_secs(
+            settings.database.acquire_timeout_seconds,
+        ))
+        .sqlx_logging(false);
+
+    if url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+            format!("cannot create data folder {}", settings.data_dir.display())
+        })?;
+        options.map_sqlx_sqlite_opts(|opts| {
+            opts.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+                .create_if_missing(true)
+        });
+    } else if !(url.starts_with("postgres:") || url.starts_with("postgresql:")) {
+        bail!("unsupported database URL scheme: use sqlite:// or postgres://");
+    }
+
+    let db = Database::connect(options)
+        .await
+        .context("cannot connect to the database")?;
+    Ok(db)
+}
+
+/// Readiness: the database answers a trivial query.
+pub async fn ping(db: &DatabaseConnection) -> anyhow::Result<()> {
+    db.execute_unprepared("SELECT 1")
+        .await
+        .context("database did not answer")?;
+    Ok(())
+}
+
+pub fn is_postgres(db: &DatabaseConnection) -> bool {
+    db.get_database_backend() == DbBackend::Postgres
+}
+
+/// Whether a database error is a unique-constraint violation, so it can become a 409.
+pub fn is_unique_violation(error: &sea_orm::DbErr) -> bool {
+    matches!(
+        error.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
+/// Whether a database error is a foreign-key violation, so it can become a 409 or 422.
+pub fn is_foreign_key_violation(error: &sea_orm::DbErr) -> bool {
+    matches!(
+        error.sql_err(),
+        Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_))
+    )
+}

@@ -1,0 +1,197 @@
+//! HTTP plumbing every service binary and the all-in-one server share: request ids and
+//! request spans, problem details for every API error, health and readiness, binding
+//! (port 0 in tests) and graceful shutdown.
+
+use std::{net::SocketAddr, time::Duration};
+
+use anyhow::Context;
+use poem::{
+    Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler,
+    http::{HeaderValue, StatusCode},
+    listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
+    web::{Data, Json},
+};
+use sea_orm::DatabaseConnection;
+use tracing::Instrument;
+
+use crate::{
+    json_body::BodyLimit,
+    problem::{ApiError, Problem},
+};
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// The id of the request being served: the caller's `X-Request-Id` if it is sane, else new.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+fn incoming_request_id(req: &Request) -> Option<String> {
+    let value = req.headers().get(REQUEST_ID_HEADER)?.to_str().ok()?;
+    let sane = !value.is_empty()
+        && value.len() <= 64
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c));
+    sane.then(|| value.to_string())
+}
+
+/// Outermost middleware: gives the request an id, runs it inside a span that carries the
+/// id, logs its outcome, and echoes the id in the response.
+pub async fn trace_request<E: Endpoint>(next: E, mut req: Request) -> poem::Result<Response> {
+    let id = incoming_request_id(&req).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    req.set_data(RequestId(id.clone()));
+    let span = tracing::info_span!(
+        "request",
+        request_id = %id,
+        method = %req.method(),
+        path = %req.uri().path(),
+    );
+    async move {
+        let started = std::time::Instant::now();
+        let result = next.call(req).await;
+        let mut response = match result {
+            Ok(response) => response.into_response(),
+            Err(error) => error.into_response(),
+        };
+        let status = response.status();
+        let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+        if status.is_server_error() {
+            tracing::error!(status = status.as_u16(), elapsed_ms, "request failed");
+        } else {
+            tracing::debug!(status = status.as_u16(), elapsed_ms, "request served");
+        }
+        if let Ok(value) = HeaderValue::from_str(&id) {
+            response.headers_mut().insert(REQUEST_ID_HEADER, value);
+        }
+        Ok(response)
+    }
+    .instrument(span)
+    .await
+}
+
+/// Turns every error under an API prefix into RFC 9457 problem details, including the
+/// framework's own (unknown route, wrong method, unparsable parameter, wrong content type).
+pub async fn problem_details<E: Endpoint>(next: E, req: Request) -> poem::Result<Response> {
+    let instance = req.original_uri().path().to_string();
+    let request_id = req.data::<RequestId>().map(|id| id.0.clone());
+    match next.call(req).await {
+        Ok(response) => Ok(response.into_response()),
+        Err(error) => {
+            let mut problem = problem_for(&error);
+            problem.instance = Some(instance);
+            problem.request_id = request_id;
+            Ok(problem.into_response())
+        }
+    }
+}
+
+/// The problem a client sees for an error; 5xx causes are logged, never shown.
+pub fn problem_for(error: &poem::Error) -> Problem {
+    if let Some(api_error) = error.downcast_ref::<ApiError>() {
+        if let ApiError::Internal(cause) = api_error {
+            tracing::error!(error = ?cause, "request failed");
+        }
+        return api_error.to_problem();
+    }
+    let status = error.status();
+    if status.is_server_error() {
+        tracing::error!(error = %error, "request failed");
+        ApiError::Internal(anyhow::anyhow!("{error}")).to_problem()
+    } else if status == StatusCode::NOT_FOUND {
+        Problem::new(status, Some("There is nothing at this address.".into()))
+    } else {
+        Problem::new(status, Some(error.to_string()))
+    }
+}
+
+#[handler]
+async fn healthz() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+#[handler]
+async fn readyz(db: Data<&DatabaseConnection>) -> Response {
+    match crate::database::ping(&db).await {
+        Ok(()) => Json(serde_json::json!({ "status": "ready", "database": "ok" })).into_response(),
+        Err(error) => {
+            tracing::warn!(error = ?error, "readiness check failed");
+            let mut problem = Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                Some("The database does not answer.".into()),
+            );
+            problem.instance = Some("/readyz".into());
+            problem.into_response()
+        }
+    }
+}
+
+/// Adds `GET /healthz` (the process is up) and `GET /readyz` (its database answers too).
+/// The database comes from request data, which `Application` adds.
+pub fn with_health_routes(route: Route) -> Route {
+    route
+        .at("/healthz", get(healthz))
+        .at("/readyz", get(readyz))
+}
+
+/// Wraps a whole application: request ids and spans, and the body limit for `JsonBody`.
+pub fn with_common_middleware(
+    app: impl Endpoint + 'static,
+    body_limit: usize,
+) -> impl Endpoint<Output = Response> {
+    app.data(BodyLimit(body_limit)).around(trace_request)
+}
+
+/// A listening socket whose real address is known before serving starts (port 0 in tests).
+pub struct BoundListener {
+    acceptor: TcpAcceptor,
+    address: SocketAddr,
+}
+
+impl BoundListener {
+    pub async fn bind(address: &str) -> anyhow::Result<Self> {
+        let acceptor = TcpListener::bind(address.to_string())
+            .into_acceptor()
+            .await
+            .with_context(|| format!("cannot listen on {address}"))?;
+        let address = acceptor
+            .local_addr()
+            .into_iter()
+            .find_map(|addr| addr.as_socket_addr().copied())
+            .context("the listener has no socket address")?;
+        Ok(Self { acceptor, address })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until SIGTERM or Ctrl-C, then lets in-flight requests finish within `grace`.
+    pub async fn serve(self, app: impl Endpoint + 'static, grace: Duration) -> std::io::Result<()> {
+        poem::Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(app, shutdown_signal(), Some(grace))
+            .await
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM (what a container runtime or systemd sends).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

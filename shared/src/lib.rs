@@ -1,0 +1,18 @@
+//! Code every service shares: settings, the database connection, problem details,
+//! JSON request bodies, pagination, outgoing mail, tracing, health and the HTTP plumbing.
+
+pub mod app;
+pub mod cli;
+pub mod database;
+pub mod http;
+pub mod json_body;
+pub mod mail;
+pub mod pagination;
+pub mod problem;
+pub mod settings;
+pub mod telemetry;
+pub mod tenant;
+pub mod validation;
+
+pub use problem::{ApiError, FieldError, Problem};
+pub use settings::Settings;

@@ -1,0 +1,249 @@
+//! RFC 9457 problem details: the one error shape every API returns.
+
+use poem::{Response, http::StatusCode};
+use poem_openapi::{
+    ApiResponse, Object,
+    registry::{MetaMediaType, MetaResponse, MetaResponses, Registry},
+    types::{ToJSON, Type},
+};
+
+pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
+
+/// A problem details document (RFC 9457).
+#[derive(Debug, Clone, Object, serde::Deserialize, PartialEq)]
+#[oai(rename_all = "camelCase")]
+pub struct Problem {
+    /// A URI naming the kind of problem; `about:blank` when the status says it all.
+    #[oai(rename = "type")]
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Short summary of the kind of problem.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong with this request, for a person to read.
+    #[oai(skip_serializing_if_is_none)]
+    pub detail: Option<String>,
+    /// The path of the request that failed.
+    #[oai(skip_serializing_if_is_none)]
+    pub instance: Option<String>,
+    /// Every invalid field and why (422 only).
+    #[oai(skip_serializing_if_is_none)]
+    pub errors: Option<Vec<FieldError>>,
+    /// Quote it when reporting a problem: it finds the request in the logs.
+    #[oai(skip_serializing_if_is_none)]
+    pub request_id: Option<String>,
+}
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, Object, serde::Deserialize, PartialEq, Eq)]
+pub struct FieldError {
+    /// JSON path of the field, such as `members[2].email` or `slug`.
+    pub field: String,
+    /// Why the value is not accepted.
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl Problem {
+    pub fn new(status: StatusCode, detail: Option<String>) -> Self {
+        Self {
+            kind: "about:blank".into(),
+            title: status.canonical_reason().unwrap_or("Error").into(),
+            status: status.as_u16(),
+            detail,
+            instance: None,
+            errors: None,
+            request_id: None,
+        }
+    }
+
+    pub fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = self.to_json_string();
+        Response::builder()
+            .status(status)
+            .content_type(PROBLEM_CONTENT_TYPE)
+            .body(body)
+    }
+}
+
+/// Every error an API operation can return to its client. Services map their own errors
+/// into it; only `Internal` hides its cause, which is logged instead.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("a valid API token is required: send it as `Authorization: Bearer <token>`")]
+    Unauthorized,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the request body is larger than the limit of {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("the request has invalid fields")]
+    Validation(Vec<FieldError>),
+    #[error("the service is not ready: {0}")]
+    Unavailable(String),
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, message)])
+    }
+
+    /// The client's view of this error. A 500 says nothing of its cause.
+    pub fn to_problem(&self) -> Problem {
+        let status = self.status();
+        let mut problem = Problem::new(status, Some(self.to_string()));
+        match self {
+            Self::Validation(errors) => {
+                let list = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                problem.detail = Some(format!("The request has invalid fields: {list}"));
+                problem.errors = Some(errors.clone());
+            }
+            Self::Internal(_) => {
+                problem.detail = Some(
+                    "Something went wrong on our side. It has been logged; please try again later."
+                        .into(),
+                );
+            }
+            _ => {}
+        }
+        problem
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(error: anyhow::Error) -> Self {
+        Self::Internal(error)
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        Self::Internal(anyhow::Error::new(error).context("database error"))
+    }
+}
+
+impl poem::error::ResponseError for ApiError {
+    fn status(&self) -> StatusCode {
+        ApiError::status(self)
+    }
+
+    fn as_response(&self) -> Response {
+        if let Self::Internal(cause) = self {
+            tracing::error!(error = ?cause, "request failed");
+        }
+        self.to_problem().into_response()
+    }
+}
+
+const DOCUMENTED: &[(u16, &str)] = &[
+    (
+        400,
+        "Malformed request: the body is not JSON, or a parameter has the wrong type.",
+    ),
+    (401, "Missing or invalid API token."),
+    (404, "No such resource, or no such municipality."),
+    (
+        409,
+        "Conflicts with the current state, such as a slug already in use.",
+    ),
+    (413, "The request body is over the configured size limit."),
+    (415, "The body is not `application/json`."),
+    (
+        422,
+        "One or more fields are invalid; `errors` lists each field and why.",
+    ),
+    (
+        500,
+        "Unexpected failure; nothing was changed. Quote `requestId` when reporting it.",
+    ),
+];
+
+impl ApiResponse for ApiError {
+    fn meta() -> MetaResponses {
+        MetaResponses {
+            responses: DOCUMENTED
+                .iter()
+                .map(|(status, description)| MetaResponse {
+                    description,
+                    status: Some(*status),
+                    status_range: None,
+                    content: vec![MetaMediaType {
+                        content_type: PROBLEM_CONTENT_TYPE,
+                        schema: Problem::schema_ref(),
+                    }],
+                    headers: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    fn register(registry: &mut Registry) {
+        Problem::register(registry);
+    }
+}
+
+/// What the API returns from a handler: the operation's documented response, or a problem.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_hide_their_cause() {
+        let problem =
+            ApiError::Internal(anyhow::anyhow!("password=hunter2 in connection")).to_problem();
+        assert_eq!(problem.status, 500);
+        assert!(!problem.detail.unwrap().contains("hunter2"));
+    }
+
+    #[test]
+    fn validation_problems_list_every_field() {
+        let problem = ApiError::Validation(vec![
+            FieldError::new("slug", "must not be empty"),
+            FieldError::new("website", "must be an http(s) URL"),
+        ])
+        .to_problem();
+        assert_eq!(problem.status, 422);
+        assert_eq!(problem.errors.as_ref().unwrap().len(), 2);
+        assert!(problem.detail.unwrap().contains("website"));
+    }
+}

@@ -1,0 +1,274 @@
+//! Layered settings: built-in defaults, then an optional TOML file, then `COUNCIL__...`
+//! environment variables (`COUNCIL__SERVER__BIND=0.0.0.0:8080`), then `DATABASE_URL`.
+//! Settings are loaded once in `main` and passed down; nothing reads them from a global.
+
+use std::{collections::HashMap, path::PathBuf};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Folder for the SQLite file, uploads and the mail outbox.
+    pub data_dir: PathBuf,
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub mail: MailSettings,
+    pub log: LogSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            data_dir: PathBuf::from("./data"),
+            server: ServerSettings::default(),
+            database: DatabaseSettings::default(),
+            mail: MailSettings::default(),
+            log: LogSettings::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Address to listen on; port 0 picks a free port (tests).
+    pub bind: String,
+    /// The address the public reaches the platform at, used in links and e-mails.
+    /// Defaults to `http://{bind}`.
+    pub public_url: Option<String>,
+    /// Largest accepted request body, in bytes.
+    pub body_limit_bytes: usize,
+    /// How long in-flight requests may take to finish on shutdown.
+    pub shutdown_grace_seconds: u64,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            bind: "127.0.0.1:8080".into(),
+            public_url: None,
+            body_limit_bytes: 1024 * 1024,
+            shutdown_grace_seconds: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `sqlite://...` or `postgres://...`; defaults to `council.db` in the data folder.
+    pub url: Option<SecretString>,
+    pub max_connections: u32,
+    pub acquire_timeout_seconds: u64,
+    /// Apply pending migrations when a server starts.
+    pub migrate_on_start: bool,
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        Self {
+            url: None,
+            max_connections: 10,
+            acquire_timeout_seconds: 5,
+            migrate_on_start: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailSettings {
+    /// Sender of every e-mail, as `Name <address>`.
+    pub from: String,
+    /// Without an SMTP host, mail is written as .eml files to `outbox/` in the data folder.
+    pub smtp: Option<SmtpSettings>,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            from: "ΣΕΜΠ Platform <no-reply@localhost>".into(),
+            smtp: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    /// Defaults to 587 with STARTTLS, 465 with TLS, 25 without TLS.
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub password: Option<SecretString>,
+    #[serde(default)]
+    pub tls: SmtpTls,
+    #[serde(default = "default_smtp_timeout")]
+    pub timeout_seconds: u64,
+}
+
+fn default_smtp_timeout() -> u64 {
+    10
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain connection upgraded with STARTTLS (required).
+    #[default]
+    Starttls,
+    /// TLS from the first byte (SMTPS).
+    Tls,
+    /// No encryption: only for a local relay or a test server.
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogSettings {
+    /// A `tracing` filter such as `info` or `council=debug,sqlx=warn`.
+    pub filter: String,
+    pub format: LogFormat,
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        Self {
+            filter: "info,sqlx=warn,sea_orm=warn".into(),
+            format: LogFormat::Pretty,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid settings: {0}")]
+pub struct SettingsError(#[from] config::ConfigError);
+
+impl Settings {
+    /// Loads the layers from the process environment.
+    pub fn load(file: Option<&std::path::Path>) -> Result<Self, SettingsError> {
+        Self::load_from(file, std::env::vars().collect())
+    }
+
+    /// Loads the layers from an explicit environment, so tests need not touch the process's.
+    pub fn load_from(
+        file: Option<&std::path::Path>,
+        env: HashMap<String, String>,
+    ) -> Result<Self, SettingsError> {
+        let mut builder = config::Config::builder();
+        if let Some(path) = file {
+            builder = builder.add_source(config::File::from(path).required(true));
+        }
+        let database_url = env.get("DATABASE_URL").cloned();
+        builder = builder.add_source(
+            config::Environment::with_prefix("COUNCIL")
+                .prefix_separator("__")
+                .separator("__")
+                .try_parsing(true)
+                .source(Some(env)),
+        );
+        if let Some(url) = database_url.filter(|url| !url.is_empty()) {
+            builder = builder.set_override("database.url", url)?;
+        }
+        Ok(builder.build()?.try_deserialize()?)
+    }
+
+    /// The database URL in effect: the configured one or the SQLite file in the data folder.
+    pub fn database_url(&self) -> String {
+        match &self.database.url {
+            Some(url) => url.expose_secret().to_string(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("council.db").display()
+            ),
+        }
+    }
+
+    /// The base URL for links in pages and e-mails, without a trailing slash.
+    pub fn public_url(&self, bound: std::net::SocketAddr) -> String {
+        match &self.server.public_url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => format!("http://{bound}"),
+        }
+    }
+
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_apply_without_file_or_environment() {
+        let settings = Settings::load_from(None, HashMap::new()).unwrap();
+        assert_eq!(settings.server.bind, "127.0.0.1:8080");
+        assert!(settings.database_url().starts_with("sqlite://"));
+        assert!(settings.mail.smtp.is_none());
+    }
+
+    #[test]
+    fn environment_overrides_nested_values() {
+        let settings = Settings::load_from(
+            None,
+            env(&[
+                ("COUNCIL__SERVER__BIND", "0.0.0.0:9000"),
+                ("COUNCIL__SERVER__BODY_LIMIT_BYTES", "2048"),
+                ("COUNCIL__MAIL__SMTP__HOST", "mail.example.org"),
+                ("COUNCIL__MAIL__SMTP__TLS", "none"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(settings.server.bind, "0.0.0.0:9000");
+        assert_eq!(settings.server.body_limit_bytes, 2048);
+        let smtp = settings.mail.smtp.unwrap();
+        assert_eq!(smtp.host, "mail.example.org");
+        assert_eq!(smtp.tls, SmtpTls::None);
+    }
+
+    #[test]
+    fn database_url_variable_wins_over_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("council.toml");
+        std::fs::write(&file, "[database]\nurl = \"sqlite://other.db\"\n").unwrap();
+        let settings = Settings::load_from(
+            Some(&file),
+            env(&[("DATABASE_URL", "postgres://postgres@127.0.0.1/council")]),
+        )
+        .unwrap();
+        assert_eq!(
+            settings.database_url(),
+            "postgres://postgres@127.0.0.1/council"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_setting_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("council.toml");
+        std::fs::write(&file, "[server]\nbnd = \"0.0.0.0:1\"\n").unwrap();
+        let error = Settings::load_from(Some(&file), HashMap::new()).unwrap_err();
+        assert!(error.to_string().contains("bnd"), "{error}");
+    }
+}

@@ -1,0 +1,72 @@
+# Interface text in English. Every key here must exist in every other language file.
+
+site-name = ΣΕΜΠ Platform
+site-tagline = Municipal migrant and refugee integration councils
+skip-to-content = Skip to content
+language-switch-label = Language
+main-navigation = Main navigation
+nav-municipalities = Municipalities
+nav-api = API for developers
+footer-about = The platform of the Migrant and Refugee Integration Councils (ΣΕΜΠ) of Greek municipalities.
+footer-example-data = Council members marked “example” are invented demonstration data.
+
+home-title = Municipalities and their councils
+home-intro = Every Greek municipality sets up a Migrant and Refugee Integration Council (ΣΕΜΠ), an advisory body on the integration of migrants and refugees into local society. Choose a municipality to see its profile and its council.
+home-count = { $count ->
+    [0] No municipalities yet.
+    [one] { $count } municipality
+   *[other] { $count } municipalities
+}
+home-empty = No municipality has been added yet.
+region = Region
+visit-profile = Profile and council: { $name }
+
+tenant-archived = This municipality is archived. Its information stays for reference but is no longer updated.
+tenant-website = Municipality web site
+tenant-contact = Contact the council
+fallback-notice = Some content is shown in Greek because no English translation exists yet.
+section-introduction = About
+section-key-figures = Key figures
+section-programmes = Structures and programmes
+section-achievements = What we achieved
+section-goals = Where we are heading
+section-council = The Migrant and Refugee Integration Council
+figure-year = ({ $year })
+more-information = More: { $title }
+council-decision = Founding decision
+council-term = Term
+council-term-range = { $start } to { $end }
+council-not-recorded = The municipality has not yet recorded its council's details.
+council-members = Members
+council-members-count = { $regular ->
+    [one] { $regular } regular member
+   *[other] { $regular } regular members
+} and { $substitute ->
+    [one] { $substitute } substitute
+   *[other] { $substitute } substitutes
+}
+council-no-members = No members have been recorded.
+member-name = Name
+member-role = Role
+member-category = Seat
+member-organisation = Organisation
+member-membership = Membership
+member-example = example
+member-example-explained = An invented member for demonstration, not a real person.
+role-president = President
+role-vice_president = Vice-president
+role-member = Member
+role-secretary = Secretary
+category-municipal_councillor = Municipal councillor
+category-civil_society = Civil society
+category-migrant_community = Migrant and refugee representative
+category-other = Other
+membership-regular = Regular
+membership-substitute = Substitute
+
+error-not-found-title = Page not found
+error-not-found-text = There is nothing at this address. The link may be old or mistyped.
+error-server-title = Something went wrong
+error-server-text = An error occurred on our side and has been logged. Please try again shortly.
+error-request-id = Request id: { $id }
+back-home = Back to the municipalities

@@ -1,0 +1,279 @@
+//! The server-rendered front end: the list of municipalities and each municipality's page,
+//! in Greek with an English switch. Pages read the tenants service through its public
+//! read API (`tenants::public`), never its tables.
+
+pub mod i18n;
+pub mod render;
+pub mod views;
+
+use std::sync::Arc;
+
+use council_shared::http::RequestId;
+use poem::{
+    Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler,
+    http::{StatusCode, header},
+    web::{Data, Path},
+};
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+
+use crate::{
+    i18n::{LANG_COOKIE, Lang, language_of},
+    render::Renderer,
+};
+
+const STYLESHEET: &str = include_str!("../static/site.css");
+
+/// What every page handler needs.
+pub struct WebState {
+    pub db: DatabaseConnection,
+    pub renderer: Renderer,
+}
+
+impl WebState {
+    pub fn new(db: DatabaseConnection) -> anyhow::Result<Arc<Self>> {
+        Ok(Arc::new(Self {
+            db,
+            renderer: Renderer::new()?,
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct LanguageLink {
+    code: &'static str,
+    name: &'static str,
+    current: bool,
+    switch: String,
+    alternate: String,
+}
+
+#[derive(Serialize)]
+struct Layout<'a> {
+    lang: &'static str,
+    dir: &'static str,
+    title: &'a str,
+    body: String,
+    languages: Vec<LanguageLink>,
+}
+
+fn encode(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// Wraps a rendered body in the site layout and sets the headers every page carries.
+fn page(
+    state: &WebState,
+    req: &Request,
+    lang: Lang,
+    status: StatusCode,
+    title: &str,
+    body: String,
+) -> Response {
+    let path = req.uri().path();
+    let languages = Lang::ALL
+        .into_iter()
+        .map(|other| LanguageLink {
+            code: other.code(),
+            name: other.endonym(),
+            current: other == lang,
+            switch: format!("/lang/{}?next={}", other.code(), encode(path)),
+            alternate: format!("{path}?lang={}", other.code()),
+        })
+        .collect();
+    let layout = Layout {
+        lang: lang.code(),
+        dir: lang.dir(),
+        title,
+        body,
+        languages,
+    };
+    match state.renderer.render("layout", &layout) {
+        Ok(html) => Response::builder()
+            .status(status)
+            .content_type("text/html; charset=utf-8")
+            .header(header::CONTENT_LANGUAGE, lang.code())
+            .header(header::VARY, "Cookie, Accept-Language")
+            .body(html),
+        Err(error) => {
+            tracing::error!(error = ?error, "layout failed to render");
+            plain_failure()
+        }
+    }
+}
+
+fn plain_failure() -> Response {
+    Response::builder()
+        .status(StatusCode::INTERNAL_SERVER_ERROR)
+        .content_type("text/plain; charset=utf-8")
+        .body("Internal error / Εσωτερικό σφάλμα")
+}
+
+#[derive(Serialize)]
+struct ErrorPage {
+    lang: &'static str,
+    heading: String,
+    text: String,
+    request_id: Option<String>,
+}
+
+fn error_page(state: &WebState, req: &Request, status: StatusCode) -> Response {
+    let lang = language_of(req);
+    let (heading, text) = if status == StatusCode::NOT_FOUND {
+        ("error-not-found-title", "error-not-found-text")
+    } else {
+        ("error-server-title", "error-server-text")
+    };
+    let view = ErrorPage {
+        lang: lang.code(),
+        heading: state.renderer.text(lang, heading),
+        text: state.renderer.text(lang, text),
+        request_id: (status != StatusCode::NOT_FOUND)
+            .then(|| req.data::<RequestId>().map(|id| id.0.clone()))
+            .flatten(),
+    };
+    match state.renderer.render("error", &view) {
+        Ok(body) => page(state, req, lang, status, &view.heading, body),
+        Err(_) => plain_failure(),
+    }
+}
+
+fn render_or_fail(
+    state: &WebState,
+    req: &Request,
+    lang: Lang,
+    template: &str,
+    title: &str,
+    view: &impl Serialize,
+) -> Response {
+    match state.renderer.render(template, view) {
+        Ok(body) => page(state, req, lang, StatusCode::OK, title, body),
+        Err(error) => {
+            tracing::error!(error = ?error, template, "page failed to render");
+            error_page(state, req, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+#[handler]
+async fn home(req: &Request, state: Data<&Arc<WebState>>) -> Response {
+    let lang = language_of(req);
+    match tenants::public::active_tenants(&state.db).await {
+        Ok(list) => {
+            let view = views::home(&list, lang);
+            let title = state.renderer.text(lang, "home-title");
+            render_or_fail(&state, req, lang, "home", &title, &view)
+        }
+        Err(error) => {
+            tracing::error!(error = ?error, "cannot list municipalities");
+            error_page(&state, req, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+#[handler]
+async fn municipality(req: &Request, slug: Path<String>, state: Data<&Arc<WebState>>) -> Response {
+    let lang = language_of(req);
+    match tenants::public::tenant_page(&state.db, &slug).await {
+        Ok(Some((detail, council))) => {
+            let view = views::tenant(&detail, &council, lang, &state.renderer);
+            render_or_fail(&state, req, lang, "tenant", view.title(), &view)
+        }
+        Ok(None) => error_page(&state, req, StatusCode::NOT_FOUND),
+        Err(error) => {
+            tracing::error!(error = ?error, "cannot load a municipality page");
+            error_page(&state, req, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+/// The language switcher: remembers the choice in a cookie and returns to the page.
+/// Only local paths are accepted as `next`, so the link cannot send anyone elsewhere.
+#[handler]
+async fn switch_language(
+    req: &Request,
+    code: Path<String>,
+    state: Data<&Arc<WebState>>,
+) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return error_page(&state, req, StatusCode::NOT_FOUND);
+    };
+    let next = req
+        .uri()
+        .query()
+        .and_then(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .find(|(key, _)| key == "next")
+                .map(|(_, value)| value.into_owned())
+        })
+        .filter(|next| next.starts_with('/') && !next.starts_with("//") && !next.contains('\\'))
+        .unwrap_or_else(|| "/".into());
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, next)
+        .header(
+            header::SET_COOKIE,
+            format!(
+                "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+                lang.code()
+            ),
+        )
+        .finish()
+}
+
+#[handler]
+fn stylesheet() -> Response {
+    Response::builder()
+        .content_type("text/css; charset=utf-8")
+        .header(header::CACHE_CONTROL, "public, max-age=3600")
+        .body(STYLESHEET)
+}
+
+/// The pages, to be mounted at the root of the server.
+pub fn routes(route: Route, state: Arc<WebState>) -> Route {
+    route
+        .at("/", get(home).data(state.clone()))
+        .at(
+            "/municipalities/:slug",
+            get(municipality).data(state.clone()),
+        )
+        .at("/lang/:code", get(switch_language).data(state))
+        .at("/static/site.css", get(stylesheet))
+}
+
+/// Outermost wrapper of the whole server: any page error that escaped (unknown address,
+/// wrong method) becomes a readable page in the reader's language. API errors never get
+/// here: they are problem details already.
+pub fn html_errors<E: Endpoint + 'static>(
+    endpoint: E,
+    state: Arc<WebState>,
+) -> impl Endpoint<Output = Response> {
+    endpoint.around(move |next, req| {
+        let state = state.clone();
+        async move {
+            let uri = req.uri().clone();
+            let request_id = req.data::<RequestId>().cloned();
+            let accept_lang = req.headers().clone();
+            match next.call(req).await {
+                Ok(response) => Ok(response.into_response()),
+                Err(error) => {
+                    let mut replay = Request::builder().uri(uri).finish();
+                    *replay.headers_mut() = accept_lang;
+                    if let Some(id) = request_id {
+                        replay.set_data(id);
+                    }
+                    let status = error.status();
+                    if status.is_server_error() {
+                        tracing::error!(error = %error, "page request failed");
+                    }
+                    let status = if status == StatusCode::NOT_FOUND || status.is_server_error() {
+                        status
+                    } else {
+                        return Ok(error.into_response());
+                    };
+                    Ok(error_page(&state, &replay, status))
+                }
+            }
+        }
+    })
+}

@@ -1,0 +1,130 @@
+//! Handlebars with a `t` helper that looks interface text up in the page's language:
+//! `{{t "home-count" count=3}}`. Templates are compiled in and registered once.
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use fluent_bundle::{FluentArgs, FluentValue};
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason,
+};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::i18n::{Lang, Translations};
+
+const TEMPLATES: [(&str, &str); 4] = [
+    ("layout", include_str!("../templates/layout.hbs")),
+    ("home", include_str!("../templates/home.hbs")),
+    ("tenant", include_str!("../templates/tenant.hbs")),
+    ("error", include_str!("../templates/error.hbs")),
+];
+
+struct Translate(Arc<Translations>);
+
+impl HelperDef for Translate {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        helper: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        context: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let key = helper
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+        let lang = context
+            .data()
+            .get("lang")
+            .and_then(Value::as_str)
+            .and_then(Lang::from_code)
+            .unwrap_or(Lang::El);
+        let mut args = FluentArgs::new();
+        for (name, value) in helper.hash() {
+            let value: FluentValue = match value.value() {
+                Value::Number(n) => match n.as_i64() {
+                    Some(i) => i.into(),
+                    None => n.as_f64().unwrap_or_default().into(),
+                },
+                Value::String(s) => s.clone().into(),
+                other => other.to_string().into(),
+            };
+            args.set(name.to_string(), value);
+        }
+        let text = self.0.text(lang, key, Some(&args));
+        out.write(&handlebars::html_escape(&text))?;
+        Ok(())
+    }
+}
+
+/// Renders pages in the reader's language.
+pub struct Renderer {
+    handlebars: Handlebars<'static>,
+    pub translations: Arc<Translations>,
+}
+
+impl Renderer {
+    pub fn new() -> anyhow::Result<Self> {
+        let translations = Arc::new(Translations::load()?);
+        let mut handlebars = Handlebars::new();
+        handlebars.set_dev_mode(false);
+        for (name, source) in TEMPLATES {
+            handlebars
+                .register_template_string(name, source)
+                .with_context(|| format!("template {name} does not compile"))?;
+        }
+        handlebars.register_helper("t", Box::new(Translate(translations.clone())));
+        Ok(Self {
+            handlebars,
+            translations,
+        })
+    }
+
+    pub fn render(&self, template: &str, data: &impl Serialize) -> anyhow::Result<String> {
+        self.handlebars
+            .render(template, data)
+            .with_context(|| format!("rendering {template}"))
+    }
+
+    pub fn text(&self, lang: Lang, key: &str) -> String {
+        self.translations.text(lang, key, None)
+    }
+
+    /// Every `{{t "key"}}` a template uses, for the test that they all exist.
+    pub fn template_keys() -> Vec<String> {
+        TEMPLATES
+            .iter()
+            .flat_map(|(_, source)| source.split("{{t \"").skip(1))
+            .filter_map(|rest| rest.split('"').next().map(str::to_string))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_a_template_uses_is_translated() {
+        let known = Translations::keys(Lang::El);
+        let used = Renderer::template_keys();
+        assert!(used.len() > 20);
+        let missing: Vec<_> = used.iter().filter(|k| !known.contains(k)).collect();
+        assert!(
+            missing.is_empty(),
+            "templates use untranslated keys: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn translated_text_is_escaped() {
+        let renderer = Renderer::new().unwrap();
+        let html = renderer
+            .render("error", &serde_json::json!({"lang": "en", "heading": "<b>", "text": "x", "request_id": "a<b"}))
+            .unwrap();
+        assert!(html.contains("&lt;b&gt;"));
+        assert!(html.contains("Request id: a&lt;b"));
+    }
+}

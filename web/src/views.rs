@@ -1,0 +1,317 @@
+//! Page view models: API views turned into what a template shows, in the reader's language,
+//! with a flag wherever the text falls back to the other language.
+
+use serde::Serialize;
+use tenants::api::models::{
+    Highlight, MemberCategory, MemberRole, Membership, PublicCouncil, TenantDetail, TenantSummary,
+    Text,
+};
+
+use crate::{i18n::Lang, render::Renderer};
+
+/// Text in the reader's language, or in the other one with `fallback` set.
+#[derive(Debug, Serialize)]
+pub struct Localized {
+    pub text: String,
+    pub lang: &'static str,
+    pub fallback: bool,
+}
+
+pub fn localize(text: &Text, lang: Lang) -> Localized {
+    match (lang, text.en.as_deref().filter(|en| !en.trim().is_empty())) {
+        (Lang::En, Some(en)) => Localized {
+            text: en.into(),
+            lang: "en",
+            fallback: false,
+        },
+        (Lang::En, None) => Localized {
+            text: text.el.clone(),
+            lang: "el",
+            fallback: true,
+        },
+        (Lang::El, _) if !text.el.trim().is_empty() => Localized {
+            text: text.el.clone(),
+            lang: "el",
+            fallback: false,
+        },
+        (Lang::El, _) => Localized {
+            text: text.en.clone().unwrap_or_default(),
+            lang: "en",
+            fallback: true,
+        },
+    }
+}
+
+/// Long text split into paragraphs at blank lines.
+#[derive(Debug, Serialize)]
+pub struct Paragraphs {
+    pub paragraphs: Vec<String>,
+    pub lang: &'static str,
+    pub fallback: bool,
+}
+
+fn paragraphs(text: &Text, lang: Lang) -> Paragraphs {
+    let localized = localize(text, lang);
+    Paragraphs {
+        paragraphs: localized
+            .text
+            .split("\n\n")
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+        lang: localized.lang,
+        fallback: localized.fallback,
+    }
+}
+
+#[derive(Serialize)]
+pub struct TenantCard {
+    slug: String,
+    name: Localized,
+    region: Localized,
+}
+
+#[derive(Serialize)]
+pub struct HomePage {
+    lang: &'static str,
+    count: usize,
+    tenants: Vec<TenantCard>,
+}
+
+pub fn home(tenants: &[TenantSummary], lang: Lang) -> HomePage {
+    HomePage {
+        lang: lang.code(),
+        count: tenants.len(),
+        tenants: tenants
+            .iter()
+            .map(|t| TenantCard {
+                slug: t.slug.clone(),
+                name: localize(&t.name, lang),
+                region: localize(&t.region, lang),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct KeyFigureView {
+    value: String,
+    label: Localized,
+    year: Option<i32>,
+}
+
+#[derive(Serialize)]
+struct ProgrammeView {
+    title: Localized,
+    description: Paragraphs,
+    link: Option<String>,
+}
+
+#[derive(Serialize)]
+struct FigureView {
+    value: String,
+    label: Localized,
+}
+
+#[derive(Serialize)]
+struct HighlightView {
+    title: Localized,
+    description: Paragraphs,
+    figure: Option<FigureView>,
+}
+
+#[derive(Serialize)]
+struct HighlightSection {
+    id: &'static str,
+    heading: String,
+    items: Vec<HighlightView>,
+}
+
+#[derive(Serialize)]
+struct CouncilView {
+    name: Localized,
+    decision: Option<String>,
+    decision_url: Option<String>,
+    term: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MemberView {
+    full_name: String,
+    role: String,
+    category: String,
+    organisation: Option<String>,
+    membership: String,
+    example: bool,
+}
+
+#[derive(Serialize)]
+pub struct TenantPage {
+    lang: &'static str,
+    slug: String,
+    name: Localized,
+    region: Localized,
+    website: Option<String>,
+    contact_email: Option<String>,
+    archived: bool,
+    any_fallback: bool,
+    introduction: Option<Paragraphs>,
+    key_figures: Vec<KeyFigureView>,
+    programmes: Vec<ProgrammeView>,
+    highlight_sections: Vec<HighlightSection>,
+    council: Option<CouncilView>,
+    members: Vec<MemberView>,
+    regular_members: u32,
+    substitute_members: u32,
+}
+
+impl TenantPage {
+    pub fn title(&self) -> &str {
+        &self.name.text
+    }
+}
+
+fn date(value: chrono::NaiveDate) -> String {
+    value.format("%d/%m/%Y").to_string()
+}
+
+fn role_key(role: MemberRole) -> &'static str {
+    match role {
+        MemberRole::President => "role-president",
+        MemberRole::VicePresident => "role-vice_president",
+        MemberRole::Member => "role-member",
+        MemberRole::Secretary => "role-secretary",
+    }
+}
+
+fn category_key(category: MemberCategory) -> &'static str {
+    match category {
+        MemberCategory::MunicipalCouncillor => "category-municipal_councillor",
+        MemberCategory::CivilSociety => "category-civil_society",
+        MemberCategory::MigrantCommunity => "category-migrant_community",
+        MemberCategory::Other => "category-other",
+    }
+}
+
+fn membership_key(membership: Membership) -> &'static str {
+    match membership {
+        Membership::Regular => "membership-regular",
+        Membership::Substitute => "membership-substitute",
+    }
+}
+
+pub fn tenant(
+    detail: &TenantDetail,
+    council: &PublicCouncil,
+    lang: Lang,
+    renderer: &Renderer,
+) -> TenantPage {
+    let profile = &detail.profile;
+    let highlights = |items: &[Highlight]| -> Vec<HighlightView> {
+        items
+            .iter()
+            .map(|h| HighlightView {
+                title: localize(&h.title, lang),
+                description: paragraphs(&h.description, lang),
+                figure: h.figure.as_ref().map(|f| FigureView {
+                    value: f.value.clone(),
+                    label: localize(&f.label, lang),
+                }),
+            })
+            .collect()
+    };
+    let mut highlight_sections = Vec::new();
+    for (id, key, items) in [
+        (
+            "achievements",
+            "section-achievements",
+            &profile.achievements,
+        ),
+        ("goals", "section-goals", &profile.goals),
+    ] {
+        if !items.is_empty() {
+            highlight_sections.push(HighlightSection {
+                id,
+                heading: renderer.text(lang, key),
+                items: highlights(items),
+            });
+        }
+    }
+    let council_view = council.council.as_ref().map(|info| {
+        let term = match (info.term_start, info.term_end) {
+            (Some(start), Some(end)) => {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("start", date(start));
+                args.set("end", date(end));
+                Some(
+                    renderer
+                        .translations
+                        .text(lang, "council-term-range", Some(&args)),
+                )
+            }
+            (Some(start), None) => Some(date(start)),
+            _ => None,
+        };
+        let decision = match (&info.decision_reference, info.decision_date) {
+            (Some(reference), Some(on)) => Some(format!("{reference} ({})", date(on))),
+            (Some(reference), None) => Some(reference.clone()),
+            (None, Some(on)) => Some(date(on)),
+            (None, None) => None,
+        };
+        CouncilView {
+            name: localize(&info.name, lang),
+            decision,
+            decision_url: info.decision_url.clone(),
+            term,
+        }
+    });
+    let mut page = TenantPage {
+        lang: lang.code(),
+        slug: detail.slug.clone(),
+        name: localize(&detail.name, lang),
+        region: localize(&detail.region, lang),
+        website: detail.website.clone(),
+        contact_email: detail.contact_email.clone(),
+        archived: detail.status == tenants::api::models::TenantStatus::Archived,
+        any_fallback: false,
+        introduction: profile.introduction.as_ref().map(|t| paragraphs(t, lang)),
+        key_figures: profile
+            .key_figures
+            .iter()
+            .map(|f| KeyFigureView {
+                value: f.value.clone(),
+                label: localize(&f.label, lang),
+                year: f.year,
+            })
+            .collect(),
+        programmes: profile
+            .programmes
+            .iter()
+            .map(|p| ProgrammeView {
+                title: localize(&p.title, lang),
+                description: paragraphs(&p.description, lang),
+                link: p.link.clone(),
+            })
+            .collect(),
+        highlight_sections,
+        council: council_view,
+        members: council
+            .members
+            .iter()
+            .map(|m| MemberView {
+                full_name: m.full_name.clone(),
+                role: renderer.text(lang, role_key(m.role)),
+                category: renderer.text(lang, category_key(m.category)),
+                organisation: m.organisation.clone(),
+                membership: renderer.text(lang, membership_key(m.membership)),
+                example: m.example,
+            })
+            .collect(),
+        regular_members: council.regular_members,
+        substitute_members: council.substitute_members,
+    };
+    page.any_fallback = serde_json::to_string(&page)
+        .map(|json| json.contains("\"fallback\":true"))
+        .unwrap_or(false);
+    page
+}
