@@ -7,7 +7,7 @@ use std::{net::SocketAddr, time::Duration};
 use anyhow::Context;
 use poem::{
     Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler,
-    http::{HeaderValue, StatusCode},
+    http::{HeaderValue, StatusCode, header},
     listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
     web::{Data, Json},
 };
@@ -80,7 +80,14 @@ pub async fn problem_details<E: Endpoint>(next: E, req: Request) -> poem::Result
             let mut problem = problem_for(&error);
             problem.instance = Some(instance);
             problem.request_id = request_id;
-            Ok(problem.into_response())
+            let unauthorized = problem.status == StatusCode::UNAUTHORIZED.as_u16();
+            let mut response = problem.into_response();
+            if unauthorized {
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            Ok(response)
         }
     }
 }
@@ -94,6 +101,10 @@ pub fn problem_for(error: &poem::Error) -> Problem {
         return api_error.to_problem();
     }
     let status = error.status();
+    if status == StatusCode::UNAUTHORIZED {
+        // poem-openapi's own message for a missing header says nothing useful.
+        return ApiError::Unauthorized.to_problem();
+    }
     if status.is_server_error() {
         tracing::error!(error = %error, "request failed");
         ApiError::Internal(anyhow::anyhow!("{error}")).to_problem()

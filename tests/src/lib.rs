@@ -1,1 +1,244 @@
+//! The test harness: starts the real platform on a random port against a fresh database,
+//! SQLite or PostgreSQL, and talks to it over HTTP like any client.
+//!
+//! PostgreSQL is expected at `COUNCIL_TEST_POSTGRES` (default
+//! `postgres://postgres@127.0.0.1:5432`); each test gets its own new database. If it cannot
+//! be reached the test fails, loudly. Outside CI, `COUNCIL_TEST_SKIP_POSTGRES=1` skips the
+//! PostgreSQL variants with a message; under `CI=true` that switch is ignored.
 
+use std::{collections::HashMap, net::SocketAddr};
+
+use council_shared::{
+    app::{Application, Context},
+    settings::Settings,
+};
+use sea_orm::{ConnectionTrait, Database};
+use tempfile::TempDir;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub fn postgres_server_url() -> String {
+    std::env::var("COUNCIL_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+/// A database URL for a brand-new database of `backend`, or `None` when PostgreSQL is
+/// skipped on purpose outside CI.
+pub async fn fresh_database(backend: Backend, data_dir: &std::path::Path) -> Option<String> {
+    match backend {
+        Backend::Sqlite => Some(format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("council.db").display()
+        )),
+        Backend::Postgres => {
+            let in_ci = std::env::var("CI").is_ok_and(|v| v == "true");
+            if !in_ci && std::env::var("COUNCIL_TEST_SKIP_POSTGRES").is_ok_and(|v| v == "1") {
+                eprintln!("SKIPPED: PostgreSQL variant (COUNCIL_TEST_SKIP_POSTGRES=1)");
+                return None;
+            }
+            let server = postgres_server_url();
+            let admin = Database::connect(format!("{server}/postgres"))
+                .await
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "PostgreSQL is not reachable at {server}: {e}. Start it, set \
+                         COUNCIL_TEST_POSTGRES, or (outside CI only) set \
+                         COUNCIL_TEST_SKIP_POSTGRES=1"
+                    )
+                });
+            let name = format!("council_test_{}", uuid::Uuid::new_v4().simple());
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("cannot create a test database");
+            let _ = admin.close().await;
+            Some(format!("{server}/{name}"))
+        }
+    }
+}
+
+/// Settings for a test: port 0, a temporary data folder, the given database, quiet logs.
+pub fn test_settings(data_dir: &std::path::Path, database_url: &str) -> Settings {
+    let mut env = HashMap::new();
+    env.insert("DATABASE_URL".to_string(), database_url.to_string());
+    let mut settings = Settings::load_from(None, env).expect("test settings");
+    settings.server.bind = "127.0.0.1:0".into();
+    settings.data_dir = data_dir.to_path_buf();
+    settings.database.max_connections = 5;
+    settings
+}
+
+/// The platform running for one test.
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub base: String,
+    pub backend: Backend,
+    pub context: Context,
+    pub client: reqwest::Client,
+    /// A valid API token for writes.
+    pub token: String,
+    pub data_dir: TempDir,
+}
+
+impl TestApp {
+    /// Starts the whole platform (`council serve`) on a fresh database.
+    pub async fn spawn(backend: Backend) -> Option<Self> {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<Self> {
+        council_shared::telemetry::init_for_tests();
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let url = fresh_database(backend, data_dir.path()).await?;
+        let mut settings = test_settings(data_dir.path(), &url);
+        adjust(&mut settings);
+        let context = Context::build(settings).await.expect("context builds");
+        let app = council::build(&context).await.expect("app binds");
+        Some(Self::start(app, backend, context, data_dir).await)
+    }
+
+    /// Starts a prepared application (a single service's, say) and returns its handle.
+    pub async fn start(
+        app: Application,
+        backend: Backend,
+        context: Context,
+        data_dir: TempDir,
+    ) -> Self {
+        let address = app.address();
+        tokio::spawn(app.run());
+        let (_, token) = tenants::service::tokens::create(&context.db, "integration-tests")
+            .await
+            .expect("token");
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Self {
+            address,
+            base: format!("http://{address}"),
+            backend,
+            context,
+            client,
+            token,
+            data_dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
+    /// Sends JSON with the test's API token.
+    pub async fn send_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let response = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        let value = if text.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"))
+        };
+        (status, value)
+    }
+
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
+        self.send_json(reqwest::Method::POST, path, body).await
+    }
+
+    pub async fn put(&self, path: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
+        self.send_json(reqwest::Method::PUT, path, body).await
+    }
+
+    pub async fn load_demo_data(&self) {
+        tenants::demo::load(&self.context.db)
+            .await
+            .expect("demo data loads");
+    }
+
+    /// A minimal valid municipality for tests that need one.
+    pub async fn create_tenant(&self, slug: &str) -> serde_json::Value {
+        let (status, body) = self.post("/api/v1/tenants", &sample_tenant(slug)).await;
+        assert_eq!(status, 201, "{body}");
+        body
+    }
+}
+
+pub fn sample_tenant(slug: &str) -> serde_json::Value {
+    serde_json::json!({
+        "slug": slug,
+        "name": {"el": "Δήμος Δοκιμής", "en": "Test Municipality"},
+        "region": {"el": "Αττική", "en": "Attica"},
+        "website": "https://example.org",
+        "contact_email": "semp@example.org"
+    })
+}
+
+pub fn sample_member(
+    name: &str,
+    role: &str,
+    category: &str,
+    membership: &str,
+) -> serde_json::Value {
+    serde_json::json!({
+        "full_name": name,
+        "category": category,
+        "role": role,
+        "membership": membership,
+        "organisation": "Οργάνωση",
+        "email": format!("{}@example.org", name.to_lowercase().replace(' ', ".")),
+    })
+}
+
+/// Runs each named `async fn(TestApp)` twice: `NAME::on_sqlite` and `NAME::on_postgres`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($test:ident),* $(,)?) => {
+        $(
+            mod $test {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_sqlite() {
+                    if let Some(app) = $crate::TestApp::spawn($crate::Backend::Sqlite).await {
+                        super::$test(app).await;
+                    }
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_postgres() {
+                    if let Some(app) = $crate::TestApp::spawn($crate::Backend::Postgres).await {
+                        super::$test(app).await;
+                    }
+                }
+            }
+        )*
+    };
+}
