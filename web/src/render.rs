@@ -54,9 +54,24 @@ impl HelperDef for Translate {
             args.set(name.to_string(), value);
         }
         let text = self.0.text(lang, key, Some(&args));
-        out.write(&handlebars::html_escape(&text))?;
+        out.write(&escape_html(&text))?;
         Ok(())
     }
+}
+
+pub fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#x27;"),
+            other => escaped.push(other),
+        }
+    }
+    escaped
 }
 
 /// Renders pages in the reader's language.
@@ -70,6 +85,10 @@ impl Renderer {
         let translations = Arc::new(Translations::load()?);
         let mut handlebars = Handlebars::new();
         handlebars.set_dev_mode(false);
+        // Every attribute in our templates is quoted, so these five characters are all
+        // that need escaping; the default also escapes `=` and backticks, which makes
+        // URLs in attributes hard to read.
+        handlebars.register_escape_fn(escape_html);
         for (name, source) in TEMPLATES {
             handlebars
                 .register_template_string(name, source)

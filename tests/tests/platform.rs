@@ -1,0 +1,166 @@
+//! What every deployment relies on: health, readiness, request ids, the OpenAPI documents,
+//! each service on its own, and several instances sharing one PostgreSQL database.
+
+use council_shared::app::{Application, Context, api_routes, openapi_service};
+use integration_tests::{Backend, TestApp, fresh_database, on_both_databases, test_settings};
+
+async fn health_and_readiness_answer(app: TestApp) {
+    let (status, health) = app.get_json("/healthz").await;
+    assert_eq!((status, health["status"].as_str()), (200, Some("ok")));
+    let (status, ready) = app.get_json("/readyz").await;
+    assert_eq!((status, ready["database"].as_str()), (200, Some("ok")));
+}
+
+async fn readiness_fails_when_the_database_is_gone(app: TestApp) {
+    app.context.db.clone().close().await.unwrap();
+    let response = app.get("/readyz").await;
+    assert_eq!(response.status(), 503);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let (status, _) = app.get_json("/healthz").await;
+    assert_eq!(status, 200, "the process itself is still healthy");
+}
+
+async fn request_ids_are_echoed_or_created(app: TestApp) {
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "abc-123")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["x-request-id"], "abc-123");
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "bad id\twith junk")
+        .send()
+        .await
+        .unwrap();
+    let created = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        created.len(),
+        36,
+        "an unusable id is replaced by a UUID: {created}"
+    );
+}
+
+async fn one_merged_openapi_document_describes_every_service(app: TestApp) {
+    let (status, spec) = app.get_json("/api/openapi.json").await;
+    assert_eq!(status, 200);
+    assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = spec["paths"].as_object().unwrap();
+    for path in [
+        "/tenants",
+        "/tenants/{slug}",
+        "/tenants/{slug}/council",
+        "/tenants/{slug}/council/members/{id}",
+    ] {
+        assert!(paths.contains_key(path), "{path} is documented");
+    }
+    assert_eq!(spec["servers"][0]["url"], "/api/v1");
+    assert!(spec["components"]["securitySchemes"]["ApiToken"].is_object());
+    assert!(spec["components"]["schemas"]["Problem"].is_object());
+    let create = &spec["paths"]["/tenants"]["post"]["responses"];
+    for status in ["201", "401", "409", "413", "422"] {
+        assert!(
+            create[status].is_object(),
+            "POST /tenants documents {status}"
+        );
+    }
+    let docs = app.get("/api/docs/").await;
+    assert_eq!(docs.status(), 200);
+    assert!(docs.text().await.unwrap().contains("swagger"));
+}
+
+on_both_databases!(
+    health_and_readiness_answer,
+    readiness_fails_when_the_database_is_gone,
+    request_ids_are_echoed_or_created,
+    one_merged_openapi_document_describes_every_service,
+);
+
+/// Starts one service alone, as its own binary does.
+async fn single_service(
+    backend: Backend,
+    routes: impl FnOnce(&Context) -> poem::Route,
+) -> Option<TestApp> {
+    let data_dir = tempfile::tempdir().unwrap();
+    let url = fresh_database(backend, data_dir.path()).await?;
+    let context = Context::build(test_settings(data_dir.path(), &url))
+        .await
+        .unwrap();
+    let app = Application::bind(&context, routes(&context)).await.unwrap();
+    Some(TestApp::start(app, backend, context, data_dir).await)
+}
+
+#[tokio::test]
+async fn a_service_binary_serves_only_its_own_api() {
+    let meetings = single_service(Backend::Sqlite, |_| {
+        api_routes(openapi_service(
+            meetings::MeetingsApi,
+            meetings::OPENAPI_TITLE,
+        ))
+    })
+    .await
+    .unwrap();
+    let (_, spec) = meetings.get_json("/api/openapi.json").await;
+    assert_eq!(spec["info"]["title"], meetings::OPENAPI_TITLE);
+    assert_eq!(spec["paths"], serde_json::json!({}));
+    assert_eq!(meetings.get("/api/v1/tenants").await.status(), 404);
+    assert_eq!(meetings.get("/healthz").await.status(), 200);
+    assert_eq!(
+        meetings.get("/").await.status(),
+        404,
+        "no web pages in a service binary"
+    );
+
+    let tenants_alone = single_service(Backend::Sqlite, |context| {
+        api_routes(openapi_service(
+            tenants::TenantsApi::new(context.db.clone()),
+            tenants::OPENAPI_TITLE,
+        ))
+    })
+    .await
+    .unwrap();
+    let (status, _) = tenants_alone.get_json("/api/v1/tenants").await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_instances_can_start_on_one_postgres_database_at_once() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database(Backend::Postgres, data_dir.path()).await else {
+        return;
+    };
+    let starts = (0..4).map(|_| Context::build(test_settings(data_dir.path(), &url)));
+    let contexts = futures_join(starts).await;
+    for context in &contexts {
+        assert!(
+            context.is_ok(),
+            "an instance failed to start: {:?}",
+            context.as_ref().err()
+        );
+    }
+    let db = &contexts[0].as_ref().unwrap().db;
+    let created = tenants::service::tenants::count(db).await.unwrap();
+    assert_eq!(created, 0, "the schema exists once and is usable");
+}
+
+async fn futures_join<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
+where
+    F: Send + 'static,
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut results = Vec::new();
+    for handle in handles {
+        results.push(handle.await.unwrap());
+    }
+    results
+}
