@@ -1,0 +1,81 @@
+//! The `council` command as an operator uses it, on a temporary data folder (SQLite).
+
+use std::process::{Command, Output};
+
+fn council(data_dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_council"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("DATABASE_URL")
+        .env("COUNCIL__LOG__FILTER", "warn")
+        .output()
+        .expect("council runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn help_lists_every_command() {
+    let output = Command::new(env!("CARGO_BIN_EXE_council")).arg("--help").output().unwrap();
+    assert!(output.status.success());
+    let help = stdout(&output);
+    for command in ["serve", "migrate", "demo-data", "token"] {
+        assert!(help.contains(command), "--help mentions {command}");
+    }
+}
+
+#[test]
+fn migrate_creates_the_sqlite_database_in_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = council(dir.path(), &["migrate"]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(dir.path().join("council.db").exists());
+    assert!(dir.path().join("outbox").is_dir(), "the mail folder is ready");
+}
+
+#[test]
+fn demo_data_loads_once_and_then_leaves_everything_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = council(dir.path(), &["demo-data"]);
+    assert!(first.status.success(), "{first:?}");
+    assert_eq!(stdout(&first), "loaded athens\nloaded piraeus\nloaded thessaloniki\n");
+    let second = council(dir.path(), &["demo-data"]);
+    assert!(stdout(&second).contains("athens already present: left unchanged"));
+}
+
+#[test]
+fn a_token_is_printed_once_listed_by_name_and_revocable() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = council(dir.path(), &["token", "create", "--name", "athens-importer"]);
+    assert!(created.status.success(), "{created:?}");
+    let token = stdout(&created).trim().to_string();
+    assert!(token.starts_with("semp_") && token.len() > 40, "{token}");
+
+    let listed = stdout(&council(dir.path(), &["token", "list"]));
+    assert!(listed.starts_with("athens-importer\tactive"), "{listed}");
+    assert!(!listed.contains(&token), "the token itself is never shown again");
+
+    let duplicate = council(dir.path(), &["token", "create", "--name", "athens-importer"]);
+    assert!(!duplicate.status.success());
+    assert!(String::from_utf8_lossy(&duplicate.stderr).contains("already exists"));
+
+    assert!(council(dir.path(), &["token", "revoke", "--name", "athens-importer"]).status.success());
+    assert!(stdout(&council(dir.path(), &["token", "list"])).contains("revoked"));
+    assert!(!council(dir.path(), &["token", "revoke", "--name", "athens-importer"]).status.success());
+}
+
+#[test]
+fn a_misspelt_setting_stops_the_command_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_council"))
+        .args(["migrate", "--data-dir"])
+        .arg(dir.path())
+        .env("COUNCIL__SERVER__BNID", "0.0.0.0:1")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("bnid"));
+}
