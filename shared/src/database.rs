@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 
 use crate::settings::Settings;
 
@@ -49,22 +49,10 @@ pub async fn ping(db: &DatabaseConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn is_postgres(db: &DatabaseConnection) -> bool {
-    db.get_database_backend() == DbBackend::Postgres
-}
-
 /// Whether a database error is a unique-constraint violation, so it can become a 409.
 pub fn is_unique_violation(error: &sea_orm::DbErr) -> bool {
     matches!(
         error.sql_err(),
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
-}
-
-/// Whether a database error is a foreign-key violation, so it can become a 409 or 422.
-pub fn is_foreign_key_violation(error: &sea_orm::DbErr) -> bool {
-    matches!(
-        error.sql_err(),
-        Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_))
     )
 }

@@ -35,9 +35,6 @@ impl Default for Settings {
 pub struct ServerSettings {
     /// Address to listen on; port 0 picks a free port (tests).
     pub bind: String,
-    /// The address the public reaches the platform at, used in links and e-mails.
-    /// Defaults to `http://{bind}`.
-    pub public_url: Option<String>,
     /// Largest accepted request body, in bytes.
     pub body_limit_bytes: usize,
     /// How long in-flight requests may take to finish on shutdown.
@@ -48,7 +45,6 @@ impl Default for ServerSettings {
     fn default() -> Self {
         Self {
             bind: "127.0.0.1:8080".into(),
-            public_url: None,
             body_limit_bytes: 1024 * 1024,
             shutdown_grace_seconds: 10,
         }
@@ -193,14 +189,6 @@ impl Settings {
                 "sqlite://{}?mode=rwc",
                 self.data_dir.join("council.db").display()
             ),
-        }
-    }
-
-    /// The base URL for links in pages and e-mails, without a trailing slash.
-    pub fn public_url(&self, bound: std::net::SocketAddr) -> String {
-        match &self.server.public_url {
-            Some(url) => url.trim_end_matches('/').to_string(),
-            None => format!("http://{bound}"),
         }
     }
 

@@ -11,7 +11,10 @@ fn in_ci() -> bool {
 }
 
 fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// The tool's path, or `None` (with a message) when it is missing outside CI.
@@ -30,7 +33,10 @@ fn vnu_jar() -> Option<PathBuf> {
     let path = std::env::var_os("VNU_JAR")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join(".tools/node_modules/vnu-jar/build/dist/vnu.jar"));
-    tool("vnu.jar (npm vnu-jar) with java", path.exists().then_some(path))
+    tool(
+        "vnu.jar (npm vnu-jar) with java",
+        path.exists().then_some(path),
+    )
 }
 
 fn openapi_validator() -> Option<PathBuf> {
@@ -47,7 +53,8 @@ async fn every_page_is_valid_html() {
     let Some(jar) = vnu_jar() else { return };
     let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
     app.load_demo_data().await;
-    app.post("/api/v1/tenants/piraeus/archive", &serde_json::json!({})).await;
+    app.post("/api/v1/tenants/piraeus/archive", &serde_json::json!({}))
+        .await;
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for (i, path) in [
@@ -73,20 +80,33 @@ async fn every_page_is_valid_html() {
         .args(&files)
         .output()
         .expect("java runs vnu.jar");
-    let report = String::from_utf8_lossy(&output.stderr).to_string() + &String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "the HTML checker found errors:\n{report}");
+    let report = String::from_utf8_lossy(&output.stderr).to_string()
+        + &String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the HTML checker found errors:\n{report}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_openapi_document_passes_an_independent_validator() {
-    let Some(validator) = openapi_validator() else { return };
+    let Some(validator) = openapi_validator() else {
+        return;
+    };
     let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
     let spec = app.get("/api/openapi.json").await.text().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("openapi.json");
     std::fs::write(&file, spec).unwrap();
-    let output = Command::new(validator).arg(&file).output().expect("validator runs");
-    let report = String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "the OpenAPI document is invalid:\n{report}");
+    let output = Command::new(validator)
+        .arg(&file)
+        .output()
+        .expect("validator runs");
+    let report = String::from_utf8_lossy(&output.stdout).to_string()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "the OpenAPI document is invalid:\n{report}"
+    );
     assert!(report.contains("OK"), "{report}");
 }

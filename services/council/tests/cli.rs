@@ -19,7 +19,10 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn help_lists_every_command() {
-    let output = Command::new(env!("CARGO_BIN_EXE_council")).arg("--help").output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_council"))
+        .arg("--help")
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let help = stdout(&output);
     for command in ["serve", "migrate", "demo-data", "token"] {
@@ -33,7 +36,10 @@ fn migrate_creates_the_sqlite_database_in_the_data_folder() {
     let output = council(dir.path(), &["migrate"]);
     assert!(output.status.success(), "{output:?}");
     assert!(dir.path().join("council.db").exists());
-    assert!(dir.path().join("outbox").is_dir(), "the mail folder is ready");
+    assert!(
+        dir.path().join("outbox").is_dir(),
+        "the mail folder is ready"
+    );
 }
 
 #[test]
@@ -41,7 +47,10 @@ fn demo_data_loads_once_and_then_leaves_everything_alone() {
     let dir = tempfile::tempdir().unwrap();
     let first = council(dir.path(), &["demo-data"]);
     assert!(first.status.success(), "{first:?}");
-    assert_eq!(stdout(&first), "loaded athens\nloaded piraeus\nloaded thessaloniki\n");
+    assert_eq!(
+        stdout(&first),
+        "loaded athens\nloaded piraeus\nloaded thessaloniki\n"
+    );
     let second = council(dir.path(), &["demo-data"]);
     assert!(stdout(&second).contains("athens already present: left unchanged"));
 }
@@ -49,22 +58,45 @@ fn demo_data_loads_once_and_then_leaves_everything_alone() {
 #[test]
 fn a_token_is_printed_once_listed_by_name_and_revocable() {
     let dir = tempfile::tempdir().unwrap();
-    let created = council(dir.path(), &["token", "create", "--name", "athens-importer"]);
+    let created = council(
+        dir.path(),
+        &["token", "create", "--name", "athens-importer"],
+    );
     assert!(created.status.success(), "{created:?}");
     let token = stdout(&created).trim().to_string();
     assert!(token.starts_with("semp_") && token.len() > 40, "{token}");
 
     let listed = stdout(&council(dir.path(), &["token", "list"]));
     assert!(listed.starts_with("athens-importer\tactive"), "{listed}");
-    assert!(!listed.contains(&token), "the token itself is never shown again");
+    assert!(
+        !listed.contains(&token),
+        "the token itself is never shown again"
+    );
 
-    let duplicate = council(dir.path(), &["token", "create", "--name", "athens-importer"]);
+    let duplicate = council(
+        dir.path(),
+        &["token", "create", "--name", "athens-importer"],
+    );
     assert!(!duplicate.status.success());
     assert!(String::from_utf8_lossy(&duplicate.stderr).contains("already exists"));
 
-    assert!(council(dir.path(), &["token", "revoke", "--name", "athens-importer"]).status.success());
+    assert!(
+        council(
+            dir.path(),
+            &["token", "revoke", "--name", "athens-importer"]
+        )
+        .status
+        .success()
+    );
     assert!(stdout(&council(dir.path(), &["token", "list"])).contains("revoked"));
-    assert!(!council(dir.path(), &["token", "revoke", "--name", "athens-importer"]).status.success());
+    assert!(
+        !council(
+            dir.path(),
+            &["token", "revoke", "--name", "athens-importer"]
+        )
+        .status
+        .success()
+    );
 }
 
 #[test]
