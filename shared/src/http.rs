@@ -80,12 +80,19 @@ pub async fn problem_details<E: Endpoint>(next: E, req: Request) -> poem::Result
             let mut problem = problem_for(&error);
             problem.instance = Some(instance);
             problem.request_id = request_id;
-            let unauthorized = problem.status == StatusCode::UNAUTHORIZED.as_u16();
+            let status = problem.status;
             let mut response = problem.into_response();
-            if unauthorized {
+            if status == StatusCode::UNAUTHORIZED.as_u16() {
                 response
                     .headers_mut()
                     .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            if status == StatusCode::PAYLOAD_TOO_LARGE.as_u16() {
+                // The rest of the oversized body is never read, so this connection cannot
+                // carry another request: tell the client not to reuse it.
+                response
+                    .headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
             }
             Ok(response)
         }

@@ -216,8 +216,22 @@ async fn a_body_that_is_not_json_is_a_415(app: TestApp) {
 async fn a_body_over_the_limit_is_a_413_and_changes_nothing(app: TestApp) {
     let mut body = sample_tenant("volos");
     body["padding"] = json!("x".repeat(2 * 1024 * 1024));
-    let (status, problem) = app.post("/api/v1/tenants", &body).await;
-    assert_eq!(status, 413, "{problem}");
+    let response = app
+        .client
+        .post(app.url("/api/v1/tenants"))
+        .bearer_auth(&app.token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+    assert_eq!(
+        response.headers()["connection"],
+        "close",
+        "the unread body ends the connection"
+    );
+    let problem: serde_json::Value = response.json().await.unwrap();
+    assert!(problem["detail"].as_str().unwrap().contains("1048576"));
     let (status, _) = app.get_json("/api/v1/tenants/volos").await;
     assert_eq!(status, 404);
 }
