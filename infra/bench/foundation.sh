@@ -17,7 +17,7 @@ THREADS="${BENCH_THREADS:-1}"
 PORT="${BENCH_PORT:-18181}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 
-cargo build --release --locked -p council >/dev/null
+cargo build --release --locked -p council 2>/dev/null
 BIN="${CARGO_TARGET_DIR:-target}/release/council"
 DATA="$(mktemp -d)"
 trap 'kill "${PID:-0}" 2>/dev/null || true; rm -rf "$DATA"' EXIT
@@ -26,6 +26,7 @@ if [ -n "${BENCH_DATABASE_URL:-}" ]; then export DATABASE_URL="$BENCH_DATABASE_U
 
 now_ms() { date +%s%3N; }
 
+# Sets PID and ELAPSED_MS (no subshell, so the caller keeps the PID).
 start_server() {
   local started; started=$(now_ms)
   "$BIN" serve --demo-data --bind "127.0.0.1:$PORT" --data-dir "$DATA" >/dev/null 2>&1 &
@@ -34,12 +35,14 @@ start_server() {
     kill -0 "$PID" 2>/dev/null || { echo "server exited"; exit 1; }
     sleep 0.005
   done
-  echo $(( $(now_ms) - started ))
+  ELAPSED_MS=$(( $(now_ms) - started ))
 }
 
-first_start_ms=$(start_server)
+start_server
+first_start_ms=$ELAPSED_MS
 kill "$PID"; wait "$PID" 2>/dev/null || true
-restart_ms=$(start_server)
+start_server
+restart_ms=$ELAPSED_MS
 sleep 2
 rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$PID/status")
 

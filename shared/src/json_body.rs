@@ -94,6 +94,46 @@ async fn read_limited(
     Ok(buffer)
 }
 
+/// A JSON response that was serialized once and is sent as it is, documented in OpenAPI
+/// with the schema of `T`. For cached read views: no serialization per request.
+pub struct JsonBytes<T> {
+    bytes: bytes::Bytes,
+    schema: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T: poem_openapi::types::ToJSON> JsonBytes<T> {
+    pub fn serialize(value: &T) -> bytes::Bytes {
+        bytes::Bytes::from(value.to_json_string())
+    }
+
+    pub fn new(bytes: bytes::Bytes) -> Self {
+        Self {
+            bytes,
+            schema: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T: Type> Payload for JsonBytes<T> {
+    const CONTENT_TYPE: &'static str = "application/json; charset=utf-8";
+
+    fn schema_ref() -> MetaSchemaRef {
+        T::schema_ref()
+    }
+
+    fn register(registry: &mut Registry) {
+        T::register(registry);
+    }
+}
+
+impl<T: Type> poem::IntoResponse for JsonBytes<T> {
+    fn into_response(self) -> poem::Response {
+        poem::Response::builder()
+            .content_type(Self::CONTENT_TYPE)
+            .body(self.bytes)
+    }
+}
+
 /// Parses a JSON body: not JSON → 400; JSON of the wrong shape → 422 with the field's path.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {

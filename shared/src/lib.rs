@@ -2,6 +2,7 @@
 //! JSON request bodies, pagination, outgoing mail, tracing, health and the HTTP plumbing.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod database;
 pub mod http;

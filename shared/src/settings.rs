@@ -15,6 +15,7 @@ pub struct Settings {
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub mail: MailSettings,
+    pub cache: CacheSettings,
     pub log: LogSettings,
 }
 
@@ -25,6 +26,7 @@ impl Default for Settings {
             server: ServerSettings::default(),
             database: DatabaseSettings::default(),
             mail: MailSettings::default(),
+            cache: CacheSettings::default(),
             log: LogSettings::default(),
         }
     }
@@ -121,6 +123,21 @@ pub enum SmtpTls {
     Tls,
     /// No encryption: only for a local relay or a test server.
     None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CacheSettings {
+    /// How long public read views (municipality profiles, councils, lists, their pages) are
+    /// served from memory. A write clears them at once on the instance that made it; other
+    /// instances behind the same load balancer show it within this time. 0 turns caching off.
+    pub ttl_ms: u64,
+}
+
+impl Default for CacheSettings {
+    fn default() -> Self {
+        Self { ttl_ms: 2000 }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -3,13 +3,11 @@
 //! them; the tenants service is the only one that knows which slugs exist, and other
 //! services ask it through `TenantDirectory` (its API, in-process or over HTTP), cached.
 
-use std::{
-    collections::HashMap,
-    sync::{Arc, RwLock},
-    time::{Duration, Instant},
-};
+use std::{sync::Arc, time::Duration};
 
 use futures_util::future::BoxFuture;
+
+use crate::cache::TtlCache;
 
 /// A municipality's URL name: 2 to 63 lower-case latin letters, digits and single hyphens,
 /// starting with a letter (`athens`, `nea-smyrni`).
@@ -73,26 +71,22 @@ pub trait TenantDirectory: Send + Sync {
 }
 
 /// Keeps answers of another directory for a short time, so a busy page does not ask the
-/// tenants service on every request. Unknown slugs are cached too, for less time.
+/// tenants service on every request.
 pub struct CachedTenantDirectory<D> {
     inner: D,
-    ttl: Duration,
-    entries: RwLock<HashMap<TenantSlug, (Instant, Option<TenantRef>)>>,
+    entries: TtlCache<Option<TenantRef>>,
 }
 
 impl<D: TenantDirectory> CachedTenantDirectory<D> {
     pub fn new(inner: D, ttl: Duration) -> Self {
         Self {
             inner,
-            ttl,
-            entries: RwLock::new(HashMap::new()),
+            entries: TtlCache::new(ttl, 10_000),
         }
     }
 
     pub fn invalidate(&self, slug: &TenantSlug) {
-        if let Ok(mut entries) = self.entries.write() {
-            entries.remove(slug);
-        }
+        self.entries.remove(slug.as_str());
     }
 }
 
@@ -102,22 +96,11 @@ impl<D: TenantDirectory> TenantDirectory for CachedTenantDirectory<D> {
         slug: &'a TenantSlug,
     ) -> BoxFuture<'a, anyhow::Result<Option<TenantRef>>> {
         Box::pin(async move {
-            if let Ok(entries) = self.entries.read()
-                && let Some((at, found)) = entries.get(slug)
-            {
-                let ttl = if found.is_some() {
-                    self.ttl
-                } else {
-                    self.ttl / 4
-                };
-                if at.elapsed() < ttl {
-                    return Ok(found.clone());
-                }
+            if let Some(found) = self.entries.get(slug.as_str()) {
+                return Ok(found);
             }
             let found = self.inner.resolve(slug).await?;
-            if let Ok(mut entries) = self.entries.write() {
-                entries.insert(slug.clone(), (Instant::now(), found.clone()));
-            }
+            self.entries.insert(slug.to_string(), found.clone());
             Ok(found)
         })
     }

@@ -79,8 +79,9 @@ pub struct TestApp {
     pub backend: Backend,
     pub context: Context,
     pub client: reqwest::Client,
-    /// A valid API token for writes.
+    /// A valid API token for writes, and its name.
     pub token: String,
+    pub token_name: String,
     pub data_dir: TempDir,
 }
 
@@ -91,14 +92,30 @@ impl TestApp {
     }
 
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<Self> {
-        council_shared::telemetry::init_for_tests();
         let data_dir = tempfile::tempdir().expect("temp dir");
         let url = fresh_database(backend, data_dir.path()).await?;
-        let mut settings = test_settings(data_dir.path(), &url);
+        Some(Self::launch(backend, &url, data_dir, adjust).await)
+    }
+
+    /// Another instance of the platform on an existing database, as behind a load balancer.
+    pub async fn spawn_on(backend: Backend, url: &str, adjust: impl FnOnce(&mut Settings)) -> Self {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        Self::launch(backend, url, data_dir, adjust).await
+    }
+
+    /// Starts the platform with its data folder in `data_dir`, which it keeps alive.
+    async fn launch(
+        backend: Backend,
+        url: &str,
+        data_dir: TempDir,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> Self {
+        council_shared::telemetry::init_for_tests();
+        let mut settings = test_settings(data_dir.path(), url);
         adjust(&mut settings);
         let context = Context::build(settings).await.expect("context builds");
         let app = council::build(&context).await.expect("app binds");
-        Some(Self::start(app, backend, context, data_dir).await)
+        Self::start(app, backend, context, data_dir).await
     }
 
     /// Starts a prepared application (a single service's, say) and returns its handle.
@@ -110,7 +127,8 @@ impl TestApp {
     ) -> Self {
         let address = app.address();
         tokio::spawn(app.run());
-        let (_, token) = tenants::service::tokens::create(&context.db, "integration-tests")
+        let token_name = format!("integration-tests-{}", uuid::Uuid::new_v4().simple());
+        let (_, token) = tenants::service::tokens::create(&context.db, &token_name)
             .await
             .expect("token");
         let client = reqwest::Client::builder()
@@ -124,6 +142,7 @@ impl TestApp {
             context,
             client,
             token,
+            token_name,
             data_dir,
         }
     }

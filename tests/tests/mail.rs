@@ -49,20 +49,24 @@ async fn start_smtp_server(maildir: &Path) -> Option<SmtpServer> {
         return None;
     }
     let port = free_port();
-    let child = Command::new("python3")
-        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-        .args(["-c", "aiosmtpd.handlers.Mailbox"])
-        .arg(maildir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("aiosmtpd starts");
+    // Owned by the guard from the start, so every path below stops the process.
+    let server = SmtpServer {
+        child: Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("aiosmtpd starts"),
+        port,
+    };
     for _ in 0..100 {
         if tokio::net::TcpStream::connect(("127.0.0.1", port))
             .await
             .is_ok()
         {
-            return Some(SmtpServer { child, port });
+            return Some(server);
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }

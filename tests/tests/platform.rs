@@ -78,7 +78,28 @@ async fn one_merged_openapi_document_describes_every_service(app: TestApp) {
     assert!(docs.text().await.unwrap().contains("swagger"));
 }
 
+async fn a_write_shows_at_once_on_the_instance_that_made_it(app: TestApp) {
+    app.create_tenant("naxos").await;
+    let (_, before) = app.get_json("/api/v1/tenants/naxos").await;
+    let page_before = app.get("/municipalities/naxos").await.text().await.unwrap();
+    assert!(page_before.contains("Δήμος Δοκιμής"));
+    assert_eq!(before["name"]["el"], "Δήμος Δοκιμής");
+
+    app.put(
+        "/api/v1/tenants/naxos",
+        &serde_json::json!({"name": {"el": "Δήμος Νάξου", "en": "Naxos"}, "region": {"el": "Νότιο Αιγαίο"}}),
+    )
+    .await;
+    let (_, after) = app.get_json("/api/v1/tenants/naxos").await;
+    assert_eq!(after["name"]["el"], "Δήμος Νάξου");
+    let page_after = app.get("/municipalities/naxos").await.text().await.unwrap();
+    assert!(page_after.contains("<h1>Δήμος Νάξου</h1>"));
+    let (_, list) = app.get_json("/api/v1/tenants").await;
+    assert_eq!(list["items"][0]["name"]["el"], "Δήμος Νάξου");
+}
+
 on_both_databases!(
+    a_write_shows_at_once_on_the_instance_that_made_it,
     health_and_readiness_answer,
     readiness_fails_when_the_database_is_gone,
     request_ids_are_echoed_or_created,
@@ -122,7 +143,7 @@ async fn a_service_binary_serves_only_its_own_api() {
 
     let tenants_alone = single_service(Backend::Sqlite, |context| {
         api_routes(openapi_service(
-            tenants::TenantsApi::new(context.db.clone()),
+            tenants::TenantsApi::from_context(context),
             tenants::OPENAPI_TITLE,
         ))
     })
@@ -163,4 +184,36 @@ where
         results.push(handle.await.unwrap());
     }
     results
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_instance_sees_a_write_within_the_cache_lifetime() {
+    let short_cache =
+        |settings: &mut council_shared::settings::Settings| settings.cache.ttl_ms = 300;
+    let data_dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database(Backend::Postgres, data_dir.path()).await else {
+        return;
+    };
+    let first = TestApp::spawn_on(Backend::Postgres, &url, short_cache).await;
+    let second = TestApp::spawn_on(Backend::Postgres, &url, short_cache).await;
+    first.create_tenant("paros").await;
+    let (status, _) = second.get_json("/api/v1/tenants/paros").await;
+    assert_eq!(status, 200, "the second instance reads the shared database");
+
+    first
+        .put(
+            "/api/v1/tenants/paros",
+            &serde_json::json!({"name": {"el": "Δήμος Πάρου", "en": "Paros"}, "region": {"el": "Νότιο Αιγαίο"}}),
+        )
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let (_, seen) = second.get_json("/api/v1/tenants/paros").await;
+    assert_eq!(seen["name"]["el"], "Δήμος Πάρου");
+    let page = second
+        .get("/municipalities/paros")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<h1>Δήμος Πάρου</h1>"));
 }

@@ -108,7 +108,7 @@ async fn writes_without_a_valid_token_are_refused_and_change_nothing(app: TestAp
 
 async fn a_revoked_token_no_longer_writes(app: TestApp) {
     assert!(
-        tenants::service::tokens::revoke(&app.context.db, "integration-tests")
+        tenants::service::tokens::revoke(&app.context.db, &app.token_name)
             .await
             .unwrap()
     );

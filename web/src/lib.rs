@@ -1,21 +1,25 @@
 //! The server-rendered front end: the list of municipalities and each municipality's page,
 //! in Greek with an English switch. Pages read the tenants service through its public
-//! read API (`tenants::public`), never its tables.
+//! read side (`tenants::public::TenantReads`), never its tables.
 
 pub mod i18n;
 pub mod render;
 pub mod views;
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
-use council_shared::http::RequestId;
+use bytes::Bytes;
+use council_shared::{cache::TtlCache, http::RequestId};
 use poem::{
     Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler,
     http::{StatusCode, header},
     web::{Data, Path},
 };
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
+use tenants::{
+    api::models::TenantSummary,
+    public::{TenantPublicView, TenantReads},
+};
 
 use crate::{
     i18n::{LANG_COOKIE, Lang, language_of},
@@ -26,16 +30,39 @@ const STYLESHEET: &str = include_str!("../static/site.css");
 
 /// What every page handler needs.
 pub struct WebState {
-    pub db: DatabaseConnection,
+    pub reads: Arc<TenantReads>,
     pub renderer: Renderer,
+    /// Rendered pages, each kept with the view it was rendered from.
+    rendered: TtlCache<(Source, Bytes)>,
 }
 
 impl WebState {
-    pub fn new(db: DatabaseConnection) -> anyhow::Result<Arc<Self>> {
+    /// `reads` is the tenants service's read side, shared with its API so a write there
+    /// shows here at once.
+    pub fn new(reads: Arc<TenantReads>, cache_ttl: Duration) -> anyhow::Result<Arc<Self>> {
         Ok(Arc::new(Self {
-            db,
+            reads,
             renderer: Renderer::new()?,
+            rendered: TtlCache::new(cache_ttl, 5_000),
         }))
+    }
+}
+
+/// The data a page was rendered from. A cached page is reused only while the read side
+/// still hands out that very same data; any write replaces it, and the page with it.
+#[derive(Clone)]
+enum Source {
+    Home(Arc<Vec<TenantSummary>>),
+    Tenant(Arc<TenantPublicView>),
+}
+
+impl Source {
+    fn is(&self, other: &Source) -> bool {
+        match (self, other) {
+            (Source::Home(a), Source::Home(b)) => Arc::ptr_eq(a, b),
+            (Source::Tenant(a), Source::Tenant(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
     }
 }
 
@@ -61,15 +88,14 @@ fn encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-/// Wraps a rendered body in the site layout and sets the headers every page carries.
-fn page(
+/// Wraps a rendered body in the site layout.
+fn layout(
     state: &WebState,
     req: &Request,
     lang: Lang,
-    status: StatusCode,
     title: &str,
     body: String,
-) -> Response {
+) -> anyhow::Result<String> {
     let path = req.uri().path();
     let languages = Lang::ALL
         .into_iter()
@@ -88,18 +114,17 @@ fn page(
         body,
         languages,
     };
-    match state.renderer.render("layout", &layout) {
-        Ok(html) => Response::builder()
-            .status(status)
-            .content_type("text/html; charset=utf-8")
-            .header(header::CONTENT_LANGUAGE, lang.code())
-            .header(header::VARY, "Cookie, Accept-Language")
-            .body(html),
-        Err(error) => {
-            tracing::error!(error = ?error, "layout failed to render");
-            plain_failure()
-        }
-    }
+    state.renderer.render("layout", &layout)
+}
+
+/// A page with the headers every page carries.
+fn html_response(status: StatusCode, lang: Lang, html: impl Into<poem::Body>) -> Response {
+    Response::builder()
+        .status(status)
+        .content_type("text/html; charset=utf-8")
+        .header(header::CONTENT_LANGUAGE, lang.code())
+        .header(header::VARY, "Cookie, Accept-Language")
+        .body(html)
 }
 
 fn plain_failure() -> Response {
@@ -132,24 +157,43 @@ fn error_page(state: &WebState, req: &Request, status: StatusCode) -> Response {
             .then(|| req.data::<RequestId>().map(|id| id.0.clone()))
             .flatten(),
     };
-    match state.renderer.render("error", &view) {
-        Ok(body) => page(state, req, lang, status, &view.heading, body),
-        Err(_) => plain_failure(),
+    match state
+        .renderer
+        .render("error", &view)
+        .and_then(|body| layout(state, req, lang, &view.heading, body))
+    {
+        Ok(html) => html_response(status, lang, html),
+        Err(error) => {
+            tracing::error!(error = ?error, "error page failed to render");
+            plain_failure()
+        }
     }
 }
 
-fn render_or_fail(
+/// Serves the page for `source` from the cache when it was rendered from that very data,
+/// otherwise renders it (and keeps it).
+fn cached_page(
     state: &WebState,
     req: &Request,
     lang: Lang,
-    template: &str,
-    title: &str,
-    view: &impl Serialize,
+    source: Source,
+    render: impl FnOnce() -> anyhow::Result<(String, String)>,
 ) -> Response {
-    match state.renderer.render(template, view) {
-        Ok(body) => page(state, req, lang, StatusCode::OK, title, body),
+    let key = format!("{}|{}", lang.code(), req.uri().path());
+    if let Some((cached_from, html)) = state.rendered.get(&key)
+        && cached_from.is(&source)
+    {
+        return html_response(StatusCode::OK, lang, html);
+    }
+    let rendered = render().and_then(|(title, body)| layout(state, req, lang, &title, body));
+    match rendered {
+        Ok(html) => {
+            let html = Bytes::from(html);
+            state.rendered.insert(key, (source, html.clone()));
+            html_response(StatusCode::OK, lang, html)
+        }
         Err(error) => {
-            tracing::error!(error = ?error, template, "page failed to render");
+            tracing::error!(error = ?error, "page failed to render");
             error_page(state, req, StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
@@ -158,12 +202,14 @@ fn render_or_fail(
 #[handler]
 async fn home(req: &Request, state: Data<&Arc<WebState>>) -> Response {
     let lang = language_of(req);
-    match tenants::public::active_tenants(&state.db).await {
-        Ok(list) => {
+    match state.reads.active_tenants().await {
+        Ok(list) => cached_page(&state, req, lang, Source::Home(list.clone()), || {
             let view = views::home(&list, lang);
-            let title = state.renderer.text(lang, "home-title");
-            render_or_fail(&state, req, lang, "home", &title, &view)
-        }
+            Ok((
+                state.renderer.text(lang, "home-title"),
+                state.renderer.render("home", &view)?,
+            ))
+        }),
         Err(error) => {
             tracing::error!(error = ?error, "cannot list municipalities");
             error_page(&state, req, StatusCode::INTERNAL_SERVER_ERROR)
@@ -174,11 +220,14 @@ async fn home(req: &Request, state: Data<&Arc<WebState>>) -> Response {
 #[handler]
 async fn municipality(req: &Request, slug: Path<String>, state: Data<&Arc<WebState>>) -> Response {
     let lang = language_of(req);
-    match tenants::public::tenant_page(&state.db, &slug).await {
-        Ok(Some((detail, council))) => {
-            let view = views::tenant(&detail, &council, lang, &state.renderer);
-            render_or_fail(&state, req, lang, "tenant", view.title(), &view)
-        }
+    match state.reads.tenant(&slug).await {
+        Ok(Some(found)) => cached_page(&state, req, lang, Source::Tenant(found.clone()), || {
+            let view = views::tenant(&found.detail, &found.council, lang, &state.renderer);
+            Ok((
+                view.title().to_string(),
+                state.renderer.render("tenant", &view)?,
+            ))
+        }),
         Ok(None) => error_page(&state, req, StatusCode::NOT_FOUND),
         Err(error) => {
             tracing::error!(error = ?error, "cannot load a municipality page");

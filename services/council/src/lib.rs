@@ -8,13 +8,16 @@ pub const OPENAPI_TITLE: &str = "ΣΕΜΠ platform API";
 
 /// Builds the whole platform on `context`, bound and ready to run.
 pub async fn build(context: &Context) -> anyhow::Result<Application> {
+    // One read side for the tenants API and the pages, so a write is seen by both at once.
+    let reads = tenants::public::TenantReads::from_context(context);
     let apis = (
-        tenants::TenantsApi::new(context.db.clone()),
+        tenants::TenantsApi::new(context.db.clone(), reads.clone()),
         meetings::MeetingsApi,
         practices::PracticesApi,
         notifications::NotificationsApi,
     );
-    let web_state = web::WebState::new(context.db.clone())?;
+    let cache_ttl = std::time::Duration::from_millis(context.settings.cache.ttl_ms);
+    let web_state = web::WebState::new(reads, cache_ttl)?;
     let routes = web::routes(
         api_routes(openapi_service(apis, OPENAPI_TITLE)),
         web_state.clone(),

@@ -19,7 +19,7 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     run_single_service(&cli.server, |context| {
         api_routes(openapi_service(
-            tenants::TenantsApi::new(context.db.clone()),
+            tenants::TenantsApi::from_context(context),
             tenants::OPENAPI_TITLE,
         ))
     })

@@ -1,13 +1,26 @@
-//! The tenants service's public read API for callers in the same process (the web front
-//! end). It returns exactly the public views the HTTP API returns, so nothing private (such
-//! as members' e-mail addresses) can reach a page by this route either.
+//! The tenants service's public read side: the views anyone may read (municipality
+//! profiles, councils without contact addresses, lists), cached in memory.
+//!
+//! The HTTP API and the web front end both read through `TenantReads`, so they return
+//! exactly the same public views, and private data cannot reach a page by this route. Every
+//! write through the API invalidates what it changed; the cache's time to live bounds how
+//! stale another instance behind the same load balancer can be.
 
-use council_shared::tenant::{TenantDirectory, TenantRef, TenantSlug};
+use std::{sync::Arc, time::Duration};
+
+use bytes::Bytes;
+use council_shared::{
+    cache::TtlCache,
+    json_body::JsonBytes,
+    pagination::PageRequest,
+    tenant::{TenantDirectory, TenantRef, TenantSlug},
+};
 use futures_util::future::BoxFuture;
 use sea_orm::DatabaseConnection;
 
 use crate::{
     api::{
+        TenantPage,
         models::{PublicCouncil, StatusFilter, TenantDetail, TenantSummary},
         views,
     },
@@ -15,32 +28,100 @@ use crate::{
     service::{council, profile, tenants},
 };
 
-/// Every active municipality, by slug.
-pub async fn active_tenants(db: &DatabaseConnection) -> Result<Vec<TenantSummary>> {
-    let all = council_shared::pagination::PageRequest {
-        page: 1,
-        per_page: 10_000,
-    };
-    let (items, _) = tenants::list(db, StatusFilter::Active, all).await?;
-    Ok(items.iter().map(views::summary).collect())
+/// Everything public about one municipality, with its JSON serialized once.
+pub struct TenantPublicView {
+    pub detail: TenantDetail,
+    pub council: PublicCouncil,
+    pub detail_json: Bytes,
+    pub council_json: Bytes,
 }
 
-/// A municipality's public page content, or `None` if there is no such slug.
-pub async fn tenant_page(
-    db: &DatabaseConnection,
-    slug: &str,
-) -> Result<Option<(TenantDetail, PublicCouncil)>> {
-    let tenant = match tenants::find(db, slug).await {
-        Ok(tenant) => tenant,
-        Err(TenantsError::TenantNotFound(_)) => return Ok(None),
-        Err(other) => return Err(other),
-    };
-    let stored_profile = profile::load(db, tenant.id).await?;
-    let stored_council = council::load(db, tenant.id).await?;
-    Ok(Some((
-        views::detail(&tenant, stored_profile),
-        views::public_council(&tenant.slug, &stored_council),
-    )))
+const MAX_ENTRIES: usize = 5_000;
+
+pub struct TenantReads {
+    db: DatabaseConnection,
+    tenants: TtlCache<Arc<TenantPublicView>>,
+    active: TtlCache<Arc<Vec<TenantSummary>>>,
+    pages: TtlCache<Bytes>,
+}
+
+impl TenantReads {
+    /// The read side for a running service, with the configured time to live.
+    pub fn from_context(context: &council_shared::app::Context) -> Arc<Self> {
+        Self::new(
+            context.db.clone(),
+            Duration::from_millis(context.settings.cache.ttl_ms),
+        )
+    }
+
+    pub fn new(db: DatabaseConnection, ttl: Duration) -> Arc<Self> {
+        Arc::new(Self {
+            db,
+            tenants: TtlCache::new(ttl, MAX_ENTRIES),
+            active: TtlCache::new(ttl, 1),
+            pages: TtlCache::new(ttl, MAX_ENTRIES),
+        })
+    }
+
+    /// A municipality's public view, or `None` if no municipality has this slug.
+    pub async fn tenant(&self, slug: &str) -> Result<Option<Arc<TenantPublicView>>> {
+        if let Some(view) = self.tenants.get(slug) {
+            return Ok(Some(view));
+        }
+        let tenant = match tenants::find(&self.db, slug).await {
+            Ok(tenant) => tenant,
+            Err(TenantsError::TenantNotFound(_)) => return Ok(None),
+            Err(other) => return Err(other),
+        };
+        let stored_profile = profile::load(&self.db, tenant.id).await?;
+        let stored_council = council::load(&self.db, tenant.id).await?;
+        let detail = views::detail(&tenant, stored_profile);
+        let council = views::public_council(&tenant.slug, &stored_council);
+        let view = Arc::new(TenantPublicView {
+            detail_json: JsonBytes::serialize(&detail),
+            council_json: JsonBytes::serialize(&council),
+            detail,
+            council,
+        });
+        self.tenants.insert(tenant.slug, view.clone());
+        Ok(Some(view))
+    }
+
+    /// Every active municipality, by slug.
+    pub async fn active_tenants(&self) -> Result<Arc<Vec<TenantSummary>>> {
+        if let Some(list) = self.active.get("active") {
+            return Ok(list);
+        }
+        // The platform serves hundreds of municipalities at most (Greece has 332).
+        let everything = PageRequest {
+            page: 1,
+            per_page: 100_000,
+        };
+        let (items, _) = tenants::list(&self.db, StatusFilter::Active, everything).await?;
+        let list = Arc::new(items.iter().map(views::summary).collect::<Vec<_>>());
+        self.active.insert("active".into(), list.clone());
+        Ok(list)
+    }
+
+    /// One page of the API's list, serialized.
+    pub async fn list_page(&self, filter: StatusFilter, request: PageRequest) -> Result<Bytes> {
+        let key = format!("{filter:?}:{}:{}", request.page, request.per_page);
+        if let Some(bytes) = self.pages.get(&key) {
+            return Ok(bytes);
+        }
+        let (items, total) = tenants::list(&self.db, filter, request).await?;
+        let page = TenantPage::new(items.iter().map(views::summary).collect(), request, total);
+        let bytes = JsonBytes::serialize(&page);
+        self.pages.insert(key, bytes.clone());
+        Ok(bytes)
+    }
+
+    /// Forgets everything a write to `slug` may have changed.
+    pub fn invalidate(&self, slug: &str) {
+        self.tenants.remove(slug);
+        self.active.remove("active");
+        self.pages.clear();
+    }
 }
 
 /// Resolves slugs for other services in this process.

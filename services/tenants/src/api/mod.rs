@@ -5,7 +5,11 @@ pub mod models;
 pub mod views;
 
 use council_shared::{
-    ApiError, json_body::JsonBody, page_type, pagination::PageRequest, problem::ApiResult,
+    ApiError,
+    json_body::{JsonBody, JsonBytes},
+    page_type,
+    pagination::PageRequest,
+    problem::ApiResult,
 };
 use poem_openapi::{
     ApiResponse, OpenApi, Tags,
@@ -14,9 +18,12 @@ use poem_openapi::{
 };
 use sea_orm::DatabaseConnection;
 
+use std::sync::Arc;
+
 use crate::{
     domain::{CouncilDetails, MemberData, NewTenant, ProfileContent, TenantDetails},
     error::TenantsError,
+    public::TenantReads,
     service::{council, profile, tenants},
 };
 use auth::ApiToken;
@@ -39,11 +46,18 @@ enum ApiTags {
 #[derive(Clone)]
 pub struct TenantsApi {
     db: DatabaseConnection,
+    reads: Arc<TenantReads>,
 }
 
 impl TenantsApi {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// `reads` is shared with whatever else in the process shows public views (the web
+    /// pages), so a write here is seen there at once.
+    pub fn new(db: DatabaseConnection, reads: Arc<TenantReads>) -> Self {
+        Self { db, reads }
+    }
+
+    pub fn from_context(context: &council_shared::app::Context) -> Self {
+        Self::new(context.db.clone(), TenantReads::from_context(context))
     }
 
     async fn detail(
@@ -65,12 +79,19 @@ impl TenantsApi {
 pub enum ListTenantsResponse {
     /// One page of municipalities, ordered by slug.
     #[oai(status = 200)]
-    Ok(Json<TenantPage>),
+    Ok(JsonBytes<TenantPage>),
+}
+
+#[derive(ApiResponse)]
+pub enum GetTenantResponse {
+    /// The municipality with its profile.
+    #[oai(status = 200)]
+    Ok(JsonBytes<TenantDetail>),
 }
 
 #[derive(ApiResponse)]
 pub enum TenantResponse {
-    /// The municipality with its profile.
+    /// The municipality with its profile, as saved.
     #[oai(status = 200)]
     Ok(Json<TenantDetail>),
 }
@@ -86,7 +107,7 @@ pub enum CreateTenantResponse {
 pub enum PublicCouncilResponse {
     /// The council and its members, without private contact details.
     #[oai(status = 200)]
-    Ok(Json<PublicCouncil>),
+    Ok(JsonBytes<PublicCouncil>),
 }
 
 #[derive(ApiResponse)]
@@ -137,11 +158,11 @@ impl TenantsApi {
         per_page: Query<Option<u64>>,
     ) -> ApiResult<ListTenantsResponse> {
         let request = PageRequest::parse(page.0, per_page.0)?;
-        let (items, total) = tenants::list(&self.db, status.0.unwrap_or_default(), request).await?;
-        let items = items.iter().map(views::summary).collect();
-        Ok(ListTenantsResponse::Ok(Json(TenantPage::new(
-            items, request, total,
-        ))))
+        let bytes = self
+            .reads
+            .list_page(status.0.unwrap_or_default(), request)
+            .await?;
+        Ok(ListTenantsResponse::Ok(JsonBytes::new(bytes)))
     }
 
     /// Add a municipality
@@ -153,6 +174,7 @@ impl TenantsApi {
     ) -> ApiResult<CreateTenantResponse> {
         let new = NewTenant::parse(&body).map_err(invalid)?;
         let created = tenants::create(&self.db, new).await?;
+        self.reads.invalidate(&created.slug);
         let location = format!("/api/v1/tenants/{}", created.slug);
         Ok(CreateTenantResponse::Created(
             Json(self.detail(created).await?),
@@ -162,9 +184,15 @@ impl TenantsApi {
 
     /// Read a municipality and its profile
     #[oai(path = "/tenants/:slug", method = "get", tag = "ApiTags::Tenants")]
-    async fn get_tenant(&self, slug: Path<String>) -> ApiResult<TenantResponse> {
-        let model = tenants::find(&self.db, &slug).await?;
-        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+    async fn get_tenant(&self, slug: Path<String>) -> ApiResult<GetTenantResponse> {
+        let view = self
+            .reads
+            .tenant(&slug)
+            .await?
+            .ok_or_else(|| TenantsError::TenantNotFound(slug.0.clone()))?;
+        Ok(GetTenantResponse::Ok(JsonBytes::new(
+            view.detail_json.clone(),
+        )))
     }
 
     /// Change a municipality's details
@@ -180,6 +208,7 @@ impl TenantsApi {
         tenants::find(&self.db, &slug).await?;
         let details = TenantDetails::parse(&body).map_err(invalid)?;
         let model = tenants::update(&self.db, &slug, details).await?;
+        self.reads.invalidate(&slug);
         Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
     }
 
@@ -197,6 +226,7 @@ impl TenantsApi {
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
         let model = tenants::set_archived(&self.db, &slug, true).await?;
+        self.reads.invalidate(&slug);
         Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
     }
 
@@ -212,6 +242,7 @@ impl TenantsApi {
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
         let model = tenants::set_archived(&self.db, &slug, false).await?;
+        self.reads.invalidate(&slug);
         Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
     }
 
@@ -233,6 +264,7 @@ impl TenantsApi {
         tenants::find(&self.db, &slug).await?;
         let content = ProfileContent::parse(&body).map_err(invalid)?;
         let model = profile::replace(&self.db, &slug, content).await?;
+        self.reads.invalidate(&slug);
         Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
     }
 
@@ -245,12 +277,14 @@ impl TenantsApi {
         tag = "ApiTags::Councils"
     )]
     async fn get_council(&self, slug: Path<String>) -> ApiResult<PublicCouncilResponse> {
-        let tenant = tenants::find(&self.db, &slug).await?;
-        let stored = council::load(&self.db, tenant.id).await?;
-        Ok(PublicCouncilResponse::Ok(Json(views::public_council(
-            &tenant.slug,
-            &stored,
-        ))))
+        let view = self
+            .reads
+            .tenant(&slug)
+            .await?
+            .ok_or_else(|| TenantsError::TenantNotFound(slug.0.clone()))?;
+        Ok(PublicCouncilResponse::Ok(JsonBytes::new(
+            view.council_json.clone(),
+        )))
     }
 
     /// Record the council's founding decision and term
@@ -268,6 +302,7 @@ impl TenantsApi {
         tenants::find(&self.db, &slug).await?;
         let details = CouncilDetails::parse(&body).map_err(invalid)?;
         council::save_details(&self.db, &slug, details).await?;
+        self.reads.invalidate(&slug);
         Ok(AdminCouncilResponse::Ok(Json(
             self.admin_council(&slug).await?,
         )))
@@ -307,6 +342,7 @@ impl TenantsApi {
         tenants::find(&self.db, &slug).await?;
         let member = MemberData::parse(&body).map_err(invalid)?;
         let (saved, warnings) = council::add_member(&self.db, &slug, member, false).await?;
+        self.reads.invalidate(&slug);
         let location = format!("/api/v1/tenants/{}/council/members/{}", slug.0, saved.id);
         Ok(MemberCreatedResponse::Created(
             Json(MemberSaved {
@@ -333,6 +369,7 @@ impl TenantsApi {
         tenants::find(&self.db, &slug).await?;
         let member = MemberData::parse(&body).map_err(invalid)?;
         let (saved, warnings) = council::update_member(&self.db, &slug, id.0, member).await?;
+        self.reads.invalidate(&slug);
         Ok(MemberUpdatedResponse::Ok(Json(MemberSaved {
             member: views::member(&saved),
             warnings,
@@ -352,6 +389,7 @@ impl TenantsApi {
         id: Path<i64>,
     ) -> ApiResult<MemberRemovedResponse> {
         council::remove_member(&self.db, &slug, id.0).await?;
+        self.reads.invalidate(&slug);
         Ok(MemberRemovedResponse::Removed)
     }
 }
