@@ -5,8 +5,9 @@
 # Measures, for a release build of `council serve` with the demo data:
 #   - start-up time until /readyz answers 200 (first start: migrations + demo data; restart)
 #   - idle resident memory (RSS) after start-up
-#   - throughput and p99 latency of GET /healthz, GET /api/v1/tenants/athens and the page
-#     /municipalities/athens, one after the other against the same server, with wrk.
+#   - throughput and p99 latency of GET /healthz, GET /api/v1/tenants/athens (39 KB of
+#     JSON), its council (3 KB) and the page /municipalities/athens (36 KB), one after the
+#     other against the same server, with wrk (BENCH_THREADS, BENCH_CONNECTIONS).
 # Load stays on 127.0.0.1 and each wrk run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -56,13 +57,14 @@ measure() {
 
 read -r health_rps health_p99 < <(measure /healthz)
 read -r api_rps api_p99 < <(measure /api/v1/tenants/athens)
+read -r council_rps council_p99 < <(measure /api/v1/tenants/athens/council)
 read -r page_rps page_p99 < <(measure /municipalities/athens)
 rss_after_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$PID/status")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 
 cat <<REPORT
-database:            ${BENCH_DATABASE_URL:+PostgreSQL}${BENCH_DATABASE_URL:-SQLite}
+database:            $(if [ -n "${BENCH_DATABASE_URL:-}" ]; then echo PostgreSQL; else echo SQLite; fi)
 machine:             $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine
 first start → ready: ${first_start_ms} ms (migrations and demo data included)
 restart → ready:     ${restart_ms} ms
@@ -72,5 +74,6 @@ idle RSS:            $(( rss_kb / 1024 )) MB (after load: $(( rss_after_kb / 102
 |-----------------------------|-----------:|--------:|------------:|
 | GET /healthz                | $health_rps | $health_p99 | 100% |
 | GET /api/v1/tenants/athens  | $api_rps | $api_p99 | $(ratio "$api_rps" "$health_rps") |
+| GET .../athens/council      | $council_rps | $council_p99 | $(ratio "$council_rps" "$health_rps") |
 | GET /municipalities/athens  | $page_rps | $page_p99 | $(ratio "$page_rps" "$health_rps") |
 REPORT
