@@ -40,6 +40,9 @@ const MAX_ENTRIES: usize = 5_000;
 
 pub struct TenantReads {
     db: DatabaseConnection,
+    /// Held while a missing entry is loaded, so that when an entry expires under load one
+    /// request reloads it and the others wait for that, instead of all querying at once.
+    loading: tokio::sync::Mutex<()>,
     tenants: TtlCache<Arc<TenantPublicView>>,
     active: TtlCache<Arc<Vec<TenantSummary>>>,
     pages: TtlCache<Bytes>,
@@ -57,6 +60,7 @@ impl TenantReads {
     pub fn new(db: DatabaseConnection, ttl: Duration) -> Arc<Self> {
         Arc::new(Self {
             db,
+            loading: tokio::sync::Mutex::new(()),
             tenants: TtlCache::new(ttl, MAX_ENTRIES),
             active: TtlCache::new(ttl, 1),
             pages: TtlCache::new(ttl, MAX_ENTRIES),
@@ -65,6 +69,10 @@ impl TenantReads {
 
     /// A municipality's public view, or `None` if no municipality has this slug.
     pub async fn tenant(&self, slug: &str) -> Result<Option<Arc<TenantPublicView>>> {
+        if let Some(view) = self.tenants.get(slug) {
+            return Ok(Some(view));
+        }
+        let _loading = self.loading.lock().await;
         if let Some(view) = self.tenants.get(slug) {
             return Ok(Some(view));
         }
@@ -92,6 +100,10 @@ impl TenantReads {
         if let Some(list) = self.active.get("active") {
             return Ok(list);
         }
+        let _loading = self.loading.lock().await;
+        if let Some(list) = self.active.get("active") {
+            return Ok(list);
+        }
         // The platform serves hundreds of municipalities at most (Greece has 332).
         let everything = PageRequest {
             page: 1,
@@ -106,6 +118,10 @@ impl TenantReads {
     /// One page of the API's list, serialized.
     pub async fn list_page(&self, filter: StatusFilter, request: PageRequest) -> Result<Bytes> {
         let key = format!("{filter:?}:{}:{}", request.page, request.per_page);
+        if let Some(bytes) = self.pages.get(&key) {
+            return Ok(bytes);
+        }
+        let _loading = self.loading.lock().await;
         if let Some(bytes) = self.pages.get(&key) {
             return Ok(bytes);
         }
