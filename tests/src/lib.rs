@@ -190,6 +190,32 @@ impl TestApp {
         (status, value)
     }
 
+    /// Sends a body as it is, with the test's token: for malformed and oversized requests.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(&self.token)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn delete(&self, path: &str) -> reqwest::Response {
+        self.client
+            .delete(self.url(path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn post(&self, path: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
         self.send_json(reqwest::Method::POST, path, body).await
     }
@@ -210,6 +236,28 @@ impl TestApp {
         assert_eq!(status, 201, "{body}");
         body
     }
+}
+
+/// Pages the independent checkers look at: both languages, a long profile, an archived
+/// municipality and a 404.
+pub const PAGES_TO_CHECK: [&str; 6] = [
+    "/",
+    "/?lang=en",
+    "/municipalities/athens",
+    "/municipalities/thessaloniki?lang=en",
+    "/municipalities/piraeus",
+    "/municipalities/atlantis",
+];
+
+/// The platform on SQLite with the demo data and Piraeus archived, for the page checkers.
+pub async fn spawn_showcase() -> TestApp {
+    let app = TestApp::spawn(Backend::Sqlite).await.expect("SQLite app");
+    app.load_demo_data().await;
+    let (status, _) = app
+        .post("/api/v1/tenants/piraeus/archive", &serde_json::json!({}))
+        .await;
+    assert_eq!(status, 200);
+    app
 }
 
 pub fn sample_tenant(slug: &str) -> serde_json::Value {
@@ -260,4 +308,38 @@ macro_rules! on_both_databases {
             }
         )*
     };
+}
+
+/// Asserts a problem-details response with `status` and returns its document.
+pub async fn expect_problem(response: reqwest::Response, status: u16) -> serde_json::Value {
+    assert_eq!(response.status().as_u16(), status);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    response.json().await.expect("problem document")
+}
+
+/// The `field` of every entry in a 422 problem's `errors`, in order.
+pub fn error_fields(problem: &serde_json::Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .expect("a problem with errors")
+        .iter()
+        .map(|e| e["field"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// An external tool a test needs: `None` with a SKIPPED message when it is missing outside
+/// CI; under `CI=true` a missing tool fails the test (`.ci/run` installs them all).
+pub fn required_tool<T>(name: &str, found: Option<T>) -> Option<T> {
+    if found.is_some() {
+        return found;
+    }
+    assert!(
+        !std::env::var("CI").is_ok_and(|v| v == "true"),
+        "{name} is required under CI: .ci/run installs it"
+    );
+    eprintln!("SKIPPED: {name} is not installed (bash .ci/run installs it)");
+    None
 }

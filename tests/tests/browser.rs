@@ -5,7 +5,7 @@
 
 use std::{path::PathBuf, process::Command};
 
-use integration_tests::{Backend, TestApp};
+use integration_tests::{PAGES_TO_CHECK, required_tool, spawn_showcase};
 
 fn browser_tools() -> Option<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -15,33 +15,18 @@ fn browser_tools() -> Option<PathBuf> {
         && PathBuf::from(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
             .exists()
         && Command::new("node").arg("--version").output().is_ok();
-    if ready {
-        return Some(tools);
-    }
-    assert!(
-        !std::env::var("CI").is_ok_and(|v| v == "true"),
-        "node, chromium, playwright-core and @axe-core/playwright are required under CI: .ci/run installs them"
-    );
-    eprintln!("SKIPPED: browser checks need node, chromium and .tools/node_modules (bash .ci/run)");
-    None
+    required_tool(
+        "node, chromium, playwright-core and @axe-core/playwright",
+        ready.then_some(tools),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_have_no_accessibility_violations_and_fit_a_phone() {
     let Some(tools) = browser_tools() else { return };
-    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
-    app.load_demo_data().await;
-    app.post("/api/v1/tenants/piraeus/archive", &serde_json::json!({}))
-        .await;
+    let app = spawn_showcase().await;
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("browser/check-pages.cjs");
-    let paths = [
-        "/",
-        "/?lang=en",
-        "/municipalities/athens",
-        "/municipalities/thessaloniki?lang=en",
-        "/municipalities/piraeus",
-        "/municipalities/atlantis",
-    ];
+    let paths = PAGES_TO_CHECK;
     let base = app.base.clone();
     let output = tokio::task::spawn_blocking(move || {
         Command::new("node")

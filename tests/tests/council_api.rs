@@ -1,6 +1,6 @@
 //! The council (ΣΕΜΠ) of a municipality: its details, its members and the law's rules.
 
-use integration_tests::{TestApp, on_both_databases, sample_member};
+use integration_tests::{TestApp, error_fields, on_both_databases, sample_member};
 use serde_json::json;
 
 const MEMBERS: &str = "/api/v1/tenants/trikala/council/members";
@@ -16,16 +16,21 @@ async fn add(
         .await
 }
 
-async fn the_public_view_never_shows_contact_addresses(app: TestApp) {
-    app.create_tenant("trikala").await;
-    let (status, saved) = add(
-        &app,
+/// Adds Maria Papa, a municipal councillor, as the council's president.
+async fn add_president(app: &TestApp) -> (u16, serde_json::Value) {
+    add(
+        app,
         "Maria Papa",
         "president",
         "municipal_councillor",
         "regular",
     )
-    .await;
+    .await
+}
+
+async fn the_public_view_never_shows_contact_addresses(app: TestApp) {
+    app.create_tenant("trikala").await;
+    let (status, saved) = add_president(&app).await;
     assert_eq!(status, 201, "{saved}");
     assert_eq!(saved["member"]["email"], "maria.papa@example.org");
 
@@ -53,14 +58,7 @@ async fn the_administrators_view_needs_a_token(app: TestApp) {
 
 async fn a_second_president_is_a_conflict_naming_the_first(app: TestApp) {
     app.create_tenant("trikala").await;
-    add(
-        &app,
-        "Maria Papa",
-        "president",
-        "municipal_councillor",
-        "regular",
-    )
-    .await;
+    add_president(&app).await;
     let (status, problem) = add(
         &app,
         "Kostas Nikou",
@@ -95,12 +93,7 @@ async fn a_member_without_category_role_or_membership_lists_all_three(app: TestA
         .post(MEMBERS, &json!({"full_name": "Someone", "email": "nope"}))
         .await;
     assert_eq!(status, 422);
-    let fields: Vec<_> = problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap().to_string())
-        .collect();
+    let fields = error_fields(&problem);
     assert_eq!(fields, ["email", "category", "role", "membership"]);
 }
 
@@ -113,14 +106,7 @@ async fn an_unknown_role_is_a_422_naming_the_field(app: TestApp) {
 
 async fn fewer_than_five_regular_members_is_a_warning_not_a_block(app: TestApp) {
     app.create_tenant("trikala").await;
-    let (status, saved) = add(
-        &app,
-        "Maria Papa",
-        "president",
-        "municipal_councillor",
-        "regular",
-    )
-    .await;
+    let (status, saved) = add_president(&app).await;
     assert_eq!(status, 201);
     let codes: Vec<_> = saved["warnings"]
         .as_array()
@@ -153,14 +139,7 @@ async fn fewer_than_five_regular_members_is_a_warning_not_a_block(app: TestApp) 
 
 async fn more_than_eleven_regular_members_is_a_warning(app: TestApp) {
     app.create_tenant("trikala").await;
-    add(
-        &app,
-        "Maria Papa",
-        "president",
-        "municipal_councillor",
-        "regular",
-    )
-    .await;
+    add_president(&app).await;
     let mut last = json!(null);
     for i in 0..11 {
         last = add(&app, &format!("Member {i}"), "member", "other", "regular")
@@ -190,13 +169,7 @@ async fn a_member_can_be_changed_and_removed(app: TestApp) {
     assert_eq!(updated["member"]["role"], "president");
     assert!(updated["member"].get("email").is_none());
 
-    let response = app
-        .client
-        .delete(app.url(&path))
-        .bearer_auth(&app.token)
-        .send()
-        .await
-        .unwrap();
+    let response = app.delete(&path).await;
     assert_eq!(response.status(), 204);
     let (status, _) = app.put(&path, &changed).await;
     assert_eq!(status, 404);
@@ -220,13 +193,7 @@ async fn another_municipalitys_member_is_not_found_here(app: TestApp) {
         )
         .await;
     assert_eq!(status, 404);
-    let response = app
-        .client
-        .delete(app.url(&format!("{MEMBERS}/{id}")))
-        .bearer_auth(&app.token)
-        .send()
-        .await
-        .unwrap();
+    let response = app.delete(&format!("{MEMBERS}/{id}")).await;
     assert_eq!(response.status(), 404);
     let (_, karditsa) = app.get_json("/api/v1/tenants/karditsa/council").await;
     assert_eq!(karditsa["members"][0]["full_name"], "Eleni Karditsa");

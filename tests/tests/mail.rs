@@ -8,6 +8,8 @@ use std::{
     time::Duration,
 };
 
+use integration_tests::required_tool;
+
 use council_shared::{
     mail::{Mailer, OutgoingMail},
     settings::{Settings, SmtpSettings, SmtpTls},
@@ -40,14 +42,7 @@ async fn start_smtp_server(maildir: &Path) -> Option<SmtpServer> {
         .args(["-c", "import aiosmtpd"])
         .status()
         .is_ok_and(|s| s.success());
-    if !installed {
-        assert!(
-            !std::env::var("CI").is_ok_and(|v| v == "true"),
-            "aiosmtpd is required under CI: .ci/run installs it"
-        );
-        eprintln!("SKIPPED: Python aiosmtpd is not installed (pip install aiosmtpd)");
-        return None;
-    }
+    required_tool("Python aiosmtpd (pip)", installed.then_some(()))?;
     let port = free_port();
     // Owned by the guard from the start, so every path below stops the process.
     let server = SmtpServer {

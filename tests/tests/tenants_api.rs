@@ -1,6 +1,6 @@
 //! The tenants API as a client sees it: reads, writes, and every kind of bad input.
 
-use integration_tests::{TestApp, on_both_databases, sample_tenant};
+use integration_tests::{TestApp, error_fields, expect_problem, on_both_databases, sample_tenant};
 use serde_json::json;
 
 async fn a_created_municipality_can_be_read_back(app: TestApp) {
@@ -57,13 +57,8 @@ async fn the_list_is_paginated_and_ordered_by_slug(app: TestApp) {
 async fn invalid_page_numbers_are_listed_in_a_422(app: TestApp) {
     let (status, problem) = app.get_json("/api/v1/tenants?page=0&per_page=500").await;
     assert_eq!(status, 422);
-    let fields: Vec<_> = problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].clone())
-        .collect();
-    assert_eq!(fields, [json!("page"), json!("per_page")]);
+    let fields = error_fields(&problem);
+    assert_eq!(fields, ["page", "per_page"]);
 }
 
 async fn an_unknown_municipality_is_a_404_problem(app: TestApp) {
@@ -137,12 +132,7 @@ async fn every_invalid_field_is_listed_in_one_422(app: TestApp) {
         )
         .await;
     assert_eq!(status, 422, "{problem}");
-    let fields: Vec<_> = problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap().to_string())
-        .collect();
+    let fields = error_fields(&problem);
     assert_eq!(
         fields,
         ["slug", "name.el", "name.en", "website", "contact_email"]
@@ -174,43 +164,22 @@ async fn an_unknown_field_is_a_422(app: TestApp) {
 
 async fn malformed_json_is_a_400(app: TestApp) {
     let response = app
-        .client
-        .post(app.url("/api/v1/tenants"))
-        .bearer_auth(&app.token)
-        .header("content-type", "application/json")
-        .body("{\"slug\": \"volos\",")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 400);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    let problem: serde_json::Value = response.json().await.unwrap();
-    assert!(
-        problem["detail"]
-            .as_str()
-            .unwrap()
-            .contains("not valid JSON")
-    );
+        .post_raw(
+            "/api/v1/tenants",
+            "application/json",
+            "{\"slug\": \"volos\",",
+        )
+        .await;
+    let problem = expect_problem(response, 400).await;
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(detail.contains("not valid JSON"), "{detail}");
 }
 
 async fn a_body_that_is_not_json_is_a_415(app: TestApp) {
     let response = app
-        .client
-        .post(app.url("/api/v1/tenants"))
-        .bearer_auth(&app.token)
-        .header("content-type", "text/plain")
-        .body("slug=volos")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 415);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
+        .post_raw("/api/v1/tenants", "text/plain", "slug=volos")
+        .await;
+    expect_problem(response, 415).await;
 }
 
 async fn a_body_over_the_limit_is_a_413_and_changes_nothing(app: TestApp) {
@@ -323,12 +292,7 @@ async fn an_invalid_profile_changes_nothing(app: TestApp) {
     broken["programmes"][0]["link"] = json!("not a link");
     let (status, problem) = app.put("/api/v1/tenants/chania/profile", &broken).await;
     assert_eq!(status, 422);
-    let fields: Vec<_> = problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap().to_string())
-        .collect();
+    let fields = error_fields(&problem);
     assert_eq!(
         fields,
         [

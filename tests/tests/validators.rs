@@ -4,11 +4,7 @@
 
 use std::{path::PathBuf, process::Command};
 
-use integration_tests::{Backend, TestApp};
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
+use integration_tests::{Backend, PAGES_TO_CHECK, TestApp, required_tool, spawn_showcase};
 
 fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -17,23 +13,11 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The tool's path, or `None` (with a message) when it is missing outside CI.
-fn tool(name: &str, found: Option<PathBuf>) -> Option<PathBuf> {
-    match found {
-        Some(path) => Some(path),
-        None if in_ci() => panic!("{name} is required under CI: .ci/run installs it"),
-        None => {
-            eprintln!("SKIPPED: {name} is not installed (bash .ci/run installs it)");
-            None
-        }
-    }
-}
-
 fn vnu_jar() -> Option<PathBuf> {
     let path = std::env::var_os("VNU_JAR")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join(".tools/node_modules/vnu-jar/build/dist/vnu.jar"));
-    tool(
+    required_tool(
         "vnu.jar (npm vnu-jar) with java",
         path.exists().then_some(path),
     )
@@ -45,29 +29,16 @@ fn openapi_validator() -> Option<PathBuf> {
         .output()
         .is_ok_and(|out| out.status.success())
         .then(|| PathBuf::from("openapi-spec-validator"));
-    tool("openapi-spec-validator (pip)", found)
+    required_tool("openapi-spec-validator (pip)", found)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_is_valid_html() {
     let Some(jar) = vnu_jar() else { return };
-    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
-    app.load_demo_data().await;
-    app.post("/api/v1/tenants/piraeus/archive", &serde_json::json!({}))
-        .await;
+    let app = spawn_showcase().await;
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
-    for (i, path) in [
-        "/",
-        "/?lang=en",
-        "/municipalities/athens",
-        "/municipalities/thessaloniki?lang=en",
-        "/municipalities/piraeus",
-        "/municipalities/atlantis",
-    ]
-    .iter()
-    .enumerate()
-    {
+    for (i, path) in PAGES_TO_CHECK.iter().enumerate() {
         let page = app.get(path).await.text().await.unwrap();
         let file = dir.path().join(format!("page{i}.html"));
         std::fs::write(&file, page).unwrap();

@@ -68,6 +68,17 @@ impl TenantsApi {
         Ok(views::detail(&model, stored))
     }
 
+    /// The cached public view of a municipality, or 404.
+    async fn public_view(
+        &self,
+        slug: &str,
+    ) -> Result<Arc<crate::public::TenantPublicView>, TenantsError> {
+        self.reads
+            .tenant(slug)
+            .await?
+            .ok_or_else(|| TenantsError::TenantNotFound(slug.to_string()))
+    }
+
     async fn admin_council(&self, slug: &str) -> Result<AdminCouncil, TenantsError> {
         let tenant = tenants::find(&self.db, slug).await?;
         let stored = council::load(&self.db, tenant.id).await?;
@@ -185,11 +196,7 @@ impl TenantsApi {
     /// Read a municipality and its profile
     #[oai(path = "/tenants/:slug", method = "get", tag = "ApiTags::Tenants")]
     async fn get_tenant(&self, slug: Path<String>) -> ApiResult<GetTenantResponse> {
-        let view = self
-            .reads
-            .tenant(&slug)
-            .await?
-            .ok_or_else(|| TenantsError::TenantNotFound(slug.0.clone()))?;
+        let view = self.public_view(&slug).await?;
         Ok(GetTenantResponse::Ok(JsonBytes::new(
             view.detail_json.clone(),
         )))
@@ -277,11 +284,7 @@ impl TenantsApi {
         tag = "ApiTags::Councils"
     )]
     async fn get_council(&self, slug: Path<String>) -> ApiResult<PublicCouncilResponse> {
-        let view = self
-            .reads
-            .tenant(&slug)
-            .await?
-            .ok_or_else(|| TenantsError::TenantNotFound(slug.0.clone()))?;
+        let view = self.public_view(&slug).await?;
         Ok(PublicCouncilResponse::Ok(JsonBytes::new(
             view.council_json.clone(),
         )))
