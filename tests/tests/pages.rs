@@ -177,6 +177,25 @@ async fn unknown_pages_are_a_readable_404_in_the_readers_language(app: TestApp) 
     assert!(page.contains("href=\"/\""), "a way back");
 }
 
+async fn a_wrong_method_on_a_page_is_a_readable_page(app: TestApp) {
+    let response = app
+        .client
+        .post(app.url("/municipalities/athens?lang=en"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let page = response.text().await.unwrap();
+    assert_accessible_shell(&page, "en");
+    assert!(page.contains("This request cannot be handled"));
+}
+
 async fn text_from_the_database_is_escaped(app: TestApp) {
     let mut tenant = sample_tenant("spetses");
     tenant["name"]["el"] = json!("<script>alert(1)</script> Σπέτσες");
@@ -215,6 +234,7 @@ on_both_databases!(
     english_readers_are_told_when_text_is_only_in_greek,
     an_archived_municipality_says_so,
     unknown_pages_are_a_readable_404_in_the_readers_language,
+    a_wrong_method_on_a_page_is_a_readable_page,
     text_from_the_database_is_escaped,
     the_stylesheet_is_served_and_cacheable,
 );

@@ -66,6 +66,8 @@ membership-substitute = Substitute
 
 error-not-found-title = Page not found
 error-not-found-text = There is nothing at this address. The link may be old or mistyped.
+error-request-title = This request cannot be handled
+error-request-text = The address exists but does not accept this kind of request.
 error-server-title = Something went wrong
 error-server-text = An error occurred on our side and has been logged. Please try again shortly.
 error-request-id = Request id: { $id }

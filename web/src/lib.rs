@@ -66,6 +66,25 @@ impl Source {
     }
 }
 
+/// What a page needs to know of its request: the reader's language, the path (for the
+/// language links) and the request id (shown on error pages).
+#[derive(Debug, Clone)]
+pub struct PageContext {
+    pub lang: Lang,
+    pub path: String,
+    pub request_id: Option<String>,
+}
+
+impl PageContext {
+    pub fn of(req: &Request) -> Self {
+        Self {
+            lang: language_of(req),
+            path: req.uri().path().to_string(),
+            request_id: req.data::<RequestId>().map(|id| id.0.clone()),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct LanguageLink {
     code: &'static str,
@@ -91,12 +110,12 @@ fn encode(value: &str) -> String {
 /// Wraps a rendered body in the site layout.
 fn layout(
     state: &WebState,
-    req: &Request,
-    lang: Lang,
+    context: &PageContext,
     title: &str,
     body: String,
 ) -> anyhow::Result<String> {
-    let path = req.uri().path();
+    let lang = context.lang;
+    let path = context.path.as_str();
     let languages = Lang::ALL
         .into_iter()
         .map(|other| LanguageLink {
@@ -142,10 +161,13 @@ struct ErrorPage {
     request_id: Option<String>,
 }
 
-fn error_page(state: &WebState, req: &Request, status: StatusCode) -> Response {
-    let lang = language_of(req);
+/// A readable error page in the reader's language.
+fn error_page(state: &WebState, context: &PageContext, status: StatusCode) -> Response {
+    let lang = context.lang;
     let (heading, text) = if status == StatusCode::NOT_FOUND {
         ("error-not-found-title", "error-not-found-text")
+    } else if status.is_client_error() {
+        ("error-request-title", "error-request-text")
     } else {
         ("error-server-title", "error-server-text")
     };
@@ -153,14 +175,15 @@ fn error_page(state: &WebState, req: &Request, status: StatusCode) -> Response {
         lang: lang.code(),
         heading: state.renderer.text(lang, heading),
         text: state.renderer.text(lang, text),
-        request_id: (status != StatusCode::NOT_FOUND)
-            .then(|| req.data::<RequestId>().map(|id| id.0.clone()))
+        request_id: status
+            .is_server_error()
+            .then(|| context.request_id.clone())
             .flatten(),
     };
     match state
         .renderer
         .render("error", &view)
-        .and_then(|body| layout(state, req, lang, &view.heading, body))
+        .and_then(|body| layout(state, context, &view.heading, body))
     {
         Ok(html) => html_response(status, lang, html),
         Err(error) => {
@@ -174,36 +197,36 @@ fn error_page(state: &WebState, req: &Request, status: StatusCode) -> Response {
 /// otherwise renders it (and keeps it).
 fn cached_page(
     state: &WebState,
-    req: &Request,
-    lang: Lang,
+    context: &PageContext,
     source: Source,
     render: impl FnOnce() -> anyhow::Result<(String, String)>,
 ) -> Response {
-    let key = format!("{}|{}", lang.code(), req.uri().path());
+    let key = format!("{}|{}", context.lang.code(), context.path);
     if let Some((cached_from, html)) = state.rendered.get(&key)
         && cached_from.is(&source)
     {
-        return html_response(StatusCode::OK, lang, html);
+        return html_response(StatusCode::OK, context.lang, html);
     }
-    let rendered = render().and_then(|(title, body)| layout(state, req, lang, &title, body));
+    let rendered = render().and_then(|(title, body)| layout(state, context, &title, body));
     match rendered {
         Ok(html) => {
             let html = Bytes::from(html);
             state.rendered.insert(key, (source, html.clone()));
-            html_response(StatusCode::OK, lang, html)
+            html_response(StatusCode::OK, context.lang, html)
         }
         Err(error) => {
             tracing::error!(error = ?error, "page failed to render");
-            error_page(state, req, StatusCode::INTERNAL_SERVER_ERROR)
+            error_page(state, context, StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
 }
 
 #[handler]
 async fn home(req: &Request, state: Data<&Arc<WebState>>) -> Response {
-    let lang = language_of(req);
+    let context = PageContext::of(req);
+    let lang = context.lang;
     match state.reads.active_tenants().await {
-        Ok(list) => cached_page(&state, req, lang, Source::Home(list.clone()), || {
+        Ok(list) => cached_page(&state, &context, Source::Home(list.clone()), || {
             let view = views::home(&list, lang);
             Ok((
                 state.renderer.text(lang, "home-title"),
@@ -212,26 +235,27 @@ async fn home(req: &Request, state: Data<&Arc<WebState>>) -> Response {
         }),
         Err(error) => {
             tracing::error!(error = ?error, "cannot list municipalities");
-            error_page(&state, req, StatusCode::INTERNAL_SERVER_ERROR)
+            error_page(&state, &context, StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
 }
 
 #[handler]
 async fn municipality(req: &Request, slug: Path<String>, state: Data<&Arc<WebState>>) -> Response {
-    let lang = language_of(req);
+    let context = PageContext::of(req);
+    let lang = context.lang;
     match state.reads.tenant(&slug).await {
-        Ok(Some(found)) => cached_page(&state, req, lang, Source::Tenant(found.clone()), || {
+        Ok(Some(found)) => cached_page(&state, &context, Source::Tenant(found.clone()), || {
             let view = views::tenant(&found.detail, &found.council, lang, &state.renderer);
             Ok((
                 view.title().to_string(),
                 state.renderer.render("tenant", &view)?,
             ))
         }),
-        Ok(None) => error_page(&state, req, StatusCode::NOT_FOUND),
+        Ok(None) => error_page(&state, &context, StatusCode::NOT_FOUND),
         Err(error) => {
             tracing::error!(error = ?error, "cannot load a municipality page");
-            error_page(&state, req, StatusCode::INTERNAL_SERVER_ERROR)
+            error_page(&state, &context, StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
 }
@@ -245,7 +269,7 @@ async fn switch_language(
     state: Data<&Arc<WebState>>,
 ) -> Response {
     let Some(lang) = Lang::from_code(&code) else {
-        return error_page(&state, req, StatusCode::NOT_FOUND);
+        return error_page(&state, &PageContext::of(req), StatusCode::NOT_FOUND);
     };
     let next = req
         .uri()
@@ -300,27 +324,15 @@ pub fn html_errors<E: Endpoint + 'static>(
     endpoint.around(move |next, req| {
         let state = state.clone();
         async move {
-            let uri = req.uri().clone();
-            let request_id = req.data::<RequestId>().cloned();
-            let accept_lang = req.headers().clone();
+            let context = PageContext::of(&req);
             match next.call(req).await {
                 Ok(response) => Ok(response.into_response()),
                 Err(error) => {
-                    let mut replay = Request::builder().uri(uri).finish();
-                    *replay.headers_mut() = accept_lang;
-                    if let Some(id) = request_id {
-                        replay.set_data(id);
-                    }
                     let status = error.status();
                     if status.is_server_error() {
                         tracing::error!(error = %error, "page request failed");
                     }
-                    let status = if status == StatusCode::NOT_FOUND || status.is_server_error() {
-                        status
-                    } else {
-                        return Ok(error.into_response());
-                    };
-                    Ok(error_page(&state, &replay, status))
+                    Ok(error_page(&state, &context, status))
                 }
             }
         }

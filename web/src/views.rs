@@ -50,8 +50,35 @@ pub struct Paragraphs {
     pub fallback: bool,
 }
 
-fn paragraphs(text: &Text, lang: Lang) -> Paragraphs {
-    let localized = localize(text, lang);
+/// Localizes a page's texts and remembers whether any fell back to the other language, so
+/// the page can say so once at the top.
+struct Localizer {
+    lang: Lang,
+    fell_back: std::cell::Cell<bool>,
+}
+
+impl Localizer {
+    fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            fell_back: std::cell::Cell::new(false),
+        }
+    }
+
+    fn text(&self, text: &Text) -> Localized {
+        let localized = localize(text, self.lang);
+        if localized.fallback {
+            self.fell_back.set(true);
+        }
+        localized
+    }
+
+    fn paragraphs(&self, text: &Text) -> Paragraphs {
+        paragraphs(self.text(text))
+    }
+}
+
+fn paragraphs(localized: Localized) -> Paragraphs {
     Paragraphs {
         paragraphs: localized
             .text
@@ -207,15 +234,16 @@ pub fn tenant(
     renderer: &Renderer,
 ) -> TenantPage {
     let profile = &detail.profile;
+    let loc = Localizer::new(lang);
     let highlights = |items: &[Highlight]| -> Vec<HighlightView> {
         items
             .iter()
             .map(|h| HighlightView {
-                title: localize(&h.title, lang),
-                description: paragraphs(&h.description, lang),
+                title: loc.text(&h.title),
+                description: loc.paragraphs(&h.description),
                 figure: h.figure.as_ref().map(|f| FigureView {
                     value: f.value.clone(),
-                    label: localize(&f.label, lang),
+                    label: loc.text(&f.label),
                 }),
             })
             .collect()
@@ -259,7 +287,7 @@ pub fn tenant(
             (None, None) => None,
         };
         CouncilView {
-            name: localize(&info.name, lang),
+            name: loc.text(&info.name),
             decision,
             decision_url: info.decision_url.clone(),
             term,
@@ -268,19 +296,19 @@ pub fn tenant(
     let mut page = TenantPage {
         lang: lang.code(),
         slug: detail.slug.clone(),
-        name: localize(&detail.name, lang),
-        region: localize(&detail.region, lang),
+        name: loc.text(&detail.name),
+        region: loc.text(&detail.region),
         website: detail.website.clone(),
         contact_email: detail.contact_email.clone(),
         archived: detail.status == tenants::api::models::TenantStatus::Archived,
         any_fallback: false,
-        introduction: profile.introduction.as_ref().map(|t| paragraphs(t, lang)),
+        introduction: profile.introduction.as_ref().map(|t| loc.paragraphs(t)),
         key_figures: profile
             .key_figures
             .iter()
             .map(|f| KeyFigureView {
                 value: f.value.clone(),
-                label: localize(&f.label, lang),
+                label: loc.text(&f.label),
                 year: f.year,
             })
             .collect(),
@@ -288,8 +316,8 @@ pub fn tenant(
             .programmes
             .iter()
             .map(|p| ProgrammeView {
-                title: localize(&p.title, lang),
-                description: paragraphs(&p.description, lang),
+                title: loc.text(&p.title),
+                description: loc.paragraphs(&p.description),
                 link: p.link.clone(),
             })
             .collect(),
@@ -310,8 +338,6 @@ pub fn tenant(
         regular_members: council.regular_members,
         substitute_members: council.substitute_members,
     };
-    page.any_fallback = serde_json::to_string(&page)
-        .map(|json| json.contains("\"fallback\":true"))
-        .unwrap_or(false);
+    page.any_fallback = loc.fell_back.get();
     page
 }
