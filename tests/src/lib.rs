@@ -61,6 +61,43 @@ pub async fn fresh_database(backend: Backend, data_dir: &std::path::Path) -> Opt
     }
 }
 
+/// Drops a test's PostgreSQL database when the test ends, so runs do not pile them up.
+/// (`.ci/run` also drops any an interrupted run left behind.)
+pub struct DropDatabaseOnExit(pub String);
+
+impl DropDatabaseOnExit {
+    pub fn for_url(url: &str) -> Self {
+        Self(url.rsplit('/').next().unwrap_or_default().to_string())
+    }
+}
+
+impl Drop for DropDatabaseOnExit {
+    fn drop(&mut self) {
+        let name = self.0.clone();
+        // A test's runtime may be shutting down here: use a thread with its own.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            runtime.block_on(async {
+                let admin = Database::connect(format!("{}/postgres", postgres_server_url()))
+                    .await
+                    .ok()?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .await
+                    .ok()?;
+                admin.close().await.ok()
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Some(()))) {
+            eprintln!("could not drop test database {}", self.0);
+        }
+    }
+}
+
 /// Settings for a test: port 0, a temporary data folder, the given database, quiet logs.
 pub fn test_settings(data_dir: &std::path::Path, database_url: &str) -> Settings {
     let mut env = HashMap::new();
@@ -79,6 +116,8 @@ pub struct TestApp {
     pub backend: Backend,
     pub context: Context,
     pub client: reqwest::Client,
+    /// Dropped when the test ends (PostgreSQL only).
+    pub database: Option<DropDatabaseOnExit>,
     /// A valid API token for writes, and its name.
     pub token: String,
     pub token_name: String,
@@ -94,7 +133,11 @@ impl TestApp {
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<Self> {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let url = fresh_database(backend, data_dir.path()).await?;
-        Some(Self::launch(backend, &url, data_dir, adjust).await)
+        let mut app = Self::launch(backend, &url, data_dir, adjust).await;
+        if backend == Backend::Postgres {
+            app.database = Some(DropDatabaseOnExit::for_url(&url));
+        }
+        Some(app)
     }
 
     /// Another instance of the platform on an existing database, as behind a load balancer.
@@ -141,6 +184,7 @@ impl TestApp {
             backend,
             context,
             client,
+            database: None,
             token,
             token_name,
             data_dir,

@@ -2,7 +2,9 @@
 //! each service on its own, and several instances sharing one PostgreSQL database.
 
 use council_shared::app::{Application, Context, api_routes, openapi_service};
-use integration_tests::{Backend, TestApp, fresh_database, on_both_databases, test_settings};
+use integration_tests::{
+    Backend, DropDatabaseOnExit, TestApp, fresh_database, on_both_databases, test_settings,
+};
 
 async fn health_and_readiness_answer(app: TestApp) {
     let (status, health) = app.get_json("/healthz").await;
@@ -159,6 +161,7 @@ async fn several_instances_can_start_on_one_postgres_database_at_once() {
     let Some(url) = fresh_database(Backend::Postgres, data_dir.path()).await else {
         return;
     };
+    let _cleanup = DropDatabaseOnExit::for_url(&url);
     let starts = (0..4).map(|_| Context::build(test_settings(data_dir.path(), &url)));
     let contexts = futures_join(starts).await;
     for context in &contexts {
@@ -194,6 +197,7 @@ async fn another_instance_sees_a_write_within_the_cache_lifetime() {
     let Some(url) = fresh_database(Backend::Postgres, data_dir.path()).await else {
         return;
     };
+    let _cleanup = DropDatabaseOnExit::for_url(&url);
     let first = TestApp::spawn_on(Backend::Postgres, &url, short_cache).await;
     let second = TestApp::spawn_on(Backend::Postgres, &url, short_cache).await;
     first.create_tenant("paros").await;
