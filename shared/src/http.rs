@@ -156,7 +156,9 @@ pub fn with_common_middleware(
     app: impl Endpoint + 'static,
     body_limit: usize,
 ) -> impl Endpoint<Output = Response> {
-    app.data(BodyLimit(body_limit)).around(trace_request)
+    app.data(BodyLimit(body_limit))
+        .around(crate::compression::serve_precompressed)
+        .around(trace_request)
 }
 
 /// A listening socket whose real address is known before serving starts (port 0 in tests).

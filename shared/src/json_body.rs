@@ -94,21 +94,22 @@ async fn read_limited(
     Ok(buffer)
 }
 
-/// A JSON response that was serialized once and is sent as it is, documented in OpenAPI
-/// with the schema of `T`. For cached read views: no serialization per request.
+/// A JSON response that was serialized (and compressed) once, for cached read views, and
+/// is documented in OpenAPI with the schema of `T`.
 pub struct JsonBytes<T> {
-    bytes: bytes::Bytes,
+    body: crate::compression::CachedBody,
     schema: std::marker::PhantomData<fn() -> T>,
 }
 
 impl<T: poem_openapi::types::ToJSON> JsonBytes<T> {
-    pub fn serialize(value: &T) -> bytes::Bytes {
-        bytes::Bytes::from(value.to_json_string())
+    /// Serializes `value` for a cache: its JSON, and that JSON gzip-compressed.
+    pub fn serialize(value: &T) -> crate::compression::CachedBody {
+        crate::compression::CachedBody::new(value.to_json_string())
     }
 
-    pub fn new(bytes: bytes::Bytes) -> Self {
+    pub fn new(body: crate::compression::CachedBody) -> Self {
         Self {
-            bytes,
+            body,
             schema: std::marker::PhantomData,
         }
     }
@@ -128,9 +129,7 @@ impl<T: Type> Payload for JsonBytes<T> {
 
 impl<T: Type> poem::IntoResponse for JsonBytes<T> {
     fn into_response(self) -> poem::Response {
-        poem::Response::builder()
-            .content_type(Self::CONTENT_TYPE)
-            .body(self.bytes)
+        self.body.into_response(Self::CONTENT_TYPE)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cache;
 pub mod cli;
+pub mod compression;
 pub mod database;
 pub mod http;
 pub mod json_body;

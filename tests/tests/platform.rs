@@ -100,7 +100,70 @@ async fn a_write_shows_at_once_on_the_instance_that_made_it(app: TestApp) {
     assert_eq!(list["items"][0]["name"]["el"], "Δήμος Νάξου");
 }
 
+async fn cached_views_go_compressed_to_clients_that_accept_gzip(app: TestApp) {
+    use std::io::Read;
+
+    app.load_demo_data().await;
+    for path in [
+        "/api/v1/tenants/athens",
+        "/api/v1/tenants/athens/council",
+        "/municipalities/athens",
+        "/",
+    ] {
+        let plain = app.get(path).await;
+        assert!(
+            plain.headers().get("content-encoding").is_none(),
+            "{path}: plain unless asked"
+        );
+        let vary: Vec<_> = plain
+            .headers()
+            .get_all("vary")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect();
+        assert!(
+            vary.iter().any(|v| v.contains("Accept-Encoding")),
+            "{path}: Vary {vary:?}"
+        );
+        let plain = plain.bytes().await.unwrap();
+
+        let compressed = app
+            .client
+            .get(app.url(path))
+            .header("accept-encoding", "br;q=1.0, gzip;q=0.8")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(compressed.status(), 200);
+        assert_eq!(compressed.headers()["content-encoding"], "gzip", "{path}");
+        let gzip = compressed.bytes().await.unwrap();
+        assert!(
+            gzip.len() * 2 < plain.len(),
+            "{path}: {} → {} bytes",
+            plain.len(),
+            gzip.len()
+        );
+        let mut decoded = Vec::new();
+        flate2::read::GzDecoder::new(&gzip[..])
+            .read_to_end(&mut decoded)
+            .unwrap();
+        assert_eq!(decoded, plain, "{path}: the same document either way");
+    }
+    let problem = app
+        .client
+        .get(app.url("/api/v1/tenants/atlantis"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        problem.headers().get("content-encoding").is_none(),
+        "only cached views are precompressed"
+    );
+}
+
 on_both_databases!(
+    cached_views_go_compressed_to_clients_that_accept_gzip,
     a_write_shows_at_once_on_the_instance_that_made_it,
     health_and_readiness_answer,
     readiness_fails_when_the_database_is_gone,

@@ -8,8 +8,7 @@ pub mod views;
 
 use std::{sync::Arc, time::Duration};
 
-use bytes::Bytes;
-use council_shared::{cache::TtlCache, http::RequestId};
+use council_shared::{cache::TtlCache, compression::CachedBody, http::RequestId};
 use poem::{
     Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler,
     http::{StatusCode, header},
@@ -33,7 +32,7 @@ pub struct WebState {
     pub reads: Arc<TenantReads>,
     pub renderer: Renderer,
     /// Rendered pages, each kept with the view it was rendered from.
-    rendered: TtlCache<(Source, Bytes)>,
+    rendered: TtlCache<(Source, CachedBody)>,
 }
 
 impl WebState {
@@ -136,14 +135,31 @@ fn layout(
     state.renderer.render("layout", &layout)
 }
 
-/// A page with the headers every page carries.
-fn html_response(status: StatusCode, lang: Lang, html: impl Into<poem::Body>) -> Response {
-    Response::builder()
-        .status(status)
-        .content_type("text/html; charset=utf-8")
-        .header(header::CONTENT_LANGUAGE, lang.code())
-        .header(header::VARY, "Cookie, Accept-Language")
-        .body(html)
+const HTML: &str = "text/html; charset=utf-8";
+
+/// Sets the headers every page carries.
+fn with_page_headers(mut response: Response, status: StatusCode, lang: Lang) -> Response {
+    response.set_status(status);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        header::HeaderValue::from_static(lang.code()),
+    );
+    headers.append(
+        header::VARY,
+        header::HeaderValue::from_static("Cookie, Accept-Language"),
+    );
+    response
+}
+
+fn html_response(status: StatusCode, lang: Lang, html: String) -> Response {
+    let response = Response::builder().content_type(HTML).body(html);
+    with_page_headers(response, status, lang)
+}
+
+/// A cached page: plain, or gzip for clients that accept it (see `serve_precompressed`).
+fn cached_html_response(lang: Lang, body: CachedBody) -> Response {
+    with_page_headers(body.into_response(HTML), StatusCode::OK, lang)
 }
 
 fn plain_failure() -> Response {
@@ -205,14 +221,14 @@ fn cached_page(
     if let Some((cached_from, html)) = state.rendered.get(&key)
         && cached_from.is(&source)
     {
-        return html_response(StatusCode::OK, context.lang, html);
+        return cached_html_response(context.lang, html);
     }
     let rendered = render().and_then(|(title, body)| layout(state, context, &title, body));
     match rendered {
         Ok(html) => {
-            let html = Bytes::from(html);
-            state.rendered.insert(key, (source, html.clone()));
-            html_response(StatusCode::OK, context.lang, html)
+            let body = CachedBody::new(html);
+            state.rendered.insert(key, (source, body.clone()));
+            cached_html_response(context.lang, body)
         }
         Err(error) => {
             tracing::error!(error = ?error, "page failed to render");

@@ -8,9 +8,9 @@
 
 use std::{sync::Arc, time::Duration};
 
-use bytes::Bytes;
 use council_shared::{
     cache::TtlCache,
+    compression::CachedBody,
     json_body::JsonBytes,
     pagination::PageRequest,
     tenant::{TenantDirectory, TenantRef, TenantSlug},
@@ -28,12 +28,12 @@ use crate::{
     service::{council, profile, tenants},
 };
 
-/// Everything public about one municipality, with its JSON serialized once.
+/// Everything public about one municipality, with its JSON serialized and compressed once.
 pub struct TenantPublicView {
     pub detail: TenantDetail,
     pub council: PublicCouncil,
-    pub detail_json: Bytes,
-    pub council_json: Bytes,
+    pub detail_json: CachedBody,
+    pub council_json: CachedBody,
 }
 
 const MAX_ENTRIES: usize = 5_000;
@@ -45,7 +45,7 @@ pub struct TenantReads {
     loading: tokio::sync::Mutex<()>,
     tenants: TtlCache<Arc<TenantPublicView>>,
     active: TtlCache<Arc<Vec<TenantSummary>>>,
-    pages: TtlCache<Bytes>,
+    pages: TtlCache<CachedBody>,
 }
 
 impl TenantReads {
@@ -116,7 +116,11 @@ impl TenantReads {
     }
 
     /// One page of the API's list, serialized.
-    pub async fn list_page(&self, filter: StatusFilter, request: PageRequest) -> Result<Bytes> {
+    pub async fn list_page(
+        &self,
+        filter: StatusFilter,
+        request: PageRequest,
+    ) -> Result<CachedBody> {
         let key = format!("{filter:?}:{}:{}", request.page, request.per_page);
         if let Some(bytes) = self.pages.get(&key) {
             return Ok(bytes);
