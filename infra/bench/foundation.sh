@@ -49,7 +49,8 @@ rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$PID/status")
 
 measure() {
   local path=$1 out rps p99
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path")
+  shift
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "http://127.0.0.1:$PORT$path")
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   echo "$rps $p99"
@@ -59,6 +60,9 @@ read -r health_rps health_p99 < <(measure /healthz)
 read -r api_rps api_p99 < <(measure /api/v1/tenants/athens)
 read -r council_rps council_p99 < <(measure /api/v1/tenants/athens/council)
 read -r page_rps page_p99 < <(measure /municipalities/athens)
+# As browsers ask: the cached views go gzip-compressed.
+read -r api_gz_rps api_gz_p99 < <(measure /api/v1/tenants/athens -H "Accept-Encoding: gzip")
+read -r page_gz_rps page_gz_p99 < <(measure /municipalities/athens -H "Accept-Encoding: gzip")
 rss_after_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$PID/status")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
@@ -76,4 +80,7 @@ idle RSS:            $(( rss_kb / 1024 )) MB (after load: $(( rss_after_kb / 102
 | GET /api/v1/tenants/athens  | $api_rps | $api_p99 | $(ratio "$api_rps" "$health_rps") |
 | GET .../athens/council      | $council_rps | $council_p99 | $(ratio "$council_rps" "$health_rps") |
 | GET /municipalities/athens  | $page_rps | $page_p99 | $(ratio "$page_rps" "$health_rps") |
+| same, Accept-Encoding: gzip: |            |         |             |
+| GET /api/v1/tenants/athens  | $api_gz_rps | $api_gz_p99 | $(ratio "$api_gz_rps" "$health_rps") |
+| GET /municipalities/athens  | $page_gz_rps | $page_gz_p99 | $(ratio "$page_gz_rps" "$health_rps") |
 REPORT
