@@ -15,6 +15,12 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     let mut options = ConnectOptions::new(url.clone());
     options
         .max_connections(settings.database.max_connections)
+        .min_connections(
+            settings
+                .database
+                .min_connections
+                .min(settings.database.max_connections),
+        )
         .acquire_timeout(Duration::from_secs(
             settings.database.acquire_timeout_seconds,
         ))

@@ -59,6 +59,8 @@ pub struct DatabaseSettings {
     /// `sqlite://...` or `postgres://...`; defaults to `council.db` in the data folder.
     pub url: Option<SecretString>,
     pub max_connections: u32,
+    /// Connections opened at start and kept open, so the first requests do not wait for them.
+    pub min_connections: u32,
     pub acquire_timeout_seconds: u64,
     /// Apply pending migrations when a server starts.
     pub migrate_on_start: bool,
@@ -69,6 +71,7 @@ impl Default for DatabaseSettings {
         Self {
             url: None,
             max_connections: 10,
+            min_connections: 2,
             acquire_timeout_seconds: 5,
             migrate_on_start: true,
         }
