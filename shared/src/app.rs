@@ -91,7 +91,6 @@ impl Application {
     }
 
     pub async fn run(self) -> anyhow::Result<()> {
-        tracing::info!(address = %self.address(), "listening");
         self.listener
             .serve(self.endpoint, self.grace)
             .await

@@ -157,7 +157,7 @@ pub fn with_common_middleware(
     body_limit: usize,
 ) -> impl Endpoint<Output = Response> {
     app.data(BodyLimit(body_limit))
-        .around(crate::compression::serve_precompressed)
+        .around(crate::compression::serve_cached_bodies)
         .around(trace_request)
 }
 

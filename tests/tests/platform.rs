@@ -162,7 +162,44 @@ async fn cached_views_go_compressed_to_clients_that_accept_gzip(app: TestApp) {
     );
 }
 
+async fn an_unchanged_view_is_a_bodiless_304_and_a_write_changes_its_etag(app: TestApp) {
+    app.create_tenant("sifnos").await;
+    for path in ["/api/v1/tenants/sifnos", "/municipalities/sifnos"] {
+        let first = app.get(path).await;
+        assert_eq!(first.headers()["cache-control"], "no-cache", "{path}");
+        let etag = first.headers()["etag"].to_str().unwrap().to_string();
+        assert!(etag.starts_with("W/\""), "{path}: {etag}");
+
+        let again = app
+            .client
+            .get(app.url(path))
+            .header("if-none-match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 304, "{path}");
+        assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
+        assert!(again.bytes().await.unwrap().is_empty());
+    }
+    let before = app.get("/api/v1/tenants/sifnos").await.headers()["etag"].clone();
+    app.put(
+        "/api/v1/tenants/sifnos",
+        &serde_json::json!({"name": {"el": "Δήμος Σίφνου", "en": "Sifnos"}, "region": {"el": "Νότιο Αιγαίο"}}),
+    )
+    .await;
+    let after = app
+        .client
+        .get(app.url("/api/v1/tenants/sifnos"))
+        .header("if-none-match", before.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status(), 200, "a changed view is sent again");
+    assert_ne!(after.headers()["etag"], before);
+}
+
 on_both_databases!(
+    an_unchanged_view_is_a_bodiless_304_and_a_write_changes_its_etag,
     cached_views_go_compressed_to_clients_that_accept_gzip,
     a_write_shows_at_once_on_the_instance_that_made_it,
     health_and_readiness_answer,

@@ -157,7 +157,7 @@ fn html_response(status: StatusCode, lang: Lang, html: String) -> Response {
     with_page_headers(response, status, lang)
 }
 
-/// A cached page: plain, or gzip for clients that accept it (see `serve_precompressed`).
+/// A cached page: plain, gzip or 304 as the client asks (see `serve_cached_bodies`).
 fn cached_html_response(lang: Lang, body: CachedBody) -> Response {
     with_page_headers(body.into_response(HTML), StatusCode::OK, lang)
 }
