@@ -60,12 +60,11 @@ impl TenantsApi {
         Self::new(context.db.clone(), TenantReads::from_context(context))
     }
 
-    async fn detail(
-        &self,
-        model: crate::entities::tenant::Model,
-    ) -> Result<TenantDetail, TenantsError> {
-        let stored = profile::load(&self.db, model.id).await?;
-        Ok(views::detail(&model, stored))
+    /// After a write: forgets the cached views of `slug` and answers with the fresh one,
+    /// built by the same read path every reader uses (which also refills the cache).
+    async fn changed(&self, slug: &str) -> Result<TenantDetail, TenantsError> {
+        self.reads.invalidate(slug);
+        Ok(self.public_view(slug).await?.detail.clone())
     }
 
     /// The cached public view of a municipality, or 404.
@@ -185,10 +184,9 @@ impl TenantsApi {
     ) -> ApiResult<CreateTenantResponse> {
         let new = NewTenant::parse(&body).map_err(invalid)?;
         let created = tenants::create(&self.db, new).await?;
-        self.reads.invalidate(&created.slug);
         let location = format!("/api/v1/tenants/{}", created.slug);
         Ok(CreateTenantResponse::Created(
-            Json(self.detail(created).await?),
+            Json(self.changed(&created.slug).await?),
             location,
         ))
     }
@@ -214,9 +212,8 @@ impl TenantsApi {
     ) -> ApiResult<TenantResponse> {
         tenants::find(&self.db, &slug).await?;
         let details = TenantDetails::parse(&body).map_err(invalid)?;
-        let model = tenants::update(&self.db, &slug, details).await?;
-        self.reads.invalidate(&slug);
-        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+        tenants::update(&self.db, &slug, details).await?;
+        Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
 
     /// Archive a municipality
@@ -232,9 +229,8 @@ impl TenantsApi {
         _token: ApiToken,
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
-        let model = tenants::set_archived(&self.db, &slug, true).await?;
-        self.reads.invalidate(&slug);
-        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+        tenants::set_archived(&self.db, &slug, true).await?;
+        Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
 
     /// Restore an archived municipality
@@ -248,9 +244,8 @@ impl TenantsApi {
         _token: ApiToken,
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
-        let model = tenants::set_archived(&self.db, &slug, false).await?;
-        self.reads.invalidate(&slug);
-        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+        tenants::set_archived(&self.db, &slug, false).await?;
+        Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
 
     /// Replace a municipality's profile sections
@@ -270,9 +265,8 @@ impl TenantsApi {
     ) -> ApiResult<TenantResponse> {
         tenants::find(&self.db, &slug).await?;
         let content = ProfileContent::parse(&body).map_err(invalid)?;
-        let model = profile::replace(&self.db, &slug, content).await?;
-        self.reads.invalidate(&slug);
-        Ok(TenantResponse::Ok(Json(self.detail(model).await?)))
+        profile::replace(&self.db, &slug, content).await?;
+        Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
 
     /// Read a municipality's council (public)
