@@ -59,12 +59,6 @@ impl<V: Clone> TtlCache<V> {
             entries.clear();
         }
     }
-
-    pub fn remove_prefix(&self, prefix: &str) {
-        if let Ok(mut entries) = self.entries.write() {
-            entries.retain(|key, _| !key.starts_with(prefix));
-        }
-    }
 }
 
 #[cfg(test)]
@@ -81,13 +75,14 @@ mod tests {
     }
 
     #[test]
-    fn invalidation_by_key_and_prefix() {
+    fn invalidation_by_key_and_of_everything() {
         let cache = TtlCache::new(Duration::from_secs(60), 10);
         for key in ["tenant:athens", "list:1", "list:2"] {
             cache.insert(key.into(), 1);
         }
         cache.remove("tenant:athens");
-        cache.remove_prefix("list:");
+        assert_eq!(cache.get("list:1"), Some(1));
+        cache.clear();
         assert_eq!(
             (
                 cache.get("tenant:athens"),

@@ -85,19 +85,13 @@ pub enum ApiError {
     #[error("a valid API token is required: send it as `Authorization: Bearer <token>`")]
     Unauthorized,
     #[error("{0}")]
-    Forbidden(String),
-    #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
     #[error("the request body is larger than the limit of {limit} bytes")]
     PayloadTooLarge { limit: usize },
-    #[error("{0}")]
-    UnsupportedMediaType(String),
     #[error("the request has invalid fields")]
     Validation(Vec<FieldError>),
-    #[error("the service is not ready: {0}")]
-    Unavailable(String),
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -107,13 +101,10 @@ impl ApiError {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -151,12 +142,6 @@ impl ApiError {
 impl From<anyhow::Error> for ApiError {
     fn from(error: anyhow::Error) -> Self {
         Self::Internal(error)
-    }
-}
-
-impl From<sea_orm::DbErr> for ApiError {
-    fn from(error: sea_orm::DbErr) -> Self {
-        Self::Internal(anyhow::Error::new(error).context("database error"))
     }
 }
 
