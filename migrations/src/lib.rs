@@ -11,6 +11,7 @@ use sea_orm_migration::prelude::*;
 mod m20261122_000001_tenants;
 mod m20261122_000002_councils;
 mod m20261122_000003_api_tokens;
+mod m20261122_000004_identity;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_tenants::Migration),
             Box::new(m20261122_000002_councils::Migration),
             Box::new(m20261122_000003_api_tokens::Migration),
+            Box::new(m20261122_000004_identity::Migration),
         ]
     }
 }

@@ -10,7 +10,10 @@ use poem_openapi::{OpenApi, OpenApiService};
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    http::{BoundListener, problem_details, with_common_middleware, with_health_routes},
+    http::{
+        BoundListener, ClientIpHeader, PublicUrl, problem_details, public_url,
+        with_common_middleware, with_health_routes,
+    },
     mail::Mailer,
     settings::Settings,
 };
@@ -76,14 +79,31 @@ impl Application {
     /// and the body limit.
     pub async fn bind(context: &Context, routes: Route) -> anyhow::Result<Self> {
         let listener = BoundListener::bind(&context.settings.server.bind).await?;
-        let app = with_health_routes(routes).data(context.db.clone());
+        Ok(Self::on(listener, context, routes))
+    }
+
+    /// Binds `settings.server.bind` before the routes exist, for routes that need the
+    /// platform's public address (links in e-mails, the sign-in callback).
+    pub async fn listen(context: &Context) -> anyhow::Result<BoundListener> {
+        BoundListener::bind(&context.settings.server.bind).await
+    }
+
+    /// Serves `routes` on a listener from [`Application::listen`].
+    pub fn on(listener: BoundListener, context: &Context, routes: Route) -> Self {
+        let public_url = public_url(&context.settings, listener.address());
+        let app = with_health_routes(routes)
+            .data(context.db.clone())
+            .data(PublicUrl(public_url))
+            .data(ClientIpHeader(
+                context.settings.server.client_ip_header.clone(),
+            ));
         let endpoint =
             with_common_middleware(app, context.settings.server.body_limit_bytes).boxed();
-        Ok(Self {
+        Self {
             listener,
             endpoint,
             grace: Duration::from_secs(context.settings.server.shutdown_grace_seconds),
-        })
+        }
     }
 
     pub fn address(&self) -> SocketAddr {

@@ -151,12 +151,59 @@ pub fn with_health_routes(route: Route) -> Route {
         .at("/readyz", get(readyz))
 }
 
+/// The address people reach the platform at, without a trailing slash (request data).
+#[derive(Debug, Clone)]
+pub struct PublicUrl(pub String);
+
+/// `server.public_url`, or `http://` and the address the server listens on.
+pub fn public_url(settings: &crate::Settings, address: SocketAddr) -> String {
+    match &settings.server.public_url {
+        Some(url) if !url.trim().is_empty() => url.trim().trim_end_matches('/').to_string(),
+        _ => format!("http://{address}"),
+    }
+}
+
+/// The header a trusted proxy names the client in, if any (request data).
+#[derive(Debug, Clone)]
+pub struct ClientIpHeader(pub Option<String>);
+
+/// The client's address: the last entry of the trusted proxy's header when one is
+/// configured (the entry that proxy added), else the connection's peer.
+pub fn client_ip(request: &Request) -> String {
+    if let Some(ClientIpHeader(Some(name))) = request.data::<ClientIpHeader>()
+        && let Some(value) = request
+            .headers()
+            .get(name.as_str())
+            .and_then(|v| v.to_str().ok())
+        && let Some(last) = value
+            .rsplit(',')
+            .next()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    {
+        return last.chars().take(64).collect();
+    }
+    request
+        .remote_addr()
+        .as_socket_addr()
+        .map(|addr| addr.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Whether cookies must be `Secure`: the platform is reached over HTTPS.
+pub fn is_https(request: &Request) -> bool {
+    request
+        .data::<PublicUrl>()
+        .is_some_and(|url| url.0.starts_with("https://"))
+}
+
 /// Wraps a whole application: request ids and spans, and the body limit for `JsonBody`.
 pub fn with_common_middleware(
     app: impl Endpoint + 'static,
     body_limit: usize,
 ) -> impl Endpoint<Output = Response> {
     app.data(BodyLimit(body_limit))
+        .with(poem::middleware::CookieJarManager::new())
         .around(crate::compression::serve_cached_bodies)
         .around(trace_request)
 }

@@ -2,6 +2,7 @@
 //! JSON request bodies, pagination, outgoing mail, tracing, health and the HTTP plumbing.
 
 pub mod app;
+pub mod auth;
 pub mod cache;
 pub mod cli;
 pub mod compression;
@@ -11,6 +12,7 @@ pub mod json_body;
 pub mod mail;
 pub mod pagination;
 pub mod problem;
+pub mod rate_limit;
 pub mod settings;
 pub mod telemetry;
 pub mod tenant;

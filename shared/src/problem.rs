@@ -82,8 +82,17 @@ impl Problem {
 pub enum ApiError {
     #[error("{0}")]
     BadRequest(String),
-    #[error("a valid API token is required: send it as `Authorization: Bearer <token>`")]
+    #[error(
+        "sign in first: send an API token as `Authorization: Bearer <token>`, or the session \
+         cookie of a signed-in browser"
+    )]
     Unauthorized,
+    #[error("the API token is not valid: it is unknown, expired or revoked")]
+    InvalidToken,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("too many attempts: try again in {retry_after_seconds} seconds")]
+    TooManyRequests { retry_after_seconds: u64 },
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -100,7 +109,9 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::InvalidToken => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -154,7 +165,17 @@ impl poem::error::ResponseError for ApiError {
         if let Self::Internal(cause) = self {
             tracing::error!(error = ?cause, "request failed");
         }
-        self.to_problem().into_response()
+        let mut response = self.to_problem().into_response();
+        if let Self::TooManyRequests {
+            retry_after_seconds,
+        } = self
+        {
+            response.headers_mut().insert(
+                poem::http::header::RETRY_AFTER,
+                poem::http::HeaderValue::from(*retry_after_seconds),
+            );
+        }
+        response
     }
 }
 
@@ -163,13 +184,24 @@ const DOCUMENTED: &[(u16, &str)] = &[
         400,
         "Malformed request: the body is not JSON, or a parameter has the wrong type.",
     ),
-    (401, "Missing or invalid API token."),
+    (
+        401,
+        "Not signed in, or the API token is unknown, expired or revoked.",
+    ),
+    (
+        403,
+        "Signed in, but without a role that allows this in this municipality.",
+    ),
     (404, "No such resource, or no such municipality."),
     (
         409,
         "Conflicts with the current state, such as a slug already in use.",
     ),
     (413, "The request body is over the configured size limit."),
+    (
+        429,
+        "Too many attempts from this address or for this account; `Retry-After` says when to retry.",
+    ),
     (415, "The body is not `application/json`."),
     (
         422,

@@ -17,6 +17,7 @@ pub struct Settings {
     pub mail: MailSettings,
     pub cache: CacheSettings,
     pub log: LogSettings,
+    pub auth: AuthSettings,
 }
 
 impl Default for Settings {
@@ -28,6 +29,7 @@ impl Default for Settings {
             mail: MailSettings::default(),
             cache: CacheSettings::default(),
             log: LogSettings::default(),
+            auth: AuthSettings::default(),
         }
     }
 }
@@ -41,6 +43,13 @@ pub struct ServerSettings {
     pub body_limit_bytes: usize,
     /// How long in-flight requests may take to finish on shutdown.
     pub shutdown_grace_seconds: u64,
+    /// The address people reach the platform at, such as `https://semp.example.gr`: links in
+    /// e-mails and the sign-in callback use it, and an `https` address makes cookies
+    /// `Secure`. Defaults to `http://` and the address the server listens on.
+    pub public_url: Option<String>,
+    /// The header a trusted reverse proxy puts the client's address in, such as
+    /// `X-Forwarded-For` (its last entry is used). Unset: the connection's peer address.
+    pub client_ip_header: Option<String>,
 }
 
 impl Default for ServerSettings {
@@ -49,6 +58,8 @@ impl Default for ServerSettings {
             bind: "127.0.0.1:8080".into(),
             body_limit_bytes: 1024 * 1024,
             shutdown_grace_seconds: 10,
+            public_url: None,
+            client_ip_header: None,
         }
     }
 }
@@ -166,6 +177,61 @@ pub enum LogFormat {
     #[default]
     Pretty,
     Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuthSettings {
+    /// A session ends this long after sign-in, whatever happens.
+    pub session_ttl_seconds: u64,
+    /// A session also ends after this long without a request.
+    pub session_idle_seconds: u64,
+    /// How long a sign-in link sent by e-mail works (once).
+    pub sign_in_link_ttl_seconds: u64,
+    /// How long an invitation to a role waits for its addressee's first sign-in.
+    pub invitation_ttl_days: u64,
+    /// How long a service keeps a resolved session or token before asking again; sign-out
+    /// on another instance takes effect there within this time.
+    pub principal_cache_seconds: u64,
+    /// Sign-in attempts (links asked for, provider sign-ins started) per client address per
+    /// minute.
+    pub attempts_per_ip_per_minute: u32,
+    /// Sign-in links per e-mail address per hour.
+    pub links_per_address_per_hour: u32,
+    /// The platform's OpenID Connect provider; without it, only e-mail links sign people in.
+    pub oidc: Option<OidcProviderSettings>,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            session_ttl_seconds: 12 * 3600,
+            session_idle_seconds: 2 * 3600,
+            sign_in_link_ttl_seconds: 15 * 60,
+            invitation_ttl_days: 14,
+            principal_cache_seconds: 10,
+            attempts_per_ip_per_minute: 20,
+            links_per_address_per_hour: 5,
+            oidc: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OidcProviderSettings {
+    /// The issuer, such as `https://login.example.gr/realms/semp`; its discovery document is
+    /// read from `<issuer>/.well-known/openid-configuration`.
+    pub issuer_url: String,
+    pub client_id: String,
+    pub client_secret: SecretString,
+    /// The name on the sign-in button.
+    #[serde(default = "default_provider_name")]
+    pub display_name: String,
+}
+
+fn default_provider_name() -> String {
+    "Single sign-on".into()
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -10,6 +10,7 @@ use std::{collections::HashMap, net::SocketAddr};
 
 use council_shared::{
     app::{Application, Context},
+    auth::Role,
     settings::Settings,
 };
 use sea_orm::{ConnectionTrait, Database};
@@ -109,6 +110,59 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: &str) -> Settings
     settings
 }
 
+/// A user with these roles (`(role, municipality slug)`) and an API token of theirs, made
+/// the way `council admin create` and `council token create` make them.
+pub async fn token_for(
+    context: &Context,
+    email: &str,
+    roles: &[(Role, Option<&str>)],
+    token_name: &str,
+) -> String {
+    use tenants::identity::{grants, tokens, users};
+    let user = users::find_or_create(&context.db, email, None)
+        .await
+        .expect("user");
+    for (role, slug) in roles {
+        let tenant_id = match slug {
+            Some(slug) => Some(
+                tenants::service::tenants::find(&context.db, slug)
+                    .await
+                    .expect("municipality of a test role")
+                    .id,
+            ),
+            None => None,
+        };
+        let member_id = if *role == Role::CouncilMember {
+            let council = tenants::service::council::load(&context.db, tenant_id.unwrap())
+                .await
+                .expect("council");
+            council.members.first().map(|m| m.id)
+        } else {
+            None
+        };
+        match grants::grant(
+            &context.db,
+            grants::NewGrant {
+                email: email.into(),
+                role: *role,
+                tenant_id,
+                member_id,
+            },
+            None,
+            None,
+        )
+        .await
+        {
+            Ok(_) | Err(tenants::TenantsError::Conflict(_)) => {}
+            Err(error) => panic!("cannot grant a test role: {error:?}"),
+        }
+    }
+    let (_, token) = tokens::create(&context.db, user.id, token_name, None, None)
+        .await
+        .expect("token");
+    token
+}
+
 /// The platform running for one test.
 pub struct TestApp {
     pub address: SocketAddr,
@@ -171,9 +225,13 @@ impl TestApp {
         let address = app.address();
         tokio::spawn(app.run());
         let token_name = format!("integration-tests-{}", uuid::Uuid::new_v4().simple());
-        let (_, token) = tenants::service::tokens::create(&context.db, &token_name)
-            .await
-            .expect("token");
+        let token = token_for(
+            &context,
+            "platform-admin@tests.example.org",
+            &[(Role::PlatformAdmin, None)],
+            &token_name,
+        )
+        .await;
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -201,6 +259,23 @@ impl TestApp {
             .send()
             .await
             .expect("request")
+    }
+
+    /// GET with someone's API token.
+    pub async fn get_json_as(&self, token: &str, path: &str) -> (u16, serde_json::Value) {
+        let response = self
+            .client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+        )
     }
 
     pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {

@@ -62,14 +62,19 @@ async fn one_merged_openapi_document_describes_every_service(app: TestApp) {
         "/tenants/{slug}",
         "/tenants/{slug}/council",
         "/tenants/{slug}/council/members/{id}",
+        "/me",
+        "/me/tokens",
+        "/tenants/{slug}/roles",
+        "/tenants/{slug}/audit",
     ] {
         assert!(paths.contains_key(path), "{path} is documented");
     }
     assert_eq!(spec["servers"][0]["url"], "/api/v1");
-    assert!(spec["components"]["securitySchemes"]["ApiToken"].is_object());
+    assert!(spec["components"]["securitySchemes"]["bearerToken"].is_object());
+    assert!(spec["components"]["securitySchemes"]["sessionCookie"].is_object());
     assert!(spec["components"]["schemas"]["Problem"].is_object());
     let create = &spec["paths"]["/tenants"]["post"]["responses"];
-    for status in ["201", "401", "409", "413", "422"] {
+    for status in ["201", "401", "403", "409", "413", "422"] {
         assert!(
             create[status].is_object(),
             "POST /tenants documents {status}"

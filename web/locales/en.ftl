@@ -72,3 +72,45 @@ error-server-title = Something went wrong
 error-server-text = An error occurred on our side and has been logged. Please try again shortly.
 error-request-id = Request id: { $id }
 back-home = Back to the municipalities
+
+sign-in = Sign in
+sign-out = Sign out
+signed-in-as = Signed in as { $name }
+sign-in-title = Sign in
+sign-in-intro = Council members, secretaries and municipal staff sign in here. Residents never need an account.
+sign-in-providers = With an account
+sign-in-with = Sign in with { $provider }
+sign-in-link-heading = With a link by e-mail
+sign-in-link-intro = No account anywhere? Enter the address your invitation came to and we will e-mail you a sign-in link that works once, for 15 minutes.
+email-label = E-mail address
+sign-in-link-button = E-mail me a sign-in link
+signed-in-already = You are signed in as { $email }.
+invalid-email = Check the e-mail address: { $reason }.
+link-sent-title = Check your e-mail
+link-sent-text = If this address belongs to a member of the platform, a sign-in link is on its way. It works once, for 15 minutes.
+link-mail-subject = Your sign-in link to the ΣΕΜΠ platform
+link-mail-text = Hello,
+
+    Use this link to sign in to the ΣΕΜΠ platform. It works once, for { $minutes } minutes:
+    { $url }
+
+    If you did not ask for it, ignore this message: nobody can sign in without the link.
+link-confirm-text = Press the button to finish signing in.
+link-confirm-button = Sign in
+sign-in-failed-title = Sign-in did not work
+sign-in-again = Try signing in again
+too-many-attempts = Too many attempts. Please wait { $seconds } seconds and try again.
+csrf-title = This form has expired
+csrf-text = For your safety the form could not be accepted. Go back, reload the page and try again.
+account-title = Your account
+account-email = E-mail
+account-name = Name
+account-session-ends = Session ends
+account-roles = Your roles
+account-no-roles = You have no roles yet. A municipality's administrator can grant you one.
+account-tokens = API tokens for scripts are made with POST /api/v1/me/tokens while signed in.
+access-role-platform-admin = Platform administrator
+access-role-tenant-admin = Municipality administrator
+access-role-secretary = Council secretary
+access-role-council-member = Council member
+access-role-practice-author = Good practice author

@@ -4,19 +4,28 @@
 
 pub mod i18n;
 pub mod render;
+pub mod sign_in;
 pub mod views;
 
 use std::{sync::Arc, time::Duration};
 
-use council_shared::{cache::TtlCache, compression::CachedBody, http::RequestId};
+use council_shared::{
+    auth::{Caller, Principal},
+    cache::TtlCache,
+    compression::CachedBody,
+    http::RequestId,
+    mail::Mailer,
+};
 use poem::{
     Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler,
     http::{StatusCode, header},
+    post,
     web::{Data, Path},
 };
 use serde::Serialize;
 use tenants::{
     api::models::TenantSummary,
+    identity::sign_in::Accounts,
     public::{TenantPublicView, TenantReads},
 };
 
@@ -30,6 +39,8 @@ const STYLESHEET: &str = include_str!("../static/site.css");
 /// What every page handler needs.
 pub struct WebState {
     pub reads: Arc<TenantReads>,
+    pub accounts: Arc<Accounts>,
+    pub mailer: Mailer,
     pub renderer: Renderer,
     /// Rendered pages, each kept with the view it was rendered from.
     rendered: TtlCache<(Source, CachedBody)>,
@@ -38,9 +49,16 @@ pub struct WebState {
 impl WebState {
     /// `reads` is the tenants service's read side, shared with its API so a write there
     /// shows here at once.
-    pub fn new(reads: Arc<TenantReads>, cache_ttl: Duration) -> anyhow::Result<Arc<Self>> {
+    pub fn new(
+        reads: Arc<TenantReads>,
+        accounts: Arc<Accounts>,
+        mailer: Mailer,
+        cache_ttl: Duration,
+    ) -> anyhow::Result<Arc<Self>> {
         Ok(Arc::new(Self {
             reads,
+            accounts,
+            mailer,
             renderer: Renderer::new()?,
             rendered: TtlCache::new(cache_ttl, 5_000),
         }))
@@ -72,16 +90,30 @@ pub struct PageContext {
     pub lang: Lang,
     pub path: String,
     pub request_id: Option<String>,
+    /// The signed-in user, shown in the header with a sign-out button.
+    pub user: Option<Arc<Principal>>,
+    /// The form token for the header's sign-out form.
+    pub csrf: Option<String>,
 }
 
 impl PageContext {
     pub fn of(req: &Request) -> Self {
+        let user = Caller::of(req).principal().cloned();
+        let csrf = user.as_ref().map(|_| sign_in::csrf_token(req).0);
         Self {
             lang: language_of(req),
             path: req.uri().path().to_string(),
             request_id: req.data::<RequestId>().map(|id| id.0.clone()),
+            user,
+            csrf,
         }
     }
+}
+
+#[derive(Serialize)]
+struct UserBadge {
+    name: String,
+    csrf: String,
 }
 
 #[derive(Serialize)]
@@ -100,14 +132,16 @@ struct Layout<'a> {
     title: &'a str,
     body: String,
     languages: Vec<LanguageLink>,
+    user: Option<UserBadge>,
+    sign_in_href: String,
 }
 
-fn encode(value: &str) -> String {
+pub(crate) fn encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
 /// Wraps a rendered body in the site layout.
-fn layout(
+pub(crate) fn layout(
     state: &WebState,
     context: &PageContext,
     title: &str,
@@ -131,6 +165,18 @@ fn layout(
         title,
         body,
         languages,
+        user: context.user.as_ref().map(|user| UserBadge {
+            name: user
+                .display_name
+                .clone()
+                .unwrap_or_else(|| user.email.clone()),
+            csrf: context.csrf.clone().unwrap_or_default(),
+        }),
+        sign_in_href: if path.starts_with("/sign-in") || path.starts_with("/auth") {
+            "/sign-in".into()
+        } else {
+            format!("/sign-in?next={}", encode(path))
+        },
     };
     state.renderer.render("layout", &layout)
 }
@@ -152,7 +198,7 @@ fn with_page_headers(mut response: Response, status: StatusCode, lang: Lang) -> 
     response
 }
 
-fn html_response(status: StatusCode, lang: Lang, html: String) -> Response {
+pub(crate) fn html_response(status: StatusCode, lang: Lang, html: String) -> Response {
     let response = Response::builder().content_type(HTML).body(html);
     with_page_headers(response, status, lang)
 }
@@ -177,8 +223,44 @@ struct ErrorPage {
     request_id: Option<String>,
 }
 
+#[derive(Serialize)]
+struct MessagePage<'a> {
+    lang: &'static str,
+    heading: &'a str,
+    text: &'a str,
+    link: Option<(String, String)>,
+}
+
+/// A page with a heading, a sentence and maybe a link: "check your mail", "link expired".
+pub(crate) fn message_page(
+    state: &WebState,
+    context: &PageContext,
+    status: StatusCode,
+    heading: &str,
+    text: &str,
+    link: Option<(&str, &str)>,
+) -> Response {
+    let view = MessagePage {
+        lang: context.lang.code(),
+        heading,
+        text,
+        link: link.map(|(href, key)| (href.to_string(), state.renderer.text(context.lang, key))),
+    };
+    match state
+        .renderer
+        .render("message", &view)
+        .and_then(|body| layout(state, context, heading, body))
+    {
+        Ok(html) => html_response(status, context.lang, html),
+        Err(error) => {
+            tracing::error!(error = ?error, "message page failed to render");
+            plain_failure()
+        }
+    }
+}
+
 /// A readable error page in the reader's language.
-fn error_page(state: &WebState, context: &PageContext, status: StatusCode) -> Response {
+pub(crate) fn error_page(state: &WebState, context: &PageContext, status: StatusCode) -> Response {
     let lang = context.lang;
     let (heading, text) = if status == StatusCode::NOT_FOUND {
         ("error-not-found-title", "error-not-found-text")
@@ -217,6 +299,17 @@ fn cached_page(
     source: Source,
     render: impl FnOnce() -> anyhow::Result<(String, String)>,
 ) -> Response {
+    if context.user.is_some() {
+        // A signed-in reader's page carries their name and form token: never shared.
+        let rendered = render().and_then(|(title, body)| layout(state, context, &title, body));
+        return match rendered {
+            Ok(html) => html_response(StatusCode::OK, context.lang, html),
+            Err(error) => {
+                tracing::error!(error = ?error, "page failed to render");
+                error_page(state, context, StatusCode::INTERNAL_SERVER_ERROR)
+            }
+        };
+    }
     let key = format!("{}|{}", context.lang.code(), context.path);
     if let Some((cached_from, html)) = state.rendered.get(&key)
         && cached_from.is(&source)
@@ -326,6 +419,32 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
             "/municipalities/:slug",
             get(municipality).data(state.clone()),
         )
+        .at(
+            "/municipalities/:slug/sign-in",
+            get(sign_in::tenant_sign_in).data(state.clone()),
+        )
+        .at("/sign-in", get(sign_in::sign_in).data(state.clone()))
+        .at(
+            "/sign-in/email",
+            post(sign_in::request_link).data(state.clone()),
+        )
+        .at(
+            "/sign-in/link/:token",
+            get(sign_in::confirm_link)
+                .post(sign_in::use_link)
+                .data(state.clone()),
+        )
+        .at("/sign-out", post(sign_in::sign_out).data(state.clone()))
+        .at("/account", get(sign_in::account).data(state.clone()))
+        .at(
+            "/auth/start/platform",
+            get(sign_in::start_platform).data(state.clone()),
+        )
+        .at(
+            "/auth/start/tenant/:slug",
+            get(sign_in::start_tenant).data(state.clone()),
+        )
+        .at("/auth/callback", get(sign_in::callback).data(state.clone()))
         .at("/lang/:code", get(switch_language).data(state))
         .at("/static/site.css", get(stylesheet))
 }

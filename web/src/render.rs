@@ -13,8 +13,15 @@ use serde_json::Value;
 
 use crate::i18n::{Lang, Translations};
 
-const TEMPLATES: [(&str, &str); 4] = [
+const TEMPLATES: [(&str, &str); 8] = [
     ("layout", include_str!("../templates/layout.hbs")),
+    ("sign_in", include_str!("../templates/sign_in.hbs")),
+    (
+        "link_confirm",
+        include_str!("../templates/link_confirm.hbs"),
+    ),
+    ("account", include_str!("../templates/account.hbs")),
+    ("message", include_str!("../templates/message.hbs")),
     ("home", include_str!("../templates/home.hbs")),
     ("tenant", include_str!("../templates/tenant.hbs")),
     ("error", include_str!("../templates/error.hbs")),
@@ -109,6 +116,15 @@ impl Renderer {
 
     pub fn text(&self, lang: Lang, key: &str) -> String {
         self.translations.text(lang, key, None)
+    }
+
+    /// Text with arguments, such as `{ $provider }` in `sign-in-with`.
+    pub fn text_with(&self, lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(name.to_string(), FluentValue::from(value.to_string()));
+        }
+        self.translations.text(lang, key, Some(&fluent_args))
     }
 
     /// Every `{{t "key"}}` a template uses, for the test that they all exist.

@@ -1,29 +1,59 @@
 //! The all-in-one server: the tenants, meetings, practices and notifications APIs, one
 //! merged OpenAPI document, and the web front end, in one process on one port.
 
-use council_shared::app::{Application, Context, api_routes, openapi_service};
+use std::{sync::Arc, time::Duration};
+
+use council_shared::{
+    app::{Application, Context, api_routes, openapi_service},
+    auth::{CachedIdentity, authenticate},
+};
 use poem::{EndpointExt, Route};
+use tenants::identity::{resolver::TenantsIdentity, sign_in::Accounts};
 
 pub const OPENAPI_TITLE: &str = "ΣΕΜΠ platform API";
 
 /// Builds the whole platform on `context`, bound and ready to run.
 pub async fn build(context: &Context) -> anyhow::Result<Application> {
+    // The address first: links in e-mails and the sign-in callback need the real port.
+    let listener = Application::listen(context).await?;
     // One read side for the tenants API and the pages, so a write is seen by both at once.
     let reads = tenants::public::TenantReads::from_context(context);
+    // One identity cache for every service in the process: sign-out and role changes clear
+    // it here at once.
+    let identity = Arc::new(CachedIdentity::new(
+        Arc::new(TenantsIdentity::new(context.db.clone(), &context.settings)),
+        Duration::from_secs(context.settings.auth.principal_cache_seconds),
+    ));
+    let accounts = Arc::new(Accounts::new(
+        context.db.clone(),
+        context.settings.clone(),
+        identity.clone(),
+    )?);
     let apis = (
         tenants::TenantsApi::new(context.db.clone(), reads.clone()),
+        tenants::api::access::AccessApi::new(
+            context.db.clone(),
+            context.settings.clone(),
+            context.mailer.clone(),
+            identity.clone(),
+        ),
         meetings::MeetingsApi,
         practices::PracticesApi,
         notifications::NotificationsApi,
     );
     let cache_ttl = std::time::Duration::from_millis(context.settings.cache.ttl_ms);
-    let web_state = web::WebState::new(reads, cache_ttl)?;
+    let web_state = web::WebState::new(reads, accounts, context.mailer.clone(), cache_ttl)?;
     let routes = web::routes(
         api_routes(openapi_service(apis, OPENAPI_TITLE)),
         web_state.clone(),
     );
-    let routes = Route::new().nest("/", web::html_errors(routes, web_state).map_to_response());
-    Application::bind(context, routes).await
+    let routes = Route::new().nest(
+        "/",
+        web::html_errors(routes, web_state)
+            .with(authenticate(identity))
+            .map_to_response(),
+    );
+    Ok(Application::on(listener, context, routes))
 }
 
 /// Loads the demo municipalities when the database has none, and says what it did.
@@ -35,4 +65,45 @@ pub async fn load_demo_data_if_empty(context: &Context) -> anyhow::Result<()> {
     let outcome = tenants::demo::load(&context.db).await?;
     tracing::info!(created = ?outcome.created, "demo data loaded");
     Ok(())
+}
+
+/// Makes `email` a platform administrator (at once, or at their first sign-in) and says
+/// which; written to the audit log.
+pub async fn create_platform_admin(
+    context: &Context,
+    email: &str,
+) -> Result<String, tenants::TenantsError> {
+    use tenants::identity::{audit, grants};
+    let email = tenants::identity::parse_email(email).map_err(|message| {
+        tenants::TenantsError::Invalid(vec![council_shared::FieldError::new("email", message)])
+    })?;
+    let record = grants::grant(
+        &context.db,
+        grants::NewGrant {
+            email: email.clone(),
+            role: council_shared::auth::Role::PlatformAdmin,
+            tenant_id: None,
+            member_id: None,
+        },
+        None,
+        None,
+    )
+    .await?;
+    let invited = record.grant.user_id.is_none();
+    audit::record(
+        &context.db,
+        audit::Event::new(if invited {
+            audit::Action::RoleInvited
+        } else {
+            audit::Action::RoleGranted
+        })
+        .target(format!("platform_admin {email}"))
+        .detail("council admin create"),
+    )
+    .await?;
+    Ok(if invited {
+        format!("{email} becomes a platform administrator at their first sign-in with this address")
+    } else {
+        format!("{email} is now a platform administrator")
+    })
 }

@@ -35,32 +35,65 @@ enum Command {
         #[command(flatten)]
         server: ServerArgs,
     },
-    /// API tokens for writes (`Authorization: Bearer <token>`).
+    /// API tokens (`Authorization: Bearer <token>`); each belongs to a user and carries
+    /// their roles, or fewer.
     Token {
         #[command(subcommand)]
         command: TokenCommand,
+    },
+    /// Platform administrators.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Make ADDRESS a platform administrator: at once if they have signed in before,
+    /// otherwise at their first sign-in with that address.
+    Create {
+        #[command(flatten)]
+        server: ServerArgs,
+        #[arg(long)]
+        email: String,
     },
 }
 
 #[derive(Subcommand)]
 enum TokenCommand {
-    /// Create a token and print it once; only its hash is stored.
+    /// Create a token for the user with this address and print it once; only its hash is
+    /// stored.
     Create {
         #[command(flatten)]
         server: ServerArgs,
+        /// The owner's e-mail address.
+        #[arg(long)]
+        email: String,
         /// A name that says who or what uses the token.
         #[arg(long)]
         name: String,
+        /// Limit the token to a role the owner holds: `secretary` or `secretary@athens`.
+        /// Repeat for several.
+        #[arg(long = "scope")]
+        scopes: Vec<String>,
+        /// The token stops working after this many days.
+        #[arg(long)]
+        expires_in_days: Option<u32>,
     },
-    /// List tokens (names and dates, never the tokens).
+    /// List a user's tokens (names and dates, never the tokens).
     List {
         #[command(flatten)]
         server: ServerArgs,
+        #[arg(long)]
+        email: String,
     },
-    /// Revoke a token by name.
+    /// Revoke a user's token by name.
     Revoke {
         #[command(flatten)]
         server: ServerArgs,
+        #[arg(long)]
+        email: String,
         #[arg(long)]
         name: String,
     },
@@ -102,27 +135,71 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token { command } => token(command).await,
+        Command::Admin {
+            command: AdminCommand::Create { server, email },
+        } => {
+            let context = context(&server, true).await?;
+            let outcome = council::create_platform_admin(&context, &email)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", describe(e)))?;
+            println!("{outcome}");
+            Ok(())
+        }
     }
 }
 
+fn fail(error: tenants::TenantsError) -> anyhow::Error {
+    anyhow::anyhow!("{}", describe(error))
+}
+
+async fn owner(context: &Context, email: &str) -> anyhow::Result<tenants::entities::user::Model> {
+    let email =
+        tenants::identity::parse_email(email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
+    tenants::identity::users::find_by_email(&context.db, &email)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| anyhow::anyhow!("nobody has signed in as {email} yet"))
+}
+
 async fn token(command: TokenCommand) -> anyhow::Result<()> {
-    use tenants::service::tokens;
+    use tenants::identity::{grants, tokens};
     match command {
-        TokenCommand::Create { server, name } => {
+        TokenCommand::Create {
+            server,
+            email,
+            name,
+            scopes,
+            expires_in_days,
+        } => {
             let context = context(&server, true).await?;
-            let (_, token) = tokens::create(&context.db, &name)
+            let email = tenants::identity::parse_email(&email)
+                .map_err(|m| anyhow::anyhow!("--email: {m}"))?;
+            // The operator vouches for the address: a service account need never sign in.
+            let user = tenants::identity::users::find_or_create(&context.db, &email, None)
                 .await
-                .map_err(|e| anyhow::anyhow!("{}", describe(e)))?;
+                .map_err(fail)?;
+            let held = grants::active_grants(&context.db, user.id)
+                .await
+                .map_err(fail)?;
+            let scopes = tokens::parse_scopes((!scopes.is_empty()).then_some(&scopes[..]), &held)
+                .map_err(|e| fail(tenants::TenantsError::Invalid(e)))?;
+            let expires = expires_in_days
+                .map(|days| chrono::Utc::now() + chrono::Duration::days(i64::from(days)));
+            let (_, token) =
+                tokens::create(&context.db, user.id, &name, scopes.as_deref(), expires)
+                    .await
+                    .map_err(fail)?;
             println!("{token}");
-            eprintln!("Token `{name}` created. Keep it safe: it is not shown again.");
+            eprintln!(
+                "Token `{name}` of {} created. Keep it safe: it is not shown again.",
+                user.email
+            );
             Ok(())
         }
-        TokenCommand::List { server } => {
+        TokenCommand::List { server, email } => {
             let context = context(&server, true).await?;
-            for token in tokens::list(&context.db)
-                .await
-                .map_err(|e| anyhow::anyhow!("{}", describe(e)))?
-            {
+            let user = owner(&context, &email).await?;
+            for token in tokens::list(&context.db, user.id).await.map_err(fail)? {
                 let state = if token.revoked_at.is_some() {
                     "revoked"
                 } else {
@@ -140,16 +217,21 @@ async fn token(command: TokenCommand) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        TokenCommand::Revoke { server, name } => {
+        TokenCommand::Revoke {
+            server,
+            email,
+            name,
+        } => {
             let context = context(&server, true).await?;
-            if tokens::revoke(&context.db, &name)
+            let user = owner(&context, &email).await?;
+            if tokens::revoke_by_name(&context.db, user.id, &name)
                 .await
-                .map_err(|e| anyhow::anyhow!("{}", describe(e)))?
+                .map_err(fail)?
             {
                 println!("token `{name}` revoked");
                 Ok(())
             } else {
-                anyhow::bail!("no active token is named `{name}`")
+                anyhow::bail!("{} has no active token named `{name}`", user.email)
             }
         }
     }

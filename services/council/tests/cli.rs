@@ -25,7 +25,7 @@ fn help_lists_every_command() {
         .unwrap();
     assert!(output.status.success());
     let help = stdout(&output);
-    for command in ["serve", "migrate", "demo-data", "token"] {
+    for command in ["serve", "migrate", "demo-data", "token", "admin"] {
         assert!(help.contains(command), "--help mentions {command}");
     }
 }
@@ -58,15 +58,23 @@ fn demo_data_loads_once_and_then_leaves_everything_alone() {
 #[test]
 fn a_token_is_printed_once_listed_by_name_and_revocable() {
     let dir = tempfile::tempdir().unwrap();
+    const OWNER: &str = "ops@example.org";
     let created = council(
         dir.path(),
-        &["token", "create", "--name", "athens-importer"],
+        &[
+            "token",
+            "create",
+            "--email",
+            OWNER,
+            "--name",
+            "athens-importer",
+        ],
     );
     assert!(created.status.success(), "{created:?}");
     let token = stdout(&created).trim().to_string();
     assert!(token.starts_with("semp_") && token.len() > 40, "{token}");
 
-    let listed = stdout(&council(dir.path(), &["token", "list"]));
+    let listed = stdout(&council(dir.path(), &["token", "list", "--email", OWNER]));
     assert!(listed.starts_with("athens-importer\tactive"), "{listed}");
     assert!(
         !listed.contains(&token),
@@ -75,28 +83,77 @@ fn a_token_is_printed_once_listed_by_name_and_revocable() {
 
     let duplicate = council(
         dir.path(),
-        &["token", "create", "--name", "athens-importer"],
+        &[
+            "token",
+            "create",
+            "--email",
+            OWNER,
+            "--name",
+            "athens-importer",
+        ],
     );
     assert!(!duplicate.status.success());
-    assert!(String::from_utf8_lossy(&duplicate.stderr).contains("already exists"));
+    assert!(String::from_utf8_lossy(&duplicate.stderr).contains("already have a token"));
 
-    assert!(
-        council(
-            dir.path(),
-            &["token", "revoke", "--name", "athens-importer"]
-        )
-        .status
-        .success()
+    let revoke = [
+        "token",
+        "revoke",
+        "--email",
+        OWNER,
+        "--name",
+        "athens-importer",
+    ];
+    assert!(council(dir.path(), &revoke).status.success());
+    assert!(stdout(&council(dir.path(), &["token", "list", "--email", OWNER])).contains("revoked"));
+    assert!(!council(dir.path(), &revoke).status.success());
+}
+
+#[test]
+fn a_token_cannot_carry_a_role_its_owner_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = council(
+        dir.path(),
+        &[
+            "token",
+            "create",
+            "--email",
+            "ops@example.org",
+            "--name",
+            "x",
+            "--scope",
+            "platform_admin",
+        ],
     );
-    assert!(stdout(&council(dir.path(), &["token", "list"])).contains("revoked"));
-    assert!(
-        !council(
-            dir.path(),
-            &["token", "revoke", "--name", "athens-importer"]
-        )
-        .status
-        .success()
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("you do not hold"));
+}
+
+#[test]
+fn admin_create_makes_a_platform_administrator_at_first_sign_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = council(
+        dir.path(),
+        &["admin", "create", "--email", "Chief@Example.org"],
     );
+    assert!(created.status.success(), "{created:?}");
+    assert!(
+        stdout(&created)
+            .contains("chief@example.org becomes a platform administrator at their first sign-in")
+    );
+    let again = council(
+        dir.path(),
+        &["admin", "create", "--email", "chief@example.org"],
+    );
+    assert!(
+        !again.status.success(),
+        "a second invitation to the same role is refused"
+    );
+    let invalid = council(
+        dir.path(),
+        &["admin", "create", "--email", "not-an-address"],
+    );
+    assert!(!invalid.status.success());
+    assert!(String::from_utf8_lossy(&invalid.stderr).contains("email"));
 }
 
 #[test]

@@ -16,8 +16,14 @@ pub enum TenantsError {
     Archived(String),
     #[error("the request has invalid fields")]
     Invalid(Vec<FieldError>),
-    #[error("a valid API token is required")]
-    Unauthorized,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("too many attempts: try again in {0} seconds")]
+    TooManyAttempts(u64),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -37,14 +43,18 @@ impl From<Vec<FieldError>> for TenantsError {
 impl From<TenantsError> for ApiError {
     fn from(error: TenantsError) -> Self {
         match error {
-            TenantsError::TenantNotFound(_) | TenantsError::MemberNotFound(_) => {
-                ApiError::NotFound(error.to_string())
-            }
+            TenantsError::TenantNotFound(_)
+            | TenantsError::MemberNotFound(_)
+            | TenantsError::NotFound(_) => ApiError::NotFound(error.to_string()),
             TenantsError::SlugTaken(_)
             | TenantsError::PresidentTaken(_)
-            | TenantsError::Archived(_) => ApiError::Conflict(error.to_string()),
+            | TenantsError::Archived(_)
+            | TenantsError::Conflict(_) => ApiError::Conflict(error.to_string()),
             TenantsError::Invalid(errors) => ApiError::Validation(errors),
-            TenantsError::Unauthorized => ApiError::Unauthorized,
+            TenantsError::Forbidden(what) => ApiError::Forbidden(what),
+            TenantsError::TooManyAttempts(seconds) => ApiError::TooManyRequests {
+                retry_after_seconds: seconds,
+            },
             TenantsError::Internal(cause) => ApiError::Internal(cause),
         }
     }

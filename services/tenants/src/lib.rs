@@ -6,6 +6,7 @@ pub mod demo;
 pub mod domain;
 pub mod entities;
 pub mod error;
+pub mod identity;
 pub mod public;
 pub mod service;
 

@@ -1,12 +1,18 @@
 //! The tenants service alone: `tenants --bind 127.0.0.1:8081`.
 
+use std::{sync::Arc, time::Duration};
+
 use clap::Parser;
 use council_shared::{
     app::{api_routes, openapi_service},
+    auth::{CachedIdentity, authenticate},
     cli::{ServerArgs, run_single_service},
 };
 
 /// Municipalities, their profiles and their councils, as a service of its own.
+use poem::EndpointExt;
+use tenants::{api::access::AccessApi, identity::resolver::TenantsIdentity};
+
 #[derive(Parser)]
 #[command(version)]
 struct Cli {
@@ -18,10 +24,21 @@ struct Cli {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     run_single_service(&cli.server, |context| {
-        api_routes(openapi_service(
+        let identity = Arc::new(CachedIdentity::new(
+            Arc::new(TenantsIdentity::new(context.db.clone(), &context.settings)),
+            Duration::from_secs(context.settings.auth.principal_cache_seconds),
+        ));
+        let apis = (
             tenants::TenantsApi::from_context(context),
-            tenants::OPENAPI_TITLE,
-        ))
+            AccessApi::new(
+                context.db.clone(),
+                context.settings.clone(),
+                context.mailer.clone(),
+                identity.clone(),
+            ),
+        );
+        let routes = api_routes(openapi_service(apis, tenants::OPENAPI_TITLE));
+        poem::Route::new().nest("/", routes.with(authenticate(identity)))
     })
     .await
 }

@@ -1,6 +1,7 @@
 //! The tenants API under `/api/v1`: municipalities, their profiles and their councils.
 
-pub mod auth;
+pub mod access;
+pub mod access_models;
 pub mod models;
 pub mod views;
 
@@ -26,7 +27,7 @@ use crate::{
     public::TenantReads,
     service::{council, profile, tenants},
 };
-use auth::ApiToken;
+use council_shared::auth::{SignedIn, require};
 use models::{
     AdminCouncil, CouncilUpdate, MemberInput, MemberSaved, Profile, PublicCouncil, StatusFilter,
     TenantCreate, TenantDetail, TenantSummary, TenantUpdate,
@@ -76,6 +77,19 @@ impl TenantsApi {
             .tenant(slug)
             .await?
             .ok_or_else(|| TenantsError::TenantNotFound(slug.to_string()))
+    }
+
+    /// 404 for an unknown municipality, 403 unless the caller administers it.
+    async fn check_administers(&self, caller: &SignedIn, slug: &str) -> ApiResult<()> {
+        let tenant = tenants::find(&self.db, slug).await?;
+        require(
+            caller.administers(tenant.id),
+            "only this municipality's administrators may do this",
+        )
+    }
+
+    fn check_platform_admin(&self, caller: &SignedIn, what: &str) -> ApiResult<()> {
+        require(caller.is_platform_admin(), what)
     }
 
     async fn admin_council(&self, slug: &str) -> Result<AdminCouncil, TenantsError> {
@@ -179,9 +193,13 @@ impl TenantsApi {
     #[oai(path = "/tenants", method = "post", tag = "ApiTags::Tenants")]
     async fn create_tenant(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         body: JsonBody<TenantCreate>,
     ) -> ApiResult<CreateTenantResponse> {
+        require(
+            caller.is_platform_admin(),
+            "only platform administrators add municipalities",
+        )?;
         let new = NewTenant::parse(&body).map_err(invalid)?;
         let created = tenants::create(&self.db, new).await?;
         let location = format!("/api/v1/tenants/{}", created.slug);
@@ -206,11 +224,11 @@ impl TenantsApi {
     #[oai(path = "/tenants/:slug", method = "put", tag = "ApiTags::Tenants")]
     async fn update_tenant(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         slug: Path<String>,
         body: JsonBody<TenantUpdate>,
     ) -> ApiResult<TenantResponse> {
-        tenants::find(&self.db, &slug).await?;
+        self.check_administers(&caller, &slug).await?;
         let details = TenantDetails::parse(&body).map_err(invalid)?;
         tenants::update(&self.db, &slug, details).await?;
         Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
@@ -226,9 +244,13 @@ impl TenantsApi {
     )]
     async fn archive_tenant(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
+        self.check_platform_admin(
+            &caller,
+            "only platform administrators archive and restore municipalities",
+        )?;
         tenants::set_archived(&self.db, &slug, true).await?;
         Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
@@ -241,9 +263,13 @@ impl TenantsApi {
     )]
     async fn restore_tenant(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
+        self.check_platform_admin(
+            &caller,
+            "only platform administrators archive and restore municipalities",
+        )?;
         tenants::set_archived(&self.db, &slug, false).await?;
         Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
@@ -259,11 +285,11 @@ impl TenantsApi {
     )]
     async fn replace_profile(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         slug: Path<String>,
         body: JsonBody<Profile>,
     ) -> ApiResult<TenantResponse> {
-        tenants::find(&self.db, &slug).await?;
+        self.check_administers(&caller, &slug).await?;
         let content = ProfileContent::parse(&body).map_err(invalid)?;
         profile::replace(&self.db, &slug, content).await?;
         Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
@@ -292,11 +318,11 @@ impl TenantsApi {
     )]
     async fn update_council(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         slug: Path<String>,
         body: JsonBody<CouncilUpdate>,
     ) -> ApiResult<AdminCouncilResponse> {
-        tenants::find(&self.db, &slug).await?;
+        self.check_administers(&caller, &slug).await?;
         let details = CouncilDetails::parse(&body).map_err(invalid)?;
         council::save_details(&self.db, &slug, details).await?;
         self.reads.invalidate(&slug);
@@ -313,9 +339,10 @@ impl TenantsApi {
     )]
     async fn list_members(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<AdminCouncilResponse> {
+        self.check_administers(&caller, &slug).await?;
         Ok(AdminCouncilResponse::Ok(Json(
             self.admin_council(&slug).await?,
         )))
@@ -332,11 +359,11 @@ impl TenantsApi {
     )]
     async fn add_member(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         slug: Path<String>,
         body: JsonBody<MemberInput>,
     ) -> ApiResult<MemberCreatedResponse> {
-        tenants::find(&self.db, &slug).await?;
+        self.check_administers(&caller, &slug).await?;
         let member = MemberData::parse(&body).map_err(invalid)?;
         let (saved, warnings) = council::add_member(&self.db, &slug, member, false).await?;
         self.reads.invalidate(&slug);
@@ -358,12 +385,12 @@ impl TenantsApi {
     )]
     async fn update_member(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         slug: Path<String>,
         id: Path<i64>,
         body: JsonBody<MemberInput>,
     ) -> ApiResult<MemberUpdatedResponse> {
-        tenants::find(&self.db, &slug).await?;
+        self.check_administers(&caller, &slug).await?;
         let member = MemberData::parse(&body).map_err(invalid)?;
         let (saved, warnings) = council::update_member(&self.db, &slug, id.0, member).await?;
         self.reads.invalidate(&slug);
@@ -381,10 +408,11 @@ impl TenantsApi {
     )]
     async fn remove_member(
         &self,
-        _token: ApiToken,
+        caller: SignedIn,
         slug: Path<String>,
         id: Path<i64>,
     ) -> ApiResult<MemberRemovedResponse> {
+        self.check_administers(&caller, &slug).await?;
         council::remove_member(&self.db, &slug, id.0).await?;
         self.reads.invalidate(&slug);
         Ok(MemberRemovedResponse::Removed)

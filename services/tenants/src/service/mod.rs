@@ -3,4 +3,3 @@
 pub mod council;
 pub mod profile;
 pub mod tenants;
-pub mod tokens;

@@ -1,0 +1,656 @@
+//! The access API: who am I, my API tokens, roles and invitations per municipality and on
+//! the platform, the audit log, and a municipality's own sign-in provider.
+
+use std::sync::Arc;
+
+use chrono::{Duration, Utc};
+use council_shared::{
+    ApiError, Settings,
+    auth::{CachedIdentity, Principal, Role, SignedIn, require},
+    http::{PublicUrl, client_ip},
+    json_body::JsonBody,
+    mail::Mailer,
+    page_type,
+    pagination::PageRequest,
+    problem::ApiResult,
+};
+use poem::Request;
+use poem_openapi::{ApiResponse, OpenApi, Tags, param::Path, param::Query, payload::Json};
+use sea_orm::DatabaseConnection;
+
+use super::access_models::{
+    AuditEntry, RoleGrantInput, RoleGrantView, SignInProviderInput, SignInProviderView,
+    TokenCreate, TokenCreated, TokenInfo,
+};
+use crate::{
+    entities::tenant,
+    error::TenantsError,
+    identity::{
+        audit::{self, Action, Event},
+        grants::{self, NewGrant},
+        mail, providers, tokens,
+    },
+    service::tenants,
+};
+
+page_type!(AuditPage, AuditEntry);
+
+#[derive(Tags)]
+enum AccessTags {
+    /// The signed-in user and their API tokens.
+    Me,
+    /// Roles, invitations and the audit log, per municipality and on the platform.
+    Access,
+}
+
+#[derive(Clone)]
+pub struct AccessApi {
+    db: DatabaseConnection,
+    settings: Settings,
+    mailer: Mailer,
+    identity: Arc<CachedIdentity>,
+}
+
+#[derive(ApiResponse)]
+pub enum MeResponse {
+    /// Who you are and the roles this credential carries.
+    #[oai(status = 200)]
+    Ok(Json<Principal>),
+}
+
+#[derive(ApiResponse)]
+pub enum TokenListResponse {
+    /// Your tokens, live and revoked; never the tokens themselves.
+    #[oai(status = 200)]
+    Ok(Json<Vec<TokenInfo>>),
+}
+
+#[derive(ApiResponse)]
+pub enum TokenCreatedResponse {
+    /// The token, shown this once.
+    #[oai(status = 201)]
+    Created(Json<TokenCreated>),
+}
+
+#[derive(ApiResponse)]
+pub enum TokenRevokedResponse {
+    /// The token no longer works.
+    #[oai(status = 200)]
+    Ok(Json<TokenInfo>),
+}
+
+#[derive(ApiResponse)]
+pub enum GrantListResponse {
+    /// Every role and invitation, newest first.
+    #[oai(status = 200)]
+    Ok(Json<Vec<RoleGrantView>>),
+}
+
+#[derive(ApiResponse)]
+pub enum GrantCreatedResponse {
+    /// Granted (`status: active`), or invited by e-mail (`status: invited`).
+    #[oai(status = 201)]
+    Created(Json<RoleGrantView>),
+}
+
+#[derive(ApiResponse)]
+pub enum GrantRevokedResponse {
+    /// The role or invitation no longer counts.
+    #[oai(status = 200)]
+    Ok(Json<RoleGrantView>),
+}
+
+#[derive(ApiResponse)]
+pub enum AuditResponse {
+    /// One page of entries, newest first.
+    #[oai(status = 200)]
+    Ok(Json<AuditPage>),
+}
+
+#[derive(ApiResponse)]
+pub enum ProviderResponse {
+    /// The municipality's own sign-in provider.
+    #[oai(status = 200)]
+    Ok(Json<SignInProviderView>),
+}
+
+#[derive(ApiResponse)]
+pub enum ProviderRemovedResponse {
+    /// The provider's button is gone from the municipality's sign-in page.
+    #[oai(status = 204)]
+    Removed,
+}
+
+impl AccessApi {
+    pub fn new(
+        db: DatabaseConnection,
+        settings: Settings,
+        mailer: Mailer,
+        identity: Arc<CachedIdentity>,
+    ) -> Self {
+        Self {
+            db,
+            settings,
+            mailer,
+            identity,
+        }
+    }
+
+    async fn tenant(&self, slug: &str) -> Result<tenant::Model, TenantsError> {
+        tenants::find(&self.db, slug).await
+    }
+
+    async fn grant(
+        &self,
+        request: &Request,
+        caller: &Principal,
+        tenant: Option<&tenant::Model>,
+        input: RoleGrantInput,
+    ) -> ApiResult<GrantCreatedResponse> {
+        let tenant_id = tenant.map(|t| t.id);
+        require(
+            caller.may_grant(input.role, tenant_id),
+            "you may not grant this role here",
+        )?;
+        let mut errors = Vec::new();
+        let email = crate::identity::parse_email(&input.email)
+            .map_err(|message| errors.push(council_shared::FieldError::new("email", message)))
+            .ok();
+        if input.role == Role::CouncilMember && input.member_id.is_none() {
+            errors.push(council_shared::FieldError::new(
+                "member_id",
+                "is required for a council member: the id of their record in the council",
+            ));
+        }
+        if input.role != Role::CouncilMember && input.member_id.is_some() {
+            errors.push(council_shared::FieldError::new(
+                "member_id",
+                "is only for the council_member role",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors));
+        }
+        let email = email.unwrap_or_default();
+        let expires = Utc::now() + Duration::days(self.settings.auth.invitation_ttl_days as i64);
+        let record = grants::grant(
+            &self.db,
+            NewGrant {
+                email: email.clone(),
+                role: input.role,
+                tenant_id,
+                member_id: input.member_id,
+            },
+            Some(caller.user_id),
+            Some(expires),
+        )
+        .await?;
+        let invited = record.grant.user_id.is_none();
+        audit::record(
+            &self.db,
+            Event::new(if invited {
+                Action::RoleInvited
+            } else {
+                Action::RoleGranted
+            })
+            .tenant(tenant_id)
+            .actor(Some(caller.user_id), Some(&caller.email))
+            .target(format!("{} {email}", input.role.as_str()))
+            .ip(Some(&client_ip(request))),
+        )
+        .await?;
+        if invited {
+            let base = request
+                .data::<PublicUrl>()
+                .map(|u| u.0.clone())
+                .unwrap_or_default();
+            let (where_el, where_en, next) = match tenant {
+                Some(t) => (
+                    t.name_el.clone(),
+                    if t.name_en.is_empty() {
+                        t.name_el.clone()
+                    } else {
+                        t.name_en.clone()
+                    },
+                    format!("/municipalities/{}", t.slug),
+                ),
+                None => ("πλατφόρμα".into(), "platform".into(), "/".into()),
+            };
+            let url = format!("{base}/sign-in?next={next}");
+            self.mailer
+                .send(mail::invitation(
+                    &email,
+                    input.role,
+                    &where_el,
+                    &where_en,
+                    &url,
+                    record.grant.invitation_expires_at,
+                ))
+                .await
+                .map_err(ApiError::Internal)?;
+        }
+        self.identity.forget_all();
+        Ok(GrantCreatedResponse::Created(Json((&record).into())))
+    }
+
+    async fn revoke(
+        &self,
+        request: &Request,
+        caller: &Principal,
+        tenant_id: Option<i64>,
+        id: i64,
+    ) -> ApiResult<GrantRevokedResponse> {
+        let record = grants::find(&self.db, id, tenant_id).await?;
+        require(
+            caller.may_grant(record.role(), tenant_id),
+            "you may not revoke this role here",
+        )?;
+        let record = grants::revoke(&self.db, record, caller.user_id).await?;
+        audit::record(
+            &self.db,
+            Event::new(Action::RoleRevoked)
+                .tenant(tenant_id)
+                .actor(Some(caller.user_id), Some(&caller.email))
+                .target(format!("{} {}", record.grant.role, record.email))
+                .ip(Some(&client_ip(request))),
+        )
+        .await?;
+        self.identity.forget_all();
+        Ok(GrantRevokedResponse::Ok(Json((&record).into())))
+    }
+
+    async fn audit_page(
+        &self,
+        tenant_id: Option<i64>,
+        page: Option<u64>,
+        per_page: Option<u64>,
+    ) -> ApiResult<AuditResponse> {
+        let request = PageRequest::parse(page, per_page)?;
+        let (rows, total) =
+            audit::list(&self.db, tenant_id, request.index(), request.per_page).await?;
+        Ok(AuditResponse::Ok(Json(AuditPage::new(
+            rows.into_iter().map(AuditEntry::from).collect(),
+            request,
+            total,
+        ))))
+    }
+}
+
+fn redirect_uri(request: &Request) -> String {
+    let base = request
+        .data::<PublicUrl>()
+        .map(|u| u.0.clone())
+        .unwrap_or_default();
+    format!("{base}/auth/callback")
+}
+
+#[OpenApi]
+impl AccessApi {
+    /// Who am I
+    ///
+    /// The signed-in user and the roles this session or token carries. Services that run
+    /// apart from the tenants service resolve credentials here (and cache the answer).
+    #[oai(path = "/me", method = "get", tag = "AccessTags::Me")]
+    async fn me(&self, caller: SignedIn) -> ApiResult<MeResponse> {
+        Ok(MeResponse::Ok(Json((*caller.0).clone())))
+    }
+
+    /// List my API tokens
+    #[oai(path = "/me/tokens", method = "get", tag = "AccessTags::Me")]
+    async fn list_tokens(&self, caller: SignedIn) -> ApiResult<TokenListResponse> {
+        let list = tokens::list(&self.db, caller.user_id).await?;
+        Ok(TokenListResponse::Ok(Json(
+            list.iter().map(TokenInfo::from).collect(),
+        )))
+    }
+
+    /// Create an API token
+    ///
+    /// It carries your roles, or only the `scopes` given (each must be a role you hold).
+    #[oai(path = "/me/tokens", method = "post", tag = "AccessTags::Me")]
+    async fn create_token(
+        &self,
+        request: &Request,
+        caller: SignedIn,
+        body: JsonBody<TokenCreate>,
+    ) -> ApiResult<TokenCreatedResponse> {
+        let body = body.0;
+        let held = grants::active_grants(&self.db, caller.user_id).await?;
+        let mut errors = Vec::new();
+        let scopes = tokens::parse_scopes(body.scopes.as_deref(), &held)
+            .map_err(|mut e| errors.append(&mut e))
+            .ok()
+            .flatten();
+        if let Some(days) = body.expires_in_days
+            && !(1..=365).contains(&days)
+        {
+            errors.push(council_shared::FieldError::new(
+                "expires_in_days",
+                "must be between 1 and 365",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors));
+        }
+        let expires = body
+            .expires_in_days
+            .map(|days| Utc::now() + Duration::days(i64::from(days)));
+        let (model, token) = tokens::create(
+            &self.db,
+            caller.user_id,
+            &body.name,
+            scopes.as_deref(),
+            expires,
+        )
+        .await?;
+        audit::record(
+            &self.db,
+            Event::new(Action::TokenCreated)
+                .actor(Some(caller.user_id), Some(&caller.email))
+                .target(model.name.clone())
+                .ip(Some(&client_ip(request))),
+        )
+        .await?;
+        Ok(TokenCreatedResponse::Created(Json(TokenCreated {
+            token,
+            info: (&model).into(),
+        })))
+    }
+
+    /// Revoke one of my API tokens
+    #[oai(path = "/me/tokens/:id", method = "delete", tag = "AccessTags::Me")]
+    async fn revoke_token(
+        &self,
+        request: &Request,
+        caller: SignedIn,
+        id: Path<i64>,
+    ) -> ApiResult<TokenRevokedResponse> {
+        let model = tokens::revoke(&self.db, caller.user_id, id.0).await?;
+        audit::record(
+            &self.db,
+            Event::new(Action::TokenRevoked)
+                .actor(Some(caller.user_id), Some(&caller.email))
+                .target(model.name.clone())
+                .ip(Some(&client_ip(request))),
+        )
+        .await?;
+        self.identity.forget_all();
+        Ok(TokenRevokedResponse::Ok(Json((&model).into())))
+    }
+
+    /// List a municipality's roles and invitations (its administrators)
+    #[oai(
+        path = "/tenants/:slug/roles",
+        method = "get",
+        tag = "AccessTags::Access"
+    )]
+    async fn list_tenant_roles(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+    ) -> ApiResult<GrantListResponse> {
+        let tenant = self.tenant(&slug).await?;
+        require(
+            caller.administers(tenant.id),
+            "only this municipality's administrators see its roles",
+        )?;
+        let list = grants::list(&self.db, Some(tenant.id)).await?;
+        Ok(GrantListResponse::Ok(Json(
+            list.iter().map(Into::into).collect(),
+        )))
+    }
+
+    /// Grant a role in a municipality, or invite an address to it
+    ///
+    /// Platform administrators grant `tenant_admin`; a municipality's administrators grant
+    /// `secretary`, `council_member` (with `member_id`) and `practice_author`.
+    #[oai(
+        path = "/tenants/:slug/roles",
+        method = "post",
+        tag = "AccessTags::Access"
+    )]
+    async fn grant_tenant_role(
+        &self,
+        request: &Request,
+        caller: SignedIn,
+        slug: Path<String>,
+        body: JsonBody<RoleGrantInput>,
+    ) -> ApiResult<GrantCreatedResponse> {
+        let tenant = self.tenant(&slug).await?;
+        if body.role == Role::PlatformAdmin {
+            return Err(ApiError::invalid(
+                "role",
+                "platform_admin is granted at /platform/roles, not in a municipality",
+            ));
+        }
+        self.grant(request, &caller, Some(&tenant), body.0).await
+    }
+
+    /// Revoke a role or invitation in a municipality
+    #[oai(
+        path = "/tenants/:slug/roles/:id",
+        method = "delete",
+        tag = "AccessTags::Access"
+    )]
+    async fn revoke_tenant_role(
+        &self,
+        request: &Request,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<GrantRevokedResponse> {
+        let tenant = self.tenant(&slug).await?;
+        require(
+            caller.administers(tenant.id),
+            "only this municipality's administrators change its roles",
+        )?;
+        self.revoke(request, &caller, Some(tenant.id), id.0).await
+    }
+
+    /// List platform administrators and invitations (platform administrators)
+    #[oai(path = "/platform/roles", method = "get", tag = "AccessTags::Access")]
+    async fn list_platform_roles(&self, caller: SignedIn) -> ApiResult<GrantListResponse> {
+        require(
+            caller.is_platform_admin(),
+            "only platform administrators see these",
+        )?;
+        let list = grants::list(&self.db, None).await?;
+        Ok(GrantListResponse::Ok(Json(
+            list.iter().map(Into::into).collect(),
+        )))
+    }
+
+    /// Grant platform administration, or invite an address to it
+    #[oai(path = "/platform/roles", method = "post", tag = "AccessTags::Access")]
+    async fn grant_platform_role(
+        &self,
+        request: &Request,
+        caller: SignedIn,
+        body: JsonBody<RoleGrantInput>,
+    ) -> ApiResult<GrantCreatedResponse> {
+        if body.role != Role::PlatformAdmin {
+            return Err(ApiError::invalid(
+                "role",
+                "only platform_admin is granted here; other roles belong to a municipality",
+            ));
+        }
+        self.grant(request, &caller, None, body.0).await
+    }
+
+    /// Revoke platform administration or an invitation to it
+    #[oai(
+        path = "/platform/roles/:id",
+        method = "delete",
+        tag = "AccessTags::Access"
+    )]
+    async fn revoke_platform_role(
+        &self,
+        request: &Request,
+        caller: SignedIn,
+        id: Path<i64>,
+    ) -> ApiResult<GrantRevokedResponse> {
+        require(
+            caller.is_platform_admin(),
+            "only platform administrators change these",
+        )?;
+        self.revoke(request, &caller, None, id.0).await
+    }
+
+    /// Read a municipality's audit log (its administrators)
+    ///
+    /// Grants, revocations, invitations accepted, and the sign-ins and failed sign-ins of
+    /// people with a role in the municipality.
+    #[oai(
+        path = "/tenants/:slug/audit",
+        method = "get",
+        tag = "AccessTags::Access"
+    )]
+    async fn tenant_audit(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        /// Page number, from 1.
+        page: Query<Option<u64>>,
+        /// Entries per page, 1 to 100 (default 20).
+        per_page: Query<Option<u64>>,
+    ) -> ApiResult<AuditResponse> {
+        let tenant = self.tenant(&slug).await?;
+        require(
+            caller.administers(tenant.id),
+            "only this municipality's administrators read its audit log",
+        )?;
+        self.audit_page(Some(tenant.id), page.0, per_page.0).await
+    }
+
+    /// Read the platform's audit log (platform administrators)
+    ///
+    /// What belongs to no municipality: platform grants, tokens, sign-ins of people without
+    /// a role in any municipality, and sign-in attempts for unknown addresses.
+    #[oai(path = "/platform/audit", method = "get", tag = "AccessTags::Access")]
+    async fn platform_audit(
+        &self,
+        caller: SignedIn,
+        /// Page number, from 1.
+        page: Query<Option<u64>>,
+        /// Entries per page, 1 to 100 (default 20).
+        per_page: Query<Option<u64>>,
+    ) -> ApiResult<AuditResponse> {
+        require(
+            caller.is_platform_admin(),
+            "only platform administrators read this",
+        )?;
+        self.audit_page(None, page.0, per_page.0).await
+    }
+
+    /// Read a municipality's own sign-in provider (its administrators)
+    #[oai(
+        path = "/tenants/:slug/sign-in-provider",
+        method = "get",
+        tag = "AccessTags::Access"
+    )]
+    async fn get_provider(
+        &self,
+        request: &Request,
+        caller: SignedIn,
+        slug: Path<String>,
+    ) -> ApiResult<ProviderResponse> {
+        let tenant = self.tenant(&slug).await?;
+        require(
+            caller.administers(tenant.id),
+            "only this municipality's administrators see this",
+        )?;
+        let row = providers::find_row(&self.db, tenant.id)
+            .await?
+            .ok_or_else(|| {
+                ApiError::NotFound(format!(
+                    "`{}` has no sign-in provider of its own",
+                    tenant.slug
+                ))
+            })?;
+        Ok(ProviderResponse::Ok(Json(SignInProviderView::new(
+            &row,
+            redirect_uri(request),
+        ))))
+    }
+
+    /// Set a municipality's own sign-in provider (its administrators)
+    ///
+    /// An OpenID Connect provider such as the municipality's staff directory, offered as a
+    /// second button on its sign-in page.
+    #[oai(
+        path = "/tenants/:slug/sign-in-provider",
+        method = "put",
+        tag = "AccessTags::Access"
+    )]
+    async fn put_provider(
+        &self,
+        request: &Request,
+        caller: SignedIn,
+        slug: Path<String>,
+        body: JsonBody<SignInProviderInput>,
+    ) -> ApiResult<ProviderResponse> {
+        let tenant = self.tenant(&slug).await?;
+        require(
+            caller.administers(tenant.id),
+            "only this municipality's administrators change this",
+        )?;
+        let stored = providers::find_row(&self.db, tenant.id).await?;
+        let input = providers::ProviderInput::parse(
+            &body.display_name,
+            &body.issuer_url,
+            &body.client_id,
+            body.client_secret.as_deref(),
+            stored.is_some(),
+        )
+        .map_err(ApiError::Validation)?;
+        let issuer = input.issuer_url.clone();
+        let row = providers::save(&self.db, tenant.id, input).await?;
+        audit::record(
+            &self.db,
+            Event::new(Action::ProviderConfigured)
+                .tenant(Some(tenant.id))
+                .actor(Some(caller.user_id), Some(&caller.email))
+                .target(issuer)
+                .ip(Some(&client_ip(request))),
+        )
+        .await?;
+        Ok(ProviderResponse::Ok(Json(SignInProviderView::new(
+            &row,
+            redirect_uri(request),
+        ))))
+    }
+
+    /// Remove a municipality's own sign-in provider (its administrators)
+    #[oai(
+        path = "/tenants/:slug/sign-in-provider",
+        method = "delete",
+        tag = "AccessTags::Access"
+    )]
+    async fn delete_provider(
+        &self,
+        request: &Request,
+        caller: SignedIn,
+        slug: Path<String>,
+    ) -> ApiResult<ProviderRemovedResponse> {
+        let tenant = self.tenant(&slug).await?;
+        require(
+            caller.administers(tenant.id),
+            "only this municipality's administrators change this",
+        )?;
+        if !providers::remove(&self.db, tenant.id).await? {
+            return Err(ApiError::NotFound(format!(
+                "`{}` has no sign-in provider of its own",
+                tenant.slug
+            )));
+        }
+        audit::record(
+            &self.db,
+            Event::new(Action::ProviderRemoved)
+                .tenant(Some(tenant.id))
+                .actor(Some(caller.user_id), Some(&caller.email))
+                .ip(Some(&client_ip(request))),
+        )
+        .await?;
+        Ok(ProviderRemovedResponse::Removed)
+    }
+}

@@ -1,0 +1,148 @@
+//! The audit log: every grant, revocation, sign-in and failed sign-in, with who, when and
+//! from where. A municipality's administrators read the entries about their municipality;
+//! platform administrators read them all.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+
+use crate::{entities::audit_event, error::Result};
+
+/// What happened, as stored in `action`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    SignedIn,
+    SignInFailed,
+    SignedOut,
+    SignInLinkSent,
+    RoleGranted,
+    RoleInvited,
+    InvitationAccepted,
+    RoleRevoked,
+    TokenCreated,
+    TokenRevoked,
+    ProviderConfigured,
+    ProviderRemoved,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::SignedIn => "sign_in",
+            Action::SignInFailed => "sign_in_failed",
+            Action::SignedOut => "sign_out",
+            Action::SignInLinkSent => "sign_in_link_sent",
+            Action::RoleGranted => "role_granted",
+            Action::RoleInvited => "role_invited",
+            Action::InvitationAccepted => "invitation_accepted",
+            Action::RoleRevoked => "role_revoked",
+            Action::TokenCreated => "token_created",
+            Action::TokenRevoked => "token_revoked",
+            Action::ProviderConfigured => "sign_in_provider_configured",
+            Action::ProviderRemoved => "sign_in_provider_removed",
+        }
+    }
+}
+
+/// One entry to write.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub action: Action,
+    pub tenant_id: Option<i64>,
+    pub actor_user_id: Option<i64>,
+    pub actor_email: Option<String>,
+    pub target: Option<String>,
+    pub detail: Option<String>,
+    pub ip: Option<String>,
+}
+
+impl Event {
+    pub fn new(action: Action) -> Self {
+        Self {
+            action,
+            tenant_id: None,
+            actor_user_id: None,
+            actor_email: None,
+            target: None,
+            detail: None,
+            ip: None,
+        }
+    }
+
+    pub fn tenant(mut self, tenant_id: Option<i64>) -> Self {
+        self.tenant_id = tenant_id;
+        self
+    }
+
+    pub fn actor(mut self, user_id: Option<i64>, email: Option<&str>) -> Self {
+        self.actor_user_id = user_id;
+        self.actor_email = email.map(str::to_string);
+        self
+    }
+
+    pub fn target(mut self, target: impl Into<String>) -> Self {
+        self.target = Some(truncate(target.into(), 300));
+        self
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(truncate(detail.into(), 2000));
+        self
+    }
+
+    pub fn ip(mut self, ip: Option<&str>) -> Self {
+        self.ip = ip.map(|ip| truncate(ip.to_string(), 64));
+        self
+    }
+}
+
+fn truncate(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
+}
+
+#[tracing::instrument(skip_all, fields(action = event.action.as_str()))]
+pub async fn record(db: &impl ConnectionTrait, event: Event) -> Result<()> {
+    audit_event::ActiveModel {
+        at: Set(Utc::now()),
+        tenant_id: Set(event.tenant_id),
+        actor_user_id: Set(event.actor_user_id),
+        actor_email: Set(event.actor_email),
+        action: Set(event.action.as_str().to_string()),
+        target: Set(event.target),
+        detail: Set(event.detail),
+        ip: Set(event.ip),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// One page of a municipality's entries (`None`: the platform's own), newest first, and the
+/// total count.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    tenant_id: Option<i64>,
+    page_index: u64,
+    per_page: u64,
+) -> Result<(Vec<audit_event::Model>, u64)> {
+    let query = audit_event::Entity::find()
+        .filter(match tenant_id {
+            Some(id) => audit_event::Column::TenantId.eq(id),
+            None => audit_event::Column::TenantId.is_null(),
+        })
+        .order_by_desc(audit_event::Column::At)
+        .order_by_desc(audit_event::Column::Id);
+    let paginator = query.paginate(db, per_page);
+    let total = paginator.num_items().await?;
+    Ok((paginator.fetch_page(page_index).await?, total))
+}
