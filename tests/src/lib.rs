@@ -6,6 +6,8 @@
 //! be reached the test fails, loudly. Outside CI, `COUNCIL_TEST_SKIP_POSTGRES=1` skips the
 //! PostgreSQL variants with a message; under `CI=true` that switch is ignored.
 
+pub mod browser;
+
 use std::{collections::HashMap, net::SocketAddr};
 
 use council_shared::{

@@ -114,3 +114,14 @@ access-role-tenant-admin = Διαχειριστής δήμου
 access-role-secretary = Γραμματέας του ΣΕΜΠ
 access-role-council-member = Μέλος του ΣΕΜΠ
 access-role-practice-author = Συντάκτης καλών πρακτικών
+
+sign-in-error-unknown-state = Αυτή η προσπάθεια σύνδεσης είναι άγνωστη, χρησιμοποιήθηκε ήδη ή έληξε. Ξεκινήστε ξανά.
+sign-in-error-other-browser = Η σύνδεση ξεκίνησε σε άλλο πρόγραμμα περιήγησης. Ξεκινήστε ξανά εδώ.
+sign-in-error-unknown-provider = Αυτός ο πάροχος σύνδεσης δεν είναι πια διαθέσιμος.
+sign-in-error-unreachable = Ο πάροχος σύνδεσης δεν είναι διαθέσιμος αυτή τη στιγμή. Δοκιμάστε αργότερα.
+sign-in-error-refused = Ο πάροχος σύνδεσης αρνήθηκε τη σύνδεση. Ξεκινήστε ξανά.
+sign-in-error-invalid-token = Η απάντηση του παρόχου σύνδεσης δεν επαληθεύτηκε, οπότε δεν έγινε σύνδεση.
+sign-in-error-no-verified-email = Ο πάροχός σας δεν επιβεβαίωσε τη διεύθυνση e-mail σας, οπότε δεν μπορούμε να σας αναγνωρίσουμε.
+sign-in-error-link-unknown = Αυτός ο σύνδεσμος σύνδεσης δεν είναι έγκυρος. Ζητήστε νέο.
+sign-in-error-link-used = Αυτός ο σύνδεσμος σύνδεσης χρησιμοποιήθηκε ήδη. Ζητήστε νέο.
+sign-in-error-link-expired = Αυτός ο σύνδεσμος σύνδεσης έληξε. Ζητήστε νέο.

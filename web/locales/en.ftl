@@ -114,3 +114,14 @@ access-role-tenant-admin = Municipality administrator
 access-role-secretary = Council secretary
 access-role-council-member = Council member
 access-role-practice-author = Good practice author
+
+sign-in-error-unknown-state = This sign-in attempt is unknown, was used already or has expired. Please start again.
+sign-in-error-other-browser = This sign-in was started in another browser. Please start again here.
+sign-in-error-unknown-provider = This sign-in provider is not available any more.
+sign-in-error-unreachable = The sign-in provider cannot be reached at the moment. Please try again later.
+sign-in-error-refused = The sign-in provider refused the sign-in. Please start again.
+sign-in-error-invalid-token = The sign-in provider's answer could not be verified, so nobody was signed in.
+sign-in-error-no-verified-email = Your provider did not confirm your e-mail address, so we cannot tell who you are.
+sign-in-error-link-unknown = This sign-in link is not valid. Ask for a new one.
+sign-in-error-link-used = This sign-in link was used already. Ask for a new one.
+sign-in-error-link-expired = This sign-in link has expired. Ask for a new one.

@@ -268,9 +268,39 @@ pub async fn tenant_sign_in(
     .await
 }
 
-/// A failure page in the reader's language: `key` names the heading, `detail` says why.
-fn failure(state: &WebState, request: &Request, status: StatusCode, detail: String) -> Response {
+/// The reader's-language sentence for why a sign-in failed (the audit log keeps the
+/// technical detail).
+fn failure_key(failed: &SignInFailure) -> &'static str {
+    use tenants::identity::oidc::OidcFailure;
+    match failed {
+        SignInFailure::Provider(OidcFailure::UnknownState) => "sign-in-error-unknown-state",
+        SignInFailure::Provider(OidcFailure::OtherBrowser) => "sign-in-error-other-browser",
+        SignInFailure::Provider(OidcFailure::UnknownProvider) => "sign-in-error-unknown-provider",
+        SignInFailure::Provider(OidcFailure::Unreachable(_)) => "sign-in-error-unreachable",
+        SignInFailure::Provider(OidcFailure::Refused(_)) => "sign-in-error-refused",
+        SignInFailure::Provider(OidcFailure::InvalidIdToken(_)) => "sign-in-error-invalid-token",
+        SignInFailure::NoVerifiedEmail => "sign-in-error-no-verified-email",
+        SignInFailure::UnknownLink => "sign-in-error-link-unknown",
+        SignInFailure::UsedLink => "sign-in-error-link-used",
+        SignInFailure::ExpiredLink => "sign-in-error-link-expired",
+    }
+}
+
+/// A failure page in the reader's language, saying why.
+fn failure(
+    state: &WebState,
+    request: &Request,
+    status: StatusCode,
+    failed: SignInFailure,
+) -> Response {
+    if !matches!(
+        failed,
+        SignInFailure::UsedLink | SignInFailure::ExpiredLink | SignInFailure::UnknownLink
+    ) {
+        tracing::warn!(reason = %failed, "sign-in failed");
+    }
     let context = PageContext::of(request);
+    let detail = state.renderer.text(context.lang, failure_key(&failed));
     let heading = state.renderer.text(context.lang, "sign-in-failed-title");
     no_store(message_page(
         state,
@@ -327,7 +357,7 @@ async fn start(request: &Request, state: &WebState, key: &str, next: Option<&str
             )
             .header(header::CACHE_CONTROL, "no-store")
             .finish(),
-        Ok(Err(failed)) => failure(state, request, StatusCode::BAD_GATEWAY, failed.to_string()),
+        Ok(Err(failed)) => failure(state, request, StatusCode::BAD_GATEWAY, failed),
         Err(TenantsError::TooManyAttempts(seconds)) => too_many(state, request, seconds),
         Err(error) => internal(state, request, &error),
     }
@@ -398,9 +428,8 @@ pub async fn callback(
     state: Data<&Arc<WebState>>,
 ) -> Response {
     let Some(flow_state) = query.state.as_deref().filter(|s| !s.is_empty()) else {
-        let detail =
-            SignInFailure::Provider(tenants::identity::oidc::OidcFailure::UnknownState).to_string();
-        return failure(&state, request, StatusCode::BAD_REQUEST, detail);
+        let failed = SignInFailure::Provider(tenants::identity::oidc::OidcFailure::UnknownState);
+        return failure(&state, request, StatusCode::BAD_REQUEST, failed);
     };
     let provider_error = query
         .error
@@ -423,7 +452,7 @@ pub async fn callback(
         .await;
     match outcome {
         Ok(Ok(session)) => signed_in_response(request, session),
-        Ok(Err(failed)) => failure(&state, request, StatusCode::FORBIDDEN, failed.to_string()),
+        Ok(Err(failed)) => failure(&state, request, StatusCode::FORBIDDEN, failed),
         Err(error) => internal(&state, request, &error),
     }
 }
@@ -552,7 +581,7 @@ pub async fn confirm_link(
                 Err(error) => internal(&state, request, &error),
             }
         }
-        Ok(Err(failed)) => failure(&state, request, StatusCode::GONE, failed.to_string()),
+        Ok(Err(failed)) => failure(&state, request, StatusCode::GONE, failed),
         Err(error) => internal(&state, request, &error),
     }
 }
@@ -574,7 +603,7 @@ pub async fn use_link(
     }
     match state.accounts.use_link(&token, &client_ip(request)).await {
         Ok(Ok(session)) => signed_in_response(request, session),
-        Ok(Err(failed)) => failure(&state, request, StatusCode::GONE, failed.to_string()),
+        Ok(Err(failed)) => failure(&state, request, StatusCode::GONE, failed),
         Err(TenantsError::TooManyAttempts(seconds)) => too_many(&state, request, seconds),
         Err(error) => internal(&state, request, &error),
     }
@@ -650,9 +679,10 @@ pub async fn account(request: &Request, state: Data<&Arc<WebState>>) -> Response
             .grants
             .iter()
             .map(|g| RoleLine {
-                role: state
-                    .renderer
-                    .text(lang, &format!("access-role-{}", g.role.as_str().replace('_', "-"))),
+                role: state.renderer.text(
+                    lang,
+                    &format!("access-role-{}", g.role.as_str().replace('_', "-")),
+                ),
                 place: g.tenant.clone(),
             })
             .collect(),

@@ -1,0 +1,259 @@
+//! A browser for sign-in tests: a cookie jar, no automatic redirects, and the real OpenID
+//! Connect provider (panva's `oidc-provider`, `tests/oidc/provider.mjs`) started per test.
+
+use std::process::Stdio;
+
+use tokio::{
+    io::{AsyncBufReadExt, BufReader},
+    process::{Child, ChildStdin, Command},
+};
+
+use crate::{TestApp, required_tool};
+
+/// The provider, stopped when dropped (its stdin closes, and it is killed).
+pub struct OidcProvider {
+    pub issuer: String,
+    _child: Child,
+    _stdin: ChildStdin,
+}
+
+impl OidcProvider {
+    /// `None` outside CI when oidc-provider is not installed (`bash .ci/run` installs it).
+    pub async fn start() -> Option<Self> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        let module = format!("{root}/.tools/node_modules/oidc-provider");
+        required_tool(
+            "oidc-provider (npm)",
+            std::path::Path::new(&module).is_dir().then_some(()),
+        )?;
+        let mut child = Command::new("node")
+            .arg(format!("{root}/tests/oidc/provider.mjs"))
+            .env("OIDC_PORT", "0")
+            .env("OIDC_PROVIDER_MODULE_DIR", &module)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("node starts the OpenID Connect provider");
+        let stdin = child.stdin.take().expect("provider stdin");
+        let stdout = child.stdout.take().expect("provider stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .await
+            .expect("provider says where it listens");
+        let issuer = line
+            .trim()
+            .strip_prefix("listening ")
+            .unwrap_or_else(|| panic!("unexpected provider output: {line}"))
+            .to_string();
+        Some(Self {
+            issuer,
+            _child: child,
+            _stdin: stdin,
+        })
+    }
+
+    /// Platform settings that use this provider.
+    pub fn settings(&self) -> council_shared::settings::OidcProviderSettings {
+        council_shared::settings::OidcProviderSettings {
+            issuer_url: self.issuer.clone(),
+            client_id: "council".into(),
+            client_secret: "council-secret".to_string().into(),
+            display_name: "Test directory".into(),
+        }
+    }
+}
+
+/// A browser: its own cookie jar, redirects followed by hand so tests see each hop.
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .unwrap_or_else(|| panic!("a redirect, got {}", response.status()))
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+impl Browser {
+    pub fn new(app: &TestApp) -> Self {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        Self {
+            client: reqwest::Client::builder()
+                .cookie_provider(jar.clone())
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("browser"),
+            base: app.base.clone(),
+            jar,
+        }
+    }
+
+    /// The value of one of the platform's cookies in this browser, as a thief would copy it.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        use reqwest::cookie::CookieStore;
+        let url = reqwest::Url::parse(&format!("{}/", self.base)).unwrap();
+        let header = self.jar.cookies(&url)?;
+        header
+            .to_str()
+            .unwrap()
+            .split("; ")
+            .find_map(|pair| pair.strip_prefix(&format!("{name}=")).map(str::to_string))
+    }
+
+    pub async fn get(&self, url: &str) -> reqwest::Response {
+        let url = if url.starts_with("http") {
+            url.to_string()
+        } else {
+            format!("{}{url}", self.base)
+        };
+        self.client.get(url).send().await.expect("GET")
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// The form token of a page's first form.
+    pub async fn csrf_from(&self, path: &str) -> String {
+        let page = self.get(path).await.text().await.unwrap();
+        let start = page
+            .find("name=\"csrf\" value=\"")
+            .unwrap_or_else(|| panic!("no form token on {path}"))
+            + "name=\"csrf\" value=\"".len();
+        page[start..start + 64].to_string()
+    }
+
+    /// Starts a provider sign-in and logs in at the provider as `login`: returns the
+    /// address the provider sends the browser back to (with `code` and `state`).
+    pub async fn log_in_at_provider(
+        &self,
+        provider: &OidcProvider,
+        start: &str,
+        login: &str,
+    ) -> String {
+        let started = self.get(start).await;
+        assert_eq!(started.status(), 303, "sign-in starts with a redirect");
+        let authorize = location(&started);
+        assert!(authorize.starts_with(&provider.issuer), "{authorize}");
+        assert!(
+            authorize.contains("code_challenge_method=S256"),
+            "PKCE S256: {authorize}"
+        );
+        let to_login = self.get(&authorize).await;
+        let interaction = format!("{}{}", provider.issuer, location(&to_login));
+        let logged_in = self
+            .client
+            .post(&interaction)
+            .form(&[("prompt", "login"), ("login", login), ("password", "any")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(logged_in.status(), 303, "the provider accepts the login");
+        let resumed = self.get(&location(&logged_in)).await;
+        let callback = location(&resumed);
+        assert!(
+            callback.starts_with(&format!("{}/auth/callback", self.base)),
+            "{callback}"
+        );
+        callback
+    }
+
+    /// A full sign-in through the provider; panics unless it ends signed in.
+    pub async fn sign_in_with_provider(&self, provider: &OidcProvider, login: &str) {
+        let callback = self
+            .log_in_at_provider(provider, "/auth/start/platform?next=/account", login)
+            .await;
+        let done = self.get(&callback).await;
+        assert_eq!(done.status(), 303, "{}", done.text().await.unwrap());
+        assert_eq!(location(&done), "/account");
+    }
+
+    /// `/api/v1/me` as this browser: status and body.
+    pub async fn me(&self) -> (u16, serde_json::Value) {
+        let response = self.get("/api/v1/me").await;
+        let status = response.status().as_u16();
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
+}
+
+/// The e-mails in the outbox folder, oldest first, as text.
+pub fn outbox(app: &TestApp) -> Vec<String> {
+    let dir = app.context.settings.outbox_dir();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| entries.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.sort_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok());
+    files
+        .iter()
+        .map(|path| decode_body(&std::fs::read_to_string(path).unwrap()))
+        .collect()
+}
+
+/// The message's headers and its body decoded (base64 or quoted-printable).
+fn decode_body(message: &str) -> String {
+    use base64::Engine;
+    let normalised = message.replace("\r\n", "\n");
+    let (headers, body) = normalised.split_once("\n\n").unwrap_or((&normalised, ""));
+    let lower = headers.to_lowercase();
+    let body = if lower.contains("content-transfer-encoding: base64") {
+        let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        String::from_utf8_lossy(
+            &base64::engine::general_purpose::STANDARD
+                .decode(compact)
+                .expect("base64 body"),
+        )
+        .into_owned()
+    } else {
+        decode_quoted_printable(body)
+    };
+    format!("{headers}\n\n{body}")
+}
+
+/// Undoes quoted-printable soft breaks and `=XX` escapes well enough to find a link.
+fn decode_quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(byte) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The sign-in link in an e-mail.
+pub fn link_in(mail: &str, base: &str) -> String {
+    let start = mail
+        .find(&format!("{base}/sign-in/link/"))
+        .unwrap_or_else(|| panic!("no sign-in link in {mail}"));
+    mail[start..]
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap()
+        .to_string()
+}
