@@ -1,0 +1,392 @@
+//! The permission matrix: every API operation of every service, called by an anonymous
+//! caller and by each role of municipality A, against A's resources and against B's.
+//! Denials are 401 (not signed in) or 403 (signed in without the role; municipalities are
+//! public, so 403 hides nothing); allowed calls succeed. An operation in the OpenAPI
+//! document that is missing here fails the test.
+
+use std::collections::BTreeSet;
+
+use council_shared::auth::Role;
+use integration_tests::{TestApp, on_both_databases, sample_member, sample_tenant, token_for};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Who {
+    Anonymous,
+    PlatformAdmin,
+    TenantAdmin,
+    Secretary,
+    CouncilMember,
+    PracticeAuthor,
+}
+
+const EVERYONE: [Who; 6] = [
+    Who::Anonymous,
+    Who::PlatformAdmin,
+    Who::TenantAdmin,
+    Who::Secretary,
+    Who::CouncilMember,
+    Who::PracticeAuthor,
+];
+
+/// Who may call an operation.
+#[derive(Clone, Copy, Debug)]
+enum Rule {
+    Public,
+    SignedIn,
+    PlatformAdmin,
+    /// Platform administrators, and the municipality's own administrators.
+    TenantAdmin,
+}
+
+fn allowed(rule: Rule, who: Who, own_tenant: bool) -> bool {
+    match rule {
+        Rule::Public => true,
+        Rule::SignedIn => who != Who::Anonymous,
+        Rule::PlatformAdmin => who == Who::PlatformAdmin,
+        Rule::TenantAdmin => who == Who::PlatformAdmin || (who == Who::TenantAdmin && own_tenant),
+    }
+}
+
+struct Case {
+    method: Method,
+    /// As in the OpenAPI document: `/tenants/{slug}/council/members/{id}`.
+    path: &'static str,
+    rule: Rule,
+}
+
+const fn case(method: Method, path: &'static str, rule: Rule) -> Case {
+    Case { method, path, rule }
+}
+
+fn cases() -> Vec<Case> {
+    use Rule::*;
+    vec![
+        case(Method::GET, "/tenants", Public),
+        case(Method::POST, "/tenants", PlatformAdmin),
+        case(Method::GET, "/tenants/{slug}", Public),
+        case(Method::PUT, "/tenants/{slug}", TenantAdmin),
+        case(Method::POST, "/tenants/{slug}/archive", PlatformAdmin),
+        case(Method::POST, "/tenants/{slug}/restore", PlatformAdmin),
+        case(Method::PUT, "/tenants/{slug}/profile", TenantAdmin),
+        case(Method::GET, "/tenants/{slug}/council", Public),
+        case(Method::PUT, "/tenants/{slug}/council", TenantAdmin),
+        case(Method::GET, "/tenants/{slug}/council/members", TenantAdmin),
+        case(Method::POST, "/tenants/{slug}/council/members", TenantAdmin),
+        case(
+            Method::PUT,
+            "/tenants/{slug}/council/members/{id}",
+            TenantAdmin,
+        ),
+        case(
+            Method::DELETE,
+            "/tenants/{slug}/council/members/{id}",
+            TenantAdmin,
+        ),
+        case(Method::GET, "/me", SignedIn),
+        case(Method::GET, "/me/tokens", SignedIn),
+        case(Method::POST, "/me/tokens", SignedIn),
+        case(Method::DELETE, "/me/tokens/{id}", SignedIn),
+        case(Method::GET, "/tenants/{slug}/roles", TenantAdmin),
+        case(Method::POST, "/tenants/{slug}/roles", TenantAdmin),
+        case(Method::DELETE, "/tenants/{slug}/roles/{id}", TenantAdmin),
+        case(Method::GET, "/platform/roles", PlatformAdmin),
+        case(Method::POST, "/platform/roles", PlatformAdmin),
+        case(Method::DELETE, "/platform/roles/{id}", PlatformAdmin),
+        case(Method::GET, "/tenants/{slug}/audit", TenantAdmin),
+        case(Method::GET, "/platform/audit", PlatformAdmin),
+        case(Method::GET, "/tenants/{slug}/sign-in-provider", TenantAdmin),
+        case(Method::PUT, "/tenants/{slug}/sign-in-provider", TenantAdmin),
+        case(
+            Method::DELETE,
+            "/tenants/{slug}/sign-in-provider",
+            TenantAdmin,
+        ),
+    ]
+}
+
+struct World {
+    app: TestApp,
+    tokens: Vec<(Who, Option<String>)>,
+    counter: std::sync::atomic::AtomicU32,
+}
+
+impl World {
+    fn token(&self, who: Who) -> Option<&str> {
+        self.tokens
+            .iter()
+            .find(|(w, _)| *w == who)
+            .and_then(|(_, t)| t.as_deref())
+    }
+
+    fn fresh(&self, what: &str) -> String {
+        let n = self
+            .counter
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        format!("{what}{n}")
+    }
+
+    async fn call(
+        &self,
+        who: Who,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut request = self
+            .app
+            .client
+            .request(method, self.app.url(&format!("/api/v1{path}")));
+        if let Some(token) = self.token(who) {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// As the platform administrator, for setting a case up.
+    async fn admin(&self, method: Method, path: &str, body: Value) -> Value {
+        let (status, value) = self
+            .call(Who::PlatformAdmin, method, path, Some(body))
+            .await;
+        assert!(
+            (200..300).contains(&status),
+            "setup {path}: {status} {value}"
+        );
+        value
+    }
+
+    /// The concrete path and body of a case, with whatever it needs created first.
+    async fn prepare(&self, case: &Case, who: Who, slug: &str) -> (String, Option<Value>) {
+        let path = case.path.replace("{slug}", slug);
+        let post_or_put = matches!(case.method, Method::POST | Method::PUT);
+        match (case.method.clone(), case.path) {
+            (Method::POST, "/tenants") => (path, Some(sample_tenant(&self.fresh("new-town-")))),
+            (Method::PUT, "/tenants/{slug}") => {
+                let mut body = sample_tenant(slug);
+                body.as_object_mut().unwrap().remove("slug");
+                (path, Some(body))
+            }
+            (Method::PUT, "/tenants/{slug}/profile") => (path, Some(json!({}))),
+            (Method::PUT, "/tenants/{slug}/council") => {
+                (path, Some(json!({"name": {"el": "ΣΕΜΠ Δοκιμής"}})))
+            }
+            (_, "/tenants/{slug}/council/members") if post_or_put => (
+                path,
+                Some(sample_member(
+                    &self.fresh("Member "),
+                    "member",
+                    "other",
+                    "regular",
+                )),
+            ),
+            (_, "/tenants/{slug}/council/members/{id}") => {
+                let created = self
+                    .admin(
+                        Method::POST,
+                        &format!("/tenants/{slug}/council/members"),
+                        sample_member(&self.fresh("Target "), "member", "other", "regular"),
+                    )
+                    .await;
+                let path = path.replace("{id}", &created["member"]["id"].to_string());
+                let body = (case.method == Method::PUT)
+                    .then(|| sample_member("Renamed Member", "member", "other", "regular"));
+                (path, body)
+            }
+            (Method::POST, "/me/tokens") => (path, Some(json!({"name": self.fresh("token-")}))),
+            (Method::DELETE, "/me/tokens/{id}") => {
+                // The caller's own token; an anonymous caller tries the administrator's.
+                let owner = if who == Who::Anonymous {
+                    Who::PlatformAdmin
+                } else {
+                    who
+                };
+                let (_, created) = self
+                    .call(
+                        owner,
+                        Method::POST,
+                        "/me/tokens",
+                        Some(json!({"name": self.fresh("doomed-")})),
+                    )
+                    .await;
+                (
+                    path.replace("{id}", &created["info"]["id"].to_string()),
+                    None,
+                )
+            }
+            (Method::POST, "/tenants/{slug}/roles") => (
+                path,
+                Some(
+                    json!({"email": format!("{}@example.org", self.fresh("author")), "role": "practice_author"}),
+                ),
+            ),
+            (Method::DELETE, "/tenants/{slug}/roles/{id}") => {
+                let created = self
+                    .admin(
+                        Method::POST,
+                        &format!("/tenants/{slug}/roles"),
+                        json!({"email": format!("{}@example.org", self.fresh("gone")), "role": "practice_author"}),
+                    )
+                    .await;
+                (path.replace("{id}", &created["id"].to_string()), None)
+            }
+            (Method::POST, "/platform/roles") => (
+                path,
+                Some(
+                    json!({"email": format!("{}@example.org", self.fresh("chief")), "role": "platform_admin"}),
+                ),
+            ),
+            (Method::DELETE, "/platform/roles/{id}") => {
+                let created = self
+                    .admin(
+                        Method::POST,
+                        "/platform/roles",
+                        json!({"email": format!("{}@example.org", self.fresh("exchief")), "role": "platform_admin"}),
+                    )
+                    .await;
+                (path.replace("{id}", &created["id"].to_string()), None)
+            }
+            (Method::PUT, "/tenants/{slug}/sign-in-provider") => (path, Some(provider_body())),
+            (_, "/tenants/{slug}/sign-in-provider") => {
+                self.admin(Method::PUT, &path, provider_body()).await;
+                (path, None)
+            }
+            _ => (path, None),
+        }
+    }
+}
+
+fn provider_body() -> Value {
+    json!({
+        "display_name": "Κατάλογος του δήμου",
+        "issuer_url": "https://login.example.org",
+        "client_id": "semp",
+        "client_secret": "s3cret"
+    })
+}
+
+/// Every (method, path) the merged OpenAPI document declares.
+async fn documented_operations(app: &TestApp) -> BTreeSet<(String, String)> {
+    let (_, spec) = app.get_json("/api/openapi.json").await;
+    let mut operations = BTreeSet::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            operations.insert((method.to_uppercase(), path.clone()));
+        }
+    }
+    operations
+}
+
+async fn every_operation_allows_exactly_its_roles_and_keeps_tenants_apart(app: TestApp) {
+    app.create_tenant("alpha").await;
+    app.create_tenant("beta").await;
+    for slug in ["alpha", "beta"] {
+        app.post(
+            &format!("/api/v1/tenants/{slug}/council/members"),
+            &sample_member("First Member", "member", "other", "regular"),
+        )
+        .await;
+    }
+    let mut tokens = vec![
+        (Who::Anonymous, None),
+        (Who::PlatformAdmin, Some(app.token.clone())),
+    ];
+    for (who, role, email) in [
+        (
+            Who::TenantAdmin,
+            Role::TenantAdmin,
+            "admin@alpha.example.org",
+        ),
+        (
+            Who::Secretary,
+            Role::Secretary,
+            "secretary@alpha.example.org",
+        ),
+        (
+            Who::CouncilMember,
+            Role::CouncilMember,
+            "member@alpha.example.org",
+        ),
+        (
+            Who::PracticeAuthor,
+            Role::PracticeAuthor,
+            "author@alpha.example.org",
+        ),
+    ] {
+        let token = token_for(&app.context, email, &[(role, Some("alpha"))], "matrix").await;
+        tokens.push((who, Some(token)));
+    }
+    let world = World {
+        app,
+        tokens,
+        counter: Default::default(),
+    };
+
+    let listed: BTreeSet<(String, String)> = cases()
+        .iter()
+        .map(|c| (c.method.to_string(), c.path.to_string()))
+        .collect();
+    let documented = documented_operations(&world.app).await;
+    let missing: Vec<_> = documented.difference(&listed).collect();
+    assert!(
+        missing.is_empty(),
+        "operations missing from the permission matrix: {missing:?}"
+    );
+    let stale: Vec<_> = listed.difference(&documented).collect();
+    assert!(
+        stale.is_empty(),
+        "the matrix lists operations that do not exist: {stale:?}"
+    );
+
+    let mut failures = Vec::new();
+    for case in cases() {
+        for who in EVERYONE {
+            for (slug, own) in [("alpha", true), ("beta", false)] {
+                let (path, body) = world.prepare(&case, who, slug).await;
+                let (status, answer) = world.call(who, case.method.clone(), &path, body).await;
+                let expected_ok = allowed(case.rule, who, own);
+                let ok = if expected_ok {
+                    (200..300).contains(&status)
+                } else if who == Who::Anonymous {
+                    status == 401
+                } else {
+                    status == 403
+                };
+                let leaks = !expected_ok
+                    && ["items", "members", "email", "grants"]
+                        .iter()
+                        .any(|k| answer.get(k).is_some());
+                if !ok || leaks {
+                    failures.push(format!(
+                        "{who:?} {} {path}: got {status}, expected {} {answer}",
+                        case.method,
+                        if expected_ok {
+                            "2xx"
+                        } else if who == Who::Anonymous {
+                            "401"
+                        } else {
+                            "403"
+                        }
+                    ));
+                }
+                if !case.path.contains("{slug}") {
+                    break; // the same call for both municipalities
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} wrong answers:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+on_both_databases!(every_operation_allows_exactly_its_roles_and_keeps_tenants_apart);
