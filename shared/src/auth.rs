@@ -64,11 +64,6 @@ impl Role {
     pub fn parse(text: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|role| role.as_str() == text)
     }
-
-    /// Whether the role is held within one municipality (all but platform administrator).
-    pub fn is_per_tenant(self) -> bool {
-        self != Role::PlatformAdmin
-    }
 }
 
 /// One role a user holds.
@@ -134,14 +129,6 @@ impl Principal {
             (Role::TenantAdmin, Some(_)) => self.is_platform_admin(),
             (_, Some(tenant)) => self.administers(tenant),
         }
-    }
-
-    /// The council member record this user is linked to in `tenant_id`, if any.
-    pub fn member_record(&self, tenant_id: i64) -> Option<i64> {
-        self.grants
-            .iter()
-            .find(|g| g.role == Role::CouncilMember && g.tenant_id == Some(tenant_id))
-            .and_then(|g| g.member_id)
     }
 
     fn expired(&self) -> bool {
@@ -399,35 +386,6 @@ impl<'a> ApiExtractor<'a> for SignedIn {
             Caller::SignedIn(principal) => Ok(Self(principal)),
             Caller::Anonymous { .. } => Err(ApiError::Unauthorized.into()),
         }
-    }
-}
-
-/// An operation parameter for operations anyone may call, which show more to some callers.
-pub struct MaybeSignedIn(pub Option<Arc<Principal>>);
-
-impl<'a> ApiExtractor<'a> for MaybeSignedIn {
-    const TYPES: &'static [ApiExtractorType] = &[ApiExtractorType::SecurityScheme];
-    type ParamType = ();
-    type ParamRawType = ();
-
-    fn register(registry: &mut Registry) {
-        register_schemes(registry);
-    }
-
-    fn security_schemes() -> Vec<&'static str> {
-        vec![BEARER_SCHEME, SESSION_SCHEME]
-    }
-
-    fn has_security_fallback() -> bool {
-        true
-    }
-
-    async fn from_request(
-        request: &'a Request,
-        _body: &mut poem::RequestBody,
-        _options: ExtractParamOptions<()>,
-    ) -> poem::Result<Self> {
-        Ok(Self(Caller::of(request).principal().cloned()))
     }
 }
 

@@ -19,6 +19,18 @@ macro_rules! on_both {
     )*};
 }
 
+/// The actions in an audit log page, newest first.
+async fn audit_actions(app: &TestApp, path: &str) -> Vec<String> {
+    let (status, audit) = app.get_json_as(&app.token, path).await;
+    assert_eq!(status, 200, "{audit}");
+    audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// The platform with the provider as its sign-in provider, and the municipality `athens`.
 async fn platform(
     backend: Backend,
@@ -61,14 +73,8 @@ async fn a_full_sign_in_shows_who_you_are_in_both_languages(backend: Backend) {
     assert!(english.contains("Signed in as alice"));
     assert!(english.contains("Sign out"));
 
-    let (_, audit) = app.get_json_as(&app.token, "/api/v1/platform/audit").await;
-    let actions: Vec<&str> = audit["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
-    assert!(actions.contains(&"sign_in"), "{audit}");
+    let actions = audit_actions(&app, "/api/v1/platform/audit").await;
+    assert!(actions.contains(&"sign_in".to_string()), "{actions:?}");
 }
 
 async fn a_tampered_state_signs_nobody_in(backend: Backend) {
@@ -108,10 +114,10 @@ async fn a_tampered_state_signs_nobody_in(backend: Backend) {
     );
     assert_eq!(browser.me().await.0, 401);
 
-    let (_, audit) = app.get_json_as(&app.token, "/api/v1/platform/audit").await;
+    let actions = audit_actions(&app, "/api/v1/platform/audit").await;
     assert!(
-        audit.to_string().contains("sign_in_failed"),
-        "a failed sign-in is audited"
+        actions.contains(&"sign_in_failed".to_string()),
+        "a failed sign-in is audited: {actions:?}"
     );
 }
 
@@ -311,17 +317,12 @@ async fn an_invitation_becomes_a_role_at_first_sign_in(backend: Backend) {
         .get_json_as(&app.token, "/api/v1/tenants/athens/roles")
         .await;
     assert_eq!(roles[0]["status"], "active");
-    let (_, audit) = app
-        .get_json_as(&app.token, "/api/v1/tenants/athens/audit")
-        .await;
-    let actions: Vec<&str> = audit["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
+    let actions = audit_actions(&app, "/api/v1/tenants/athens/audit").await;
     for action in ["role_invited", "invitation_accepted", "sign_in"] {
-        assert!(actions.contains(&action), "{action} in {actions:?}");
+        assert!(
+            actions.iter().any(|a| a == action),
+            "{action} in {actions:?}"
+        );
     }
 }
 

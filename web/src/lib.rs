@@ -380,16 +380,12 @@ async fn switch_language(
     let Some(lang) = Lang::from_code(&code) else {
         return error_page(&state, &PageContext::of(req), StatusCode::NOT_FOUND);
     };
-    let next = req
-        .uri()
-        .query()
-        .and_then(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .find(|(key, _)| key == "next")
-                .map(|(_, value)| value.into_owned())
-        })
-        .filter(|next| next.starts_with('/') && !next.starts_with("//") && !next.contains('\\'))
-        .unwrap_or_else(|| "/".into());
+    let next = req.uri().query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(key, _)| key == "next")
+            .map(|(_, value)| value.into_owned())
+    });
+    let next = tenants::identity::safe_return_path(next.as_deref());
     Response::builder()
         .status(StatusCode::SEE_OTHER)
         .header(header::LOCATION, next)

@@ -205,20 +205,27 @@ async fn sign_in_page(
         .renderer
         .render("sign_in", &view)
         .and_then(|body| layout(state, &context, &title, body));
-    let mut response = match html {
+    let response = match html {
         Ok(html) => html_response(status, lang, html),
         Err(error) => {
             tracing::error!(error = ?error, "sign-in page failed to render");
             return error_page(state, &context, StatusCode::INTERNAL_SERVER_ERROR);
         }
     };
-    if let Some(secret) = new_cookie {
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            set_cookie(request, CSRF_COOKIE, &secret, "/", None)
-                .parse()
-                .expect("cookie header"),
-        );
+    form_page(request, response, new_cookie)
+}
+
+/// A page with a form: not stored by caches, and carrying the new `council_csrf` cookie
+/// when the browser had no secret to derive its form token from.
+fn form_page(
+    request: &Request,
+    mut response: Response,
+    new_csrf_secret: Option<String>,
+) -> Response {
+    if let Some(secret) = new_csrf_secret
+        && let Ok(value) = set_cookie(request, CSRF_COOKIE, &secret, "/", None).parse()
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
     no_store(response)
 }
@@ -566,18 +573,11 @@ pub async fn confirm_link(
                 .render("link_confirm", &view)
                 .and_then(|body| layout(&state, &context, &title, body));
             match html {
-                Ok(html) => {
-                    let mut response = html_response(StatusCode::OK, context.lang, html);
-                    if let Some(secret) = new_cookie {
-                        response.headers_mut().append(
-                            header::SET_COOKIE,
-                            set_cookie(request, CSRF_COOKIE, &secret, "/", None)
-                                .parse()
-                                .expect("cookie header"),
-                        );
-                    }
-                    no_store(response)
-                }
+                Ok(html) => form_page(
+                    request,
+                    html_response(StatusCode::OK, context.lang, html),
+                    new_cookie,
+                ),
                 Err(error) => internal(&state, request, &error),
             }
         }

@@ -200,10 +200,7 @@ impl AccessApi {
         )
         .await?;
         if invited {
-            let base = request
-                .data::<PublicUrl>()
-                .map(|u| u.0.clone())
-                .unwrap_or_default();
+            let base = public_base(request);
             let (where_el, where_en, next) = match tenant {
                 Some(t) => (
                     t.name_el.clone(),
@@ -276,12 +273,15 @@ impl AccessApi {
     }
 }
 
-fn redirect_uri(request: &Request) -> String {
-    let base = request
+fn public_base(request: &Request) -> String {
+    request
         .data::<PublicUrl>()
         .map(|u| u.0.clone())
-        .unwrap_or_default();
-    format!("{base}/auth/callback")
+        .unwrap_or_default()
+}
+
+fn redirect_uri(request: &Request) -> String {
+    format!("{}/auth/callback", public_base(request))
 }
 
 #[OpenApi]

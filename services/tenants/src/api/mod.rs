@@ -88,10 +88,6 @@ impl TenantsApi {
         )
     }
 
-    fn check_platform_admin(&self, caller: &SignedIn, what: &str) -> ApiResult<()> {
-        require(caller.is_platform_admin(), what)
-    }
-
     async fn admin_council(&self, slug: &str) -> Result<AdminCouncil, TenantsError> {
         let tenant = tenants::find(&self.db, slug).await?;
         let stored = council::load(&self.db, tenant.id).await?;
@@ -247,8 +243,8 @@ impl TenantsApi {
         caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
-        self.check_platform_admin(
-            &caller,
+        require(
+            caller.is_platform_admin(),
             "only platform administrators archive and restore municipalities",
         )?;
         tenants::set_archived(&self.db, &slug, true).await?;
@@ -266,8 +262,8 @@ impl TenantsApi {
         caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
-        self.check_platform_admin(
-            &caller,
+        require(
+            caller.is_platform_admin(),
             "only platform administrators archive and restore municipalities",
         )?;
         tenants::set_archived(&self.db, &slug, false).await?;

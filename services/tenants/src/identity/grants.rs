@@ -256,6 +256,22 @@ async fn with_emails(
         .collect())
 }
 
+/// Whether `email` has an invitation nobody has accepted or revoked.
+pub async fn has_open_invitation(db: &impl ConnectionTrait, email: &str) -> Result<bool> {
+    Ok(role_grant::Entity::find()
+        .filter(role_grant::Column::InvitedEmail.eq(email))
+        .filter(role_grant::Column::UserId.is_null())
+        .filter(role_grant::Column::RevokedAt.is_null())
+        .filter(
+            sea_orm::Condition::any()
+                .add(role_grant::Column::InvitationExpiresAt.is_null())
+                .add(role_grant::Column::InvitationExpiresAt.gt(Utc::now())),
+        )
+        .one(db)
+        .await?
+        .is_some())
+}
+
 /// Makes the live invitations to `user`'s address theirs; returns the ones accepted.
 pub async fn accept_invitations(
     db: &impl ConnectionTrait,

@@ -18,7 +18,7 @@ use super::{
     providers, sessions, users,
 };
 use crate::{
-    entities::{role_grant, tenant, user},
+    entities::{tenant, user},
     error::{Result, TenantsError},
 };
 
@@ -77,10 +77,6 @@ impl Accounts {
 
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
-    }
-
-    pub fn identity(&self) -> &Arc<CachedIdentity> {
-        &self.identity
     }
 
     pub fn settings(&self) -> &Settings {
@@ -238,13 +234,7 @@ impl Accounts {
             TenantsError::Invalid(vec![council_shared::FieldError::new("email", message)])
         })?;
         let known = users::find_by_email(&self.db, &email).await?.is_some()
-            || role_grant::Entity::find()
-                .filter(role_grant::Column::InvitedEmail.eq(email.clone()))
-                .filter(role_grant::Column::UserId.is_null())
-                .filter(role_grant::Column::RevokedAt.is_null())
-                .one(&self.db)
-                .await?
-                .is_some();
+            || grants::has_open_invitation(&self.db, &email).await?;
         if !known {
             audit::record(
                 &self.db,
