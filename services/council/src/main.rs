@@ -174,8 +174,12 @@ async fn token(command: TokenCommand) -> anyhow::Result<()> {
             let context = context(&server, true).await?;
             let email = tenants::identity::parse_email(&email)
                 .map_err(|m| anyhow::anyhow!("--email: {m}"))?;
-            // The operator vouches for the address: a service account need never sign in.
+            // The operator vouches for the address, as a provider does at sign-in: a service
+            // account need never sign in, and its invitations (`admin create`) become its roles.
             let user = tenants::identity::users::find_or_create(&context.db, &email, None)
+                .await
+                .map_err(fail)?;
+            grants::accept_invitations(&context.db, &user)
                 .await
                 .map_err(fail)?;
             let held = grants::active_grants(&context.db, user.id)

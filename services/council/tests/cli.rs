@@ -109,6 +109,33 @@ fn a_token_is_printed_once_listed_by_name_and_revocable() {
 }
 
 #[test]
+fn a_token_for_an_invited_administrator_carries_the_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let invited = council(
+        dir.path(),
+        &["admin", "create", "--email", "me@example.org"],
+    );
+    assert!(invited.status.success(), "{invited:?}");
+    let scoped = council(
+        dir.path(),
+        &[
+            "token",
+            "create",
+            "--email",
+            "me@example.org",
+            "--name",
+            "docs",
+            "--scope",
+            "platform_admin",
+        ],
+    );
+    assert!(
+        scoped.status.success(),
+        "the invitation became the token owner's role: {scoped:?}"
+    );
+}
+
+#[test]
 fn a_token_cannot_carry_a_role_its_owner_lacks() {
     let dir = tempfile::tempdir().unwrap();
     let refused = council(
