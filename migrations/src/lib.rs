@@ -12,6 +12,7 @@ mod m20261122_000001_tenants;
 mod m20261122_000002_councils;
 mod m20261122_000003_api_tokens;
 mod m20261122_000004_identity;
+mod m20261123_000005_meetings;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_councils::Migration),
             Box::new(m20261122_000003_api_tokens::Migration),
             Box::new(m20261122_000004_identity::Migration),
+            Box::new(m20261123_000005_meetings::Migration),
         ]
     }
 }

@@ -389,6 +389,46 @@ impl<'a> ApiExtractor<'a> for SignedIn {
     }
 }
 
+/// An operation parameter for reads that anyone may make but that show more to a signed-in
+/// caller with a role (a council's drafts to its members). Documents both ways to sign in
+/// as optional.
+pub struct MaybeSignedIn(pub Option<Arc<Principal>>);
+
+impl MaybeSignedIn {
+    pub fn principal(&self) -> Option<&Principal> {
+        self.0.as_deref()
+    }
+}
+
+impl<'a> ApiExtractor<'a> for MaybeSignedIn {
+    const TYPES: &'static [ApiExtractorType] = &[ApiExtractorType::SecurityScheme];
+    type ParamType = ();
+    type ParamRawType = ();
+
+    fn register(registry: &mut Registry) {
+        register_schemes(registry);
+    }
+
+    fn security_schemes() -> Vec<&'static str> {
+        vec![BEARER_SCHEME, SESSION_SCHEME]
+    }
+
+    fn has_security_fallback() -> bool {
+        true
+    }
+
+    async fn from_request(
+        request: &'a Request,
+        _body: &mut poem::RequestBody,
+        _options: ExtractParamOptions<()>,
+    ) -> poem::Result<Self> {
+        Ok(Self(match Caller::of(request) {
+            Caller::SignedIn(principal) => Some(principal),
+            Caller::Anonymous { .. } => None,
+        }))
+    }
+}
+
 /// 403 unless `allowed`: the caller is signed in but lacks the role.
 pub fn require(allowed: bool, what: &str) -> Result<(), ApiError> {
     if allowed {

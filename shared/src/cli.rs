@@ -33,11 +33,11 @@ impl ServerArgs {
 /// Runs one service's API alone: what each service's own binary does.
 pub async fn run_single_service(
     args: &ServerArgs,
-    routes: impl FnOnce(&crate::app::Context) -> poem::Route,
+    routes: impl FnOnce(&crate::app::Context) -> anyhow::Result<poem::Route>,
 ) -> anyhow::Result<()> {
     let settings = args.settings()?;
     crate::telemetry::init(&settings.log);
     let context = crate::app::Context::build(settings).await?;
-    let app = crate::app::Application::bind(&context, routes(&context)).await?;
+    let app = crate::app::Application::bind(&context, routes(&context)?).await?;
     app.run().await
 }

@@ -2,17 +2,22 @@
 //! JSON request bodies, pagination, outgoing mail, tracing, health and the HTTP plumbing.
 
 pub mod app;
+pub mod athens;
 pub mod auth;
 pub mod cache;
 pub mod cli;
 pub mod compression;
+pub mod council;
 pub mod database;
 pub mod http;
 pub mod json_body;
 pub mod mail;
+pub mod markdown;
 pub mod pagination;
 pub mod problem;
 pub mod rate_limit;
+pub mod remote;
+pub mod search;
 pub mod settings;
 pub mod telemetry;
 pub mod tenant;

@@ -99,6 +99,8 @@ pub enum ApiError {
     Conflict(String),
     #[error("the request body is larger than the limit of {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     #[error("the request has invalid fields")]
     Validation(Vec<FieldError>),
     #[error("internal error")]
@@ -115,6 +117,7 @@ impl ApiError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -202,7 +205,10 @@ const DOCUMENTED: &[(u16, &str)] = &[
         429,
         "Too many attempts from this address or for this account; `Retry-After` says when to retry.",
     ),
-    (415, "The body is not `application/json`."),
+    (
+        415,
+        "The body is not `application/json`, or an uploaded file is of a type not accepted.",
+    ),
     (
         422,
         "One or more fields are invalid; `errors` lists each field and why.",

@@ -18,6 +18,8 @@ pub struct Settings {
     pub cache: CacheSettings,
     pub log: LogSettings,
     pub auth: AuthSettings,
+    pub uploads: UploadSettings,
+    pub services: ServiceUrls,
 }
 
 impl Default for Settings {
@@ -30,6 +32,40 @@ impl Default for Settings {
             cache: CacheSettings::default(),
             log: LogSettings::default(),
             auth: AuthSettings::default(),
+            uploads: UploadSettings::default(),
+            services: ServiceUrls::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UploadSettings {
+    /// Largest accepted attachment (agenda documents, photos), in bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for UploadSettings {
+    fn default() -> Self {
+        Self {
+            max_bytes: 20 * 1024 * 1024,
+        }
+    }
+}
+
+/// Where a service run on its own finds the others. The all-in-one `council` server ignores
+/// these: there every service calls the others in-process.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServiceUrls {
+    /// The tenants service's base address, such as `http://tenants.internal:8081`.
+    pub tenants_url: String,
+}
+
+impl Default for ServiceUrls {
+    fn default() -> Self {
+        Self {
+            tenants_url: "http://127.0.0.1:8081".into(),
         }
     }
 }

@@ -38,6 +38,12 @@ enum Rule {
     PlatformAdmin,
     /// Platform administrators, and the municipality's own administrators.
     TenantAdmin,
+    /// The municipality's staff: administrators (platform and own) and its secretary.
+    Staff,
+    /// The members of the municipality's council.
+    Member,
+    /// Its staff and its council's members.
+    Insider,
 }
 
 fn allowed(rule: Rule, who: Who, own_tenant: bool) -> bool {
@@ -46,6 +52,14 @@ fn allowed(rule: Rule, who: Who, own_tenant: bool) -> bool {
         Rule::SignedIn => who != Who::Anonymous,
         Rule::PlatformAdmin => who == Who::PlatformAdmin,
         Rule::TenantAdmin => who == Who::PlatformAdmin || (who == Who::TenantAdmin && own_tenant),
+        Rule::Staff => {
+            who == Who::PlatformAdmin
+                || (matches!(who, Who::TenantAdmin | Who::Secretary) && own_tenant)
+        }
+        Rule::Member => who == Who::CouncilMember && own_tenant,
+        Rule::Insider => {
+            allowed(Rule::Staff, who, own_tenant) || allowed(Rule::Member, who, own_tenant)
+        }
     }
 }
 
@@ -103,13 +117,133 @@ fn cases() -> Vec<Case> {
             "/tenants/{slug}/sign-in-provider",
             TenantAdmin,
         ),
+        case(Method::GET, "/tenants/{slug}/meetings", Public),
+        case(Method::POST, "/tenants/{slug}/meetings", Staff),
+        case(Method::GET, "/tenants/{slug}/meetings/{id}", Public),
+        case(Method::PUT, "/tenants/{slug}/meetings/{id}", Staff),
+        case(Method::DELETE, "/tenants/{slug}/meetings/{id}", Staff),
+        case(Method::POST, "/tenants/{slug}/meetings/{id}/convene", Staff),
+        case(
+            Method::POST,
+            "/tenants/{slug}/meetings/{id}/postpone",
+            Staff,
+        ),
+        case(Method::POST, "/tenants/{slug}/meetings/{id}/cancel", Staff),
+        case(Method::POST, "/tenants/{slug}/meetings/{id}/hold", Staff),
+        case(Method::POST, "/tenants/{slug}/meetings/{id}/agenda", Staff),
+        case(
+            Method::PUT,
+            "/tenants/{slug}/meetings/{id}/agenda/{item_id}",
+            Staff,
+        ),
+        case(
+            Method::POST,
+            "/tenants/{slug}/meetings/{id}/agenda/{item_id}/withdraw",
+            Staff,
+        ),
+        case(
+            Method::PUT,
+            "/tenants/{slug}/meetings/{id}/agenda-order",
+            Staff,
+        ),
+        case(
+            Method::PUT,
+            "/tenants/{slug}/meetings/{id}/my-attendance",
+            Member,
+        ),
+        case(
+            Method::GET,
+            "/tenants/{slug}/meetings/{id}/attendance-answers",
+            Staff,
+        ),
+        case(
+            Method::POST,
+            "/tenants/{slug}/meetings/{id}/agenda/{item_id}/comments",
+            Member,
+        ),
+        case(
+            Method::GET,
+            "/tenants/{slug}/meetings/{id}/agenda/{item_id}/comments",
+            Insider,
+        ),
+        case(
+            Method::PUT,
+            "/tenants/{slug}/meetings/{id}/attendance",
+            Staff,
+        ),
+        case(
+            Method::PUT,
+            "/tenants/{slug}/meetings/{id}/agenda/{item_id}/decision",
+            Staff,
+        ),
+        case(
+            Method::PUT,
+            "/tenants/{slug}/meetings/{id}/agenda/{item_id}/decision/ada",
+            Staff,
+        ),
+        case(Method::PUT, "/tenants/{slug}/meetings/{id}/minutes", Staff),
+        case(
+            Method::POST,
+            "/tenants/{slug}/meetings/{id}/minutes/approve",
+            Staff,
+        ),
+        case(Method::POST, "/tenants/{slug}/meetings/{id}/publish", Staff),
+        case(
+            Method::POST,
+            "/tenants/{slug}/meetings/{id}/attachments",
+            Staff,
+        ),
+        case(
+            Method::GET,
+            "/tenants/{slug}/meetings/{id}/attachments/{attachment_id}",
+            Public,
+        ),
+        case(
+            Method::DELETE,
+            "/tenants/{slug}/meetings/{id}/attachments/{attachment_id}",
+            Staff,
+        ),
+        case(
+            Method::GET,
+            "/tenants/{slug}/meetings/{id}/calendar.ics",
+            Public,
+        ),
+        case(Method::GET, "/tenants/{slug}/calendar.ics", Public),
+        case(Method::GET, "/tenants/{slug}/minutes.atom", Public),
+        case(Method::GET, "/meeting-events", PlatformAdmin),
     ]
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n%%EOF\n";
+
+/// The state a meeting case needs to be in before the call.
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    Draft,
+    Convened,
+    /// Started, with its attendance recorded.
+    Recorded,
+    Held,
+    Decided,
+    MinutesDrafted,
+    Approved,
+}
+
+fn meeting_body(starts_in_seconds: i64) -> Value {
+    let at = |s: i64| (chrono::Utc::now() + chrono::Duration::seconds(s)).to_rfc3339();
+    json!({
+        "title": "Συνεδρίαση", "kind": "regular", "mode": "in_person",
+        "starts_at": at(starts_in_seconds), "ends_at": at(starts_in_seconds + 3600),
+        "location": {"name": "Αίθουσα"}
+    })
 }
 
 struct World {
     app: TestApp,
     tokens: Vec<(Who, Option<String>)>,
     counter: std::sync::atomic::AtomicU32,
+    /// Convened meetings that have already started, per municipality.
+    started: std::sync::Mutex<Vec<(String, i64, i64)>>,
 }
 
 impl World {
@@ -141,8 +275,14 @@ impl World {
         if let Some(token) = self.token(who) {
             request = request.bearer_auth(token);
         }
-        if let Some(body) = body {
-            request = request.json(&body);
+        match body {
+            Some(Value::String(raw)) if raw == "PDF" => {
+                request = request
+                    .header("content-type", "application/octet-stream")
+                    .body(PDF.to_vec());
+            }
+            Some(body) => request = request.json(&body),
+            None => {}
         }
         let response = request.send().await.unwrap();
         let status = response.status().as_u16();
@@ -162,8 +302,192 @@ impl World {
         value
     }
 
+    /// A draft meeting starting in `starts_in` seconds with one agenda item: (id, item).
+    async fn draft(&self, slug: &str, starts_in: i64) -> (i64, i64) {
+        let created = self
+            .admin(
+                Method::POST,
+                &format!("/tenants/{slug}/meetings"),
+                meeting_body(starts_in),
+            )
+            .await;
+        let id = created["id"].as_i64().unwrap();
+        let with_item = self
+            .admin(
+                Method::POST,
+                &format!("/tenants/{slug}/meetings/{id}/agenda"),
+                json!({"title": "Θέμα"}),
+            )
+            .await;
+        (id, with_item["agenda"][0]["id"].as_i64().unwrap())
+    }
+
+    /// A meeting of `slug` at `stage`: (id, item).
+    async fn meeting_at(&self, slug: &str, stage: Stage) -> (i64, i64) {
+        if matches!(stage, Stage::Draft | Stage::Convened) {
+            let (id, item) = self.draft(slug, 3600).await;
+            if stage == Stage::Convened {
+                self.admin(
+                    Method::POST,
+                    &format!("/tenants/{slug}/meetings/{id}/convene"),
+                    json!({}),
+                )
+                .await;
+            }
+            return (id, item);
+        }
+        let (id, item) = {
+            let mut pool = self.started.lock().unwrap();
+            let index = pool
+                .iter()
+                .position(|(s, _, _)| s == slug)
+                .expect("a started meeting left in the pool");
+            let (_, id, item) = pool.remove(index);
+            (id, item)
+        };
+        let base = format!("/tenants/{slug}/meetings/{id}");
+        let everyone_present = self.everyone_present(slug).await;
+        self.admin(Method::PUT, &format!("{base}/attendance"), everyone_present)
+            .await;
+        if stage == Stage::Recorded {
+            return (id, item);
+        }
+        self.admin(Method::POST, &format!("{base}/hold"), json!({}))
+            .await;
+        if stage == Stage::Held {
+            return (id, item);
+        }
+        self.admin(Method::PUT, &format!("{base}/agenda/{item}/decision"), json!({"kind": "decision", "text": "Εγκρίνεται", "votes_for": 1, "votes_against": 0, "abstentions": 0, "result": "adopted"})).await;
+        if stage == Stage::Decided {
+            return (id, item);
+        }
+        self.admin(Method::PUT, &format!("{base}/minutes"), json!({}))
+            .await;
+        if stage == Stage::MinutesDrafted {
+            return (id, item);
+        }
+        self.admin(
+            Method::POST,
+            &format!("{base}/minutes/approve"),
+            json!({"by": "president"}),
+        )
+        .await;
+        (id, item)
+    }
+
+    /// An attendance record with every member in office present.
+    async fn everyone_present(&self, slug: &str) -> Value {
+        let (_, council) = self
+            .call(
+                Who::Anonymous,
+                Method::GET,
+                &format!("/tenants/{slug}/council"),
+                None,
+            )
+            .await;
+        let records: Vec<Value> = council["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["membership"] == "regular" && m["role"] != "secretary")
+            .map(|m| json!({"member_id": m["id"], "status": "present"}))
+            .collect();
+        json!({ "records": records })
+    }
+
+    /// Fills the pool of started meetings: convened to start in two seconds, then waited for.
+    async fn start_meetings(&self, per_tenant: usize) {
+        for slug in ["alpha", "beta"] {
+            for _ in 0..per_tenant {
+                let (id, item) = self.draft(slug, 2).await;
+                self.admin(
+                    Method::POST,
+                    &format!("/tenants/{slug}/meetings/{id}/convene"),
+                    json!({}),
+                )
+                .await;
+                self.started
+                    .lock()
+                    .unwrap()
+                    .push((slug.to_string(), id, item));
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    }
+
+    /// Meeting cases: the path filled in, and the body.
+    async fn prepare_meeting(&self, case: &Case, slug: &str) -> Option<(String, Option<Value>)> {
+        let rest = case.path.strip_prefix("/tenants/{slug}/meetings/{id}")?;
+        let stage = match (case.method.clone(), rest) {
+            (Method::PUT, "")
+            | (Method::DELETE, "")
+            | (Method::POST, "/convene")
+            | (Method::POST, "/agenda")
+            | (Method::PUT, "/agenda/{item_id}")
+            | (Method::PUT, "/agenda-order")
+            | (Method::POST, "/attachments")
+            | (Method::DELETE, "/attachments/{attachment_id}") => Stage::Draft,
+            (Method::POST, "/hold") => Stage::Recorded,
+            (Method::PUT, "/agenda/{item_id}/decision") | (Method::PUT, "/minutes") => Stage::Held,
+            (Method::PUT, "/agenda/{item_id}/decision/ada") => Stage::Decided,
+            (Method::POST, "/minutes/approve") => Stage::MinutesDrafted,
+            (Method::POST, "/publish") => Stage::Approved,
+            _ => Stage::Convened,
+        };
+        let (id, item) = self.meeting_at(slug, stage).await;
+        let mut path = case
+            .path
+            .replace("{slug}", slug)
+            .replace("{id}", &id.to_string())
+            .replace("{item_id}", &item.to_string());
+        if rest.contains("{attachment_id}") {
+            let upload = self
+                .call(
+                    Who::PlatformAdmin,
+                    Method::POST,
+                    &format!("/tenants/{slug}/meetings/{id}/attachments?file_name=a.pdf"),
+                    Some(Value::String("PDF".into())),
+                )
+                .await;
+            assert_eq!(upload.0, 201, "{}", upload.1);
+            path = path.replace("{attachment_id}", &upload.1["id"].to_string());
+        }
+        if case.method == Method::POST && rest == "/attachments" {
+            path.push_str("?file_name=convocation.pdf");
+        }
+        let at = |s: i64| (chrono::Utc::now() + chrono::Duration::seconds(s)).to_rfc3339();
+        let body = match (case.method.clone(), rest) {
+            (Method::PUT, "") => Some(meeting_body(7200)),
+            (Method::POST, "/postpone") => {
+                Some(json!({"starts_at": at(7200), "ends_at": at(9000), "reason": "Κώλυμα"}))
+            }
+            (Method::POST, "/cancel") | (Method::POST, "/agenda/{item_id}/withdraw") => {
+                Some(json!({"reason": "Λόγος"}))
+            }
+            (Method::POST, "/agenda") | (Method::PUT, "/agenda/{item_id}") => {
+                Some(json!({"title": "Νέο θέμα"}))
+            }
+            (Method::PUT, "/agenda-order") => Some(json!({"item_ids": [item]})),
+            (Method::PUT, "/my-attendance") => Some(json!({"answer": "attending"})),
+            (Method::POST, "/agenda/{item_id}/comments") => Some(json!({"body": "Σχόλιο"})),
+            (Method::PUT, "/attendance") => Some(self.everyone_present(slug).await),
+            (Method::PUT, "/agenda/{item_id}/decision") => Some(
+                json!({"kind": "decision", "text": "Εγκρίνεται", "votes_for": 1, "votes_against": 0, "abstentions": 0, "result": "adopted"}),
+            ),
+            (Method::PUT, "/agenda/{item_id}/decision/ada") => Some(json!({"ada": "6ΞΨ3ΩΡΦ-ΥΘΛ"})),
+            (Method::PUT, "/minutes") => Some(json!({})),
+            (Method::POST, "/minutes/approve") => Some(json!({"by": "president"})),
+            (Method::POST, "/attachments") => Some(Value::String("PDF".into())),
+            _ => None,
+        };
+        Some((path, body))
+    }
+
     /// The concrete path and body of a case, with whatever it needs created first.
     async fn prepare(&self, case: &Case, who: Who, slug: &str) -> (String, Option<Value>) {
+        if let Some(prepared) = self.prepare_meeting(case, slug).await {
+            return prepared;
+        }
         let path = case.path.replace("{slug}", slug);
         let post_or_put = matches!(case.method, Method::POST | Method::PUT);
         match (case.method.clone(), case.path) {
@@ -200,6 +524,7 @@ impl World {
                 (path, body)
             }
             (Method::POST, "/me/tokens") => (path, Some(json!({"name": self.fresh("token-")}))),
+            (Method::POST, "/tenants/{slug}/meetings") => (path, Some(meeting_body(3600))),
             (Method::DELETE, "/me/tokens/{id}") => {
                 // The caller's own token; an anonymous caller tries the administrator's.
                 let owner = if who == Who::Anonymous {
@@ -326,7 +651,10 @@ async fn every_operation_allows_exactly_its_roles_and_keeps_tenants_apart(app: T
         app,
         tokens,
         counter: Default::default(),
+        started: Default::default(),
     };
+    // Six cases need a started meeting, each called by six callers.
+    world.start_meetings(36).await;
 
     let listed: BTreeSet<(String, String)> = cases()
         .iter()

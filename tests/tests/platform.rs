@@ -229,21 +229,21 @@ async fn single_service(
 
 #[tokio::test]
 async fn a_service_binary_serves_only_its_own_api() {
-    let meetings = single_service(Backend::Sqlite, |_| {
+    let practices = single_service(Backend::Sqlite, |_| {
         api_routes(openapi_service(
-            meetings::MeetingsApi,
-            meetings::OPENAPI_TITLE,
+            practices::PracticesApi,
+            practices::OPENAPI_TITLE,
         ))
     })
     .await
     .unwrap();
-    let (_, spec) = meetings.get_json("/api/openapi.json").await;
-    assert_eq!(spec["info"]["title"], meetings::OPENAPI_TITLE);
+    let (_, spec) = practices.get_json("/api/openapi.json").await;
+    assert_eq!(spec["info"]["title"], practices::OPENAPI_TITLE);
     assert_eq!(spec["paths"], serde_json::json!({}));
-    assert_eq!(meetings.get("/api/v1/tenants").await.status(), 404);
-    assert_eq!(meetings.get("/healthz").await.status(), 200);
+    assert_eq!(practices.get("/api/v1/tenants").await.status(), 404);
+    assert_eq!(practices.get("/healthz").await.status(), 200);
     assert_eq!(
-        meetings.get("/").await.status(),
+        practices.get("/").await.status(),
         404,
         "no web pages in a service binary"
     );

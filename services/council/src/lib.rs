@@ -37,7 +37,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
             context.mailer.clone(),
             identity.clone(),
         ),
-        meetings::MeetingsApi,
+        meetings::api::api(meetings::Core::from_context(context, reads.clone())?),
         practices::PracticesApi,
         notifications::NotificationsApi,
     );
@@ -64,6 +64,9 @@ pub async fn load_demo_data_if_empty(context: &Context) -> anyhow::Result<()> {
     }
     let outcome = tenants::demo::load(&context.db).await?;
     tracing::info!(created = ?outcome.created, "demo data loaded");
+    let reads = tenants::public::TenantReads::from_context(context);
+    let meetings = meetings::demo::load(&context.db, reads.as_ref()).await?;
+    tracing::info!(meetings, "demo meetings loaded");
     Ok(())
 }
 

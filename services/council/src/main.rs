@@ -132,6 +132,9 @@ async fn main() -> anyhow::Result<()> {
             for slug in &outcome.skipped {
                 println!("{slug} already present: left unchanged");
             }
+            let reads = tenants::public::TenantReads::from_context(&context);
+            let meetings = meetings::demo::load(&context.db, reads.as_ref()).await?;
+            println!("loaded {meetings} demo meetings");
             Ok(())
         }
         Command::Token { command } => token(command).await,

@@ -18,10 +18,10 @@ struct Cli {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     run_single_service(&cli.server, |_| {
-        api_routes(openapi_service(
+        Ok(api_routes(openapi_service(
             notifications::NotificationsApi,
             notifications::OPENAPI_TITLE,
-        ))
+        )))
     })
     .await
 }

@@ -38,7 +38,7 @@ async fn main() -> anyhow::Result<()> {
             ),
         );
         let routes = api_routes(openapi_service(apis, tenants::OPENAPI_TITLE));
-        poem::Route::new().nest("/", routes.with(authenticate(identity)))
+        Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
     })
     .await
 }

@@ -11,6 +11,7 @@ use std::{sync::Arc, time::Duration};
 use council_shared::{
     cache::TtlCache,
     compression::CachedBody,
+    council::{CouncilDirectory, CouncilRoster, RosterMember},
     json_body::JsonBytes,
     pagination::PageRequest,
     tenant::{TenantDirectory, TenantRef, TenantSlug},
@@ -30,6 +31,8 @@ use crate::{
 
 /// Everything public about one municipality, with its JSON serialized and compressed once.
 pub struct TenantPublicView {
+    /// The municipality's id, for other services' references to it.
+    pub id: i64,
     pub detail: TenantDetail,
     pub council: PublicCouncil,
     pub detail_json: CachedBody,
@@ -86,6 +89,7 @@ impl TenantReads {
         let detail = views::detail(&tenant, stored_profile);
         let council = views::public_council(&tenant.slug, &stored_council);
         let view = Arc::new(TenantPublicView {
+            id: tenant.id,
             detail_json: JsonBytes::serialize(&detail),
             council_json: JsonBytes::serialize(&council),
             detail,
@@ -141,6 +145,98 @@ impl TenantReads {
         self.tenants.remove(slug);
         self.active.remove("active");
         self.pages.clear();
+    }
+}
+
+impl TenantPublicView {
+    /// The council as the meetings service needs it: who sits on it, without contacts.
+    pub fn roster(&self) -> CouncilRoster {
+        let name = |text: &crate::api::models::Text| {
+            (
+                text.el.clone(),
+                text.en.clone().unwrap_or_else(|| text.el.clone()),
+            )
+        };
+        let (council_name_el, council_name_en) = self
+            .council
+            .council
+            .as_ref()
+            .map(|c| name(&c.name))
+            .unwrap_or_else(|| {
+                (
+                    "ΣΕΜΠ".into(),
+                    "Migrant and Refugee Integration Council".into(),
+                )
+            });
+        let (name_el, name_en) = name(&self.detail.name);
+        CouncilRoster {
+            tenant: TenantRef {
+                id: self.id,
+                slug: TenantSlug::parse(&self.detail.slug).unwrap_or_else(|_| unreachable_slug()),
+                name_el,
+                name_en,
+                active: self.detail.status == crate::api::models::TenantStatus::Active,
+            },
+            council_name_el,
+            council_name_en,
+            members: self
+                .council
+                .members
+                .iter()
+                .map(|m| RosterMember {
+                    id: m.id,
+                    full_name: m.full_name.clone(),
+                    role: serde_json::to_value(m.role)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    substitute: m.membership == crate::api::models::Membership::Substitute,
+                    term_start: m.term_start,
+                    term_end: m.term_end,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Stored slugs were checked when saved; this is never reached.
+fn unreachable_slug() -> TenantSlug {
+    TenantSlug::parse("invalid").expect("a valid slug")
+}
+
+impl CouncilDirectory for TenantReads {
+    fn roster<'a>(
+        &'a self,
+        slug: &'a TenantSlug,
+    ) -> BoxFuture<'a, anyhow::Result<Option<CouncilRoster>>> {
+        Box::pin(async move {
+            Ok(self
+                .tenant(slug.as_str())
+                .await
+                .map_err(|e| anyhow::anyhow!(e))?
+                .map(|view| view.roster()))
+        })
+    }
+
+    fn all(&self) -> BoxFuture<'_, anyhow::Result<Vec<CouncilRoster>>> {
+        Box::pin(async move {
+            let mut rosters = Vec::new();
+            for summary in self
+                .active_tenants()
+                .await
+                .map_err(|e| anyhow::anyhow!(e))?
+                .iter()
+            {
+                if let Some(view) = self
+                    .tenant(&summary.slug)
+                    .await
+                    .map_err(|e| anyhow::anyhow!(e))?
+                {
+                    rosters.push(view.roster());
+                }
+            }
+            Ok(rosters)
+        })
     }
 }
 

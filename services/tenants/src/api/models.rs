@@ -78,6 +78,8 @@ pub struct TenantSummary {
 /// A municipality with its whole profile.
 #[derive(Debug, Clone, Object)]
 pub struct TenantDetail {
+    /// The municipality's permanent number, which other services refer to it by.
+    pub id: i64,
     pub slug: String,
     pub name: Text,
     pub region: Text,

@@ -57,6 +57,7 @@ pub fn detail(model: &tenant::Model, stored: StoredProfile) -> TenantDetail {
         }),
     };
     TenantDetail {
+        id: model.id,
         slug: model.slug.clone(),
         name: text(&model.name_el, Some(&model.name_en)),
         region: text(&model.region_el, model.region_en.as_deref()),

@@ -1,0 +1,182 @@
+//! Documents: upload (streamed, checked by content), download (streamed), removal.
+
+use std::sync::Arc;
+
+use council_shared::{
+    ApiError,
+    auth::{MaybeSignedIn, SignedIn},
+    problem::ApiResult,
+};
+use poem_openapi::{
+    ApiResponse, OpenApi,
+    param::{Path, Query},
+    payload::{Binary, Json},
+};
+
+use super::{ApiTags, Core, models::AttachmentView, views};
+use crate::service::{agenda, attachments};
+
+#[derive(ApiResponse)]
+pub enum UploadResponse {
+    /// The document as stored, with its size and SHA-512.
+    #[oai(status = 201)]
+    Created(Json<AttachmentView>),
+}
+
+#[derive(ApiResponse)]
+pub enum DownloadResponse {
+    /// The file's bytes.
+    #[oai(status = 200)]
+    Ok(
+        Binary<poem::Body>,
+        #[oai(header = "Content-Type")] String,
+        #[oai(header = "Content-Disposition")] String,
+        #[oai(header = "Content-Length")] String,
+        #[oai(header = "X-Content-Type-Options")] String,
+        #[oai(header = "Cache-Control")] String,
+    ),
+}
+
+#[derive(ApiResponse)]
+pub enum RemovedResponse {
+    /// Removed.
+    #[oai(status = 204)]
+    Removed,
+}
+
+pub struct FilesApi {
+    pub(super) core: Arc<Core>,
+}
+
+/// `attachment; filename="..."; filename*=UTF-8''...` so Greek names survive every browser.
+fn disposition(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut encoded = String::new();
+    for byte in name.as_bytes() {
+        if byte.is_ascii_alphanumeric() || b".-_".contains(byte) {
+            encoded.push(*byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+#[OpenApi(tag = "ApiTags::Documents")]
+impl FilesApi {
+    /// Upload a document
+    ///
+    /// The body is the file itself, sent as `application/octet-stream`. PDF, ODT, DOCX, PNG, JPEG or WebP, judged by the
+    /// content, with a name that agrees; at most the configured size (20 MB by default).
+    /// `item_id` attaches it to an agenda item, whose public flag it shares.
+    #[oai(path = "/tenants/:slug/meetings/:id/attachments", method = "post")]
+    async fn upload_attachment(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        /// The file's name, such as `εισήγηση.pdf`.
+        file_name: Query<String>,
+        /// The agenda item the document belongs to; none for the meeting as a whole.
+        item_id: Query<Option<i64>>,
+        body: Binary<poem::Body>,
+    ) -> ApiResult<UploadResponse> {
+        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let name = attachments::clean_file_name(&file_name)?;
+        let stream = Box::pin(body.0.into_bytes_stream());
+        let saved = attachments::upload(
+            &self.core.db,
+            self.core.store.as_ref(),
+            &meeting,
+            item_id.0,
+            name,
+            stream,
+            self.core.max_upload_bytes,
+        )
+        .await?;
+        Ok(UploadResponse::Created(Json(views::attachment_view(
+            &slug, &saved,
+        ))))
+    }
+
+    /// Download a document
+    ///
+    /// Documents of closed items are for the council's members and staff.
+    #[oai(
+        path = "/tenants/:slug/meetings/:id/attachments/:attachment_id",
+        method = "get"
+    )]
+    async fn download_attachment(
+        &self,
+        caller: MaybeSignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        attachment_id: Path<i64>,
+    ) -> ApiResult<DownloadResponse> {
+        let (_, viewer, meeting) = self.core.meeting(&slug, *id, caller.principal()).await?;
+        let file = attachments::find(&self.core.db, meeting.id, *attachment_id).await?;
+        if let Some(item_id) = file.item_id {
+            let item = agenda::find(&self.core.db, &meeting, item_id).await?;
+            if !(item.public || viewer.is_insider()) {
+                return Err(ApiError::NotFound(format!(
+                    "meeting {} has no attachment {}",
+                    meeting.id, file.id
+                )));
+            }
+        }
+        let reader = self.core.store.open(&file.storage_key).await?;
+        let body = poem::Body::from_async_read(reader);
+        // Members' documents must not linger in shared caches.
+        let cache = if viewer.is_insider() {
+            "private, no-store"
+        } else {
+            "public, max-age=300"
+        };
+        Ok(DownloadResponse::Ok(
+            Binary(body),
+            file.content_type.clone(),
+            disposition(&file.file_name),
+            file.size_bytes.to_string(),
+            "nosniff".into(),
+            cache.into(),
+        ))
+    }
+
+    /// Remove a document (before publication)
+    #[oai(
+        path = "/tenants/:slug/meetings/:id/attachments/:attachment_id",
+        method = "delete"
+    )]
+    async fn remove_attachment(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        attachment_id: Path<i64>,
+    ) -> ApiResult<RemovedResponse> {
+        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let file = attachments::find(&self.core.db, meeting.id, *attachment_id).await?;
+        attachments::remove(&self.core.db, self.core.store.as_ref(), &meeting, file).await?;
+        Ok(RemovedResponse::Removed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn greek_file_names_are_offered_in_both_forms() {
+        assert_eq!(
+            super::disposition("εισήγηση 1.pdf"),
+            "attachment; filename=\"________ 1.pdf\"; filename*=UTF-8''%CE%B5%CE%B9%CF%83%CE%AE%CE%B3%CE%B7%CF%83%CE%B7%201.pdf"
+        );
+    }
+}

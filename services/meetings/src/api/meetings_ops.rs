@@ -1,0 +1,547 @@
+//! Meetings and their agenda; members' answers and comments.
+
+use std::sync::Arc;
+
+use council_shared::{
+    ApiError, FieldError,
+    auth::{MaybeSignedIn, SignedIn, require},
+    json_body::JsonBody,
+    page_type,
+    pagination::PageRequest,
+    problem::ApiResult,
+    search::query_terms,
+    validation::optional_text,
+};
+use poem_openapi::{
+    ApiResponse, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+
+use super::{ApiTags, Core, models::*, require_staff, views};
+use crate::{
+    access::Viewer,
+    domain::{ItemData, MeetingData, MeetingState, reason},
+    service::{self, agenda, attendance, meetings},
+};
+
+page_type!(MeetingPage, MeetingSummary);
+
+#[derive(ApiResponse)]
+pub enum MeetingListResponse {
+    /// One page of meetings the caller may see.
+    #[oai(status = 200)]
+    Ok(Json<MeetingPage>),
+}
+
+#[derive(ApiResponse)]
+pub enum MeetingResponse {
+    /// The meeting, with everything the caller may see of it.
+    #[oai(status = 200)]
+    Ok(Json<MeetingDetail>),
+}
+
+#[derive(ApiResponse)]
+pub enum MeetingCreatedResponse {
+    /// The draft meeting; `Location` is its address.
+    #[oai(status = 201)]
+    Created(Json<MeetingDetail>, #[oai(header = "Location")] String),
+}
+
+#[derive(ApiResponse)]
+pub enum DeletedResponse {
+    /// Deleted.
+    #[oai(status = 204)]
+    Deleted,
+}
+
+#[derive(ApiResponse)]
+pub enum ItemCreatedResponse {
+    /// The meeting with its new item.
+    #[oai(status = 201)]
+    Created(Json<MeetingDetail>),
+}
+
+#[derive(ApiResponse)]
+pub enum AnswerResponse {
+    /// The answer as saved.
+    #[oai(status = 200)]
+    Ok(Json<AnswerView>),
+}
+
+#[derive(ApiResponse)]
+pub enum AnswerListResponse {
+    /// Every member's answer so far.
+    #[oai(status = 200)]
+    Ok(Json<Vec<AnswerView>>),
+}
+
+#[derive(ApiResponse)]
+pub enum CommentCreatedResponse {
+    /// The comment as saved.
+    #[oai(status = 201)]
+    Created(Json<CommentView>),
+}
+
+#[derive(ApiResponse)]
+pub enum CommentListResponse {
+    /// Comments on the item: all of them for staff, a member's own for a member.
+    #[oai(status = 200)]
+    Ok(Json<Vec<CommentView>>),
+}
+
+pub struct MeetingsApi {
+    pub(super) core: Arc<Core>,
+}
+
+fn meeting_data(body: &MeetingInput) -> Result<MeetingData, Vec<FieldError>> {
+    MeetingData::parse(
+        &body.title,
+        body.kind,
+        body.mode,
+        body.starts_at.to_utc(),
+        body.ends_at.to_utc(),
+        body.location.as_ref().map(|l| l.name.as_str()),
+        body.location.as_ref().and_then(|l| l.address.as_deref()),
+        body.online_url.as_deref(),
+    )
+}
+
+fn item_data(body: &ItemInput) -> Result<ItemData, Vec<FieldError>> {
+    ItemData::parse(
+        &body.title,
+        body.description.as_deref(),
+        body.rapporteur.as_deref(),
+        body.public.unwrap_or(true),
+    )
+}
+
+impl MeetingsApi {
+    async fn detail(
+        &self,
+        slug: &str,
+        id: i64,
+        viewer: &Viewer,
+    ) -> Result<MeetingDetail, ApiError> {
+        let roster = self.core.roster(slug).await?;
+        let meeting = service::find_meeting(&self.core.db, roster.tenant.id, id).await?;
+        Ok(views::detail(&self.core.db, slug, &meeting, viewer).await?)
+    }
+}
+
+#[OpenApi(tag = "ApiTags::Meetings")]
+impl MeetingsApi {
+    /// List a municipality's meetings
+    ///
+    /// Everyone sees convened, held, published and cancelled meetings; the council's
+    /// members and staff also see drafts. `q` searches titles, the public agenda and
+    /// published minutes, ignoring case and Greek accents.
+    #[oai(path = "/tenants/:slug/meetings", method = "get")]
+    #[allow(clippy::too_many_arguments)] // one per documented query parameter
+    async fn list_meetings(
+        &self,
+        caller: MaybeSignedIn,
+        slug: Path<String>,
+        /// Meetings starting in this year (Athens time).
+        year: Query<Option<i32>>,
+        /// Only meetings in this state.
+        state: Query<Option<MeetingState>>,
+        /// `upcoming` (from now, soonest first) or `past` (newest first).
+        when: Query<Option<String>>,
+        /// Words to search for; all must match.
+        q: Query<Option<String>>,
+        /// Page number, from 1.
+        page: Query<Option<u64>>,
+        /// Items per page, 1 to 100 (default 20).
+        per_page: Query<Option<u64>>,
+    ) -> ApiResult<MeetingListResponse> {
+        let request = PageRequest::parse(page.0, per_page.0)?;
+        let roster = self.core.roster(&slug).await?;
+        let viewer = Viewer::of(caller.principal(), roster.tenant.id);
+        let upcoming = match when.0.as_deref() {
+            None | Some("") => None,
+            Some("upcoming") => Some(true),
+            Some("past") => Some(false),
+            Some(_) => return Err(ApiError::invalid("when", "must be `upcoming` or `past`")),
+        };
+        if let Some(year) = year.0
+            && !(2000..=2100).contains(&year)
+        {
+            return Err(ApiError::invalid("year", "must be between 2000 and 2100"));
+        }
+        let states = match state.0 {
+            Some(MeetingState::Draft) if !viewer.is_insider() => {
+                return Err(ApiError::Forbidden(
+                    "drafts are for the council's members and staff".into(),
+                ));
+            }
+            Some(one) => vec![one],
+            None if viewer.is_insider() => Vec::new(),
+            None => MeetingState::ALL
+                .iter()
+                .copied()
+                .filter(|s| s.is_public())
+                .collect(),
+        };
+        let filter = meetings::ListFilter {
+            year: year.0,
+            states,
+            upcoming,
+            terms: query_terms(q.0.as_deref().unwrap_or(""), 8),
+        };
+        let (rows, total) =
+            meetings::list(&self.core.db, roster.tenant.id, &filter, request).await?;
+        let items = views::summaries(&self.core.db, &slug, &rows).await?;
+        Ok(MeetingListResponse::Ok(Json(MeetingPage::new(
+            items, request, total,
+        ))))
+    }
+
+    /// Draft a meeting
+    #[oai(path = "/tenants/:slug/meetings", method = "post")]
+    async fn create_meeting(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        body: JsonBody<MeetingInput>,
+    ) -> ApiResult<MeetingCreatedResponse> {
+        let roster = self.core.roster(&slug).await?;
+        let viewer = Viewer::of(Some(&caller), roster.tenant.id);
+        require_staff(&viewer)?;
+        let data = meeting_data(&body).map_err(ApiError::Validation)?;
+        let created = meetings::create(&self.core.db, roster.tenant.id, data).await?;
+        let location = format!("/api/v1/tenants/{}/meetings/{}", slug.0, created.id);
+        let detail = views::detail(&self.core.db, &slug, &created, &viewer).await?;
+        Ok(MeetingCreatedResponse::Created(Json(detail), location))
+    }
+
+    /// Read a meeting
+    ///
+    /// Its agenda, documents, decisions and minutes as far as the caller may see them.
+    #[oai(path = "/tenants/:slug/meetings/:id", method = "get")]
+    async fn get_meeting(
+        &self,
+        caller: MaybeSignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<MeetingResponse> {
+        let (_, viewer, meeting) = self.core.meeting(&slug, *id, caller.principal()).await?;
+        let detail = views::detail(&self.core.db, &slug, &meeting, &viewer).await?;
+        Ok(MeetingResponse::Ok(Json(detail)))
+    }
+
+    /// Change a draft or convened meeting
+    ///
+    /// A change to a convened meeting raises its calendar SEQUENCE and tells the members.
+    #[oai(path = "/tenants/:slug/meetings/:id", method = "put")]
+    async fn update_meeting(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: JsonBody<MeetingInput>,
+    ) -> ApiResult<MeetingResponse> {
+        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let data = meeting_data(&body).map_err(ApiError::Validation)?;
+        meetings::update(&self.core.db, meeting, data).await?;
+        Ok(MeetingResponse::Ok(Json(
+            self.detail(&slug, *id, &viewer).await?,
+        )))
+    }
+
+    /// Delete a draft meeting
+    ///
+    /// A convened meeting is cancelled instead, so its history stays.
+    #[oai(path = "/tenants/:slug/meetings/:id", method = "delete")]
+    async fn delete_meeting(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<DeletedResponse> {
+        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        meetings::delete(&self.core.db, meeting).await?;
+        Ok(DeletedResponse::Deleted)
+    }
+
+    /// Convene a meeting
+    ///
+    /// Numbers it in its year and sends the convocation to the members (through the
+    /// `meeting.convened` event). It needs at least one agenda item and a start in the future.
+    #[oai(path = "/tenants/:slug/meetings/:id/convene", method = "post")]
+    async fn convene_meeting(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<MeetingResponse> {
+        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        meetings::convene(&self.core.db, meeting).await?;
+        Ok(MeetingResponse::Ok(Json(
+            self.detail(&slug, *id, &viewer).await?,
+        )))
+    }
+
+    /// Postpone a convened meeting
+    ///
+    /// The meeting stays convened at the new time; the old time and the reason stay in its
+    /// history.
+    #[oai(path = "/tenants/:slug/meetings/:id/postpone", method = "post")]
+    async fn postpone_meeting(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: JsonBody<PostponeInput>,
+    ) -> ApiResult<MeetingResponse> {
+        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let why = reason("reason", &body.reason, 2000).map_err(ApiError::Validation)?;
+        meetings::postpone(
+            &self.core.db,
+            meeting,
+            body.starts_at.to_utc(),
+            body.ends_at.to_utc(),
+            why,
+        )
+        .await?;
+        Ok(MeetingResponse::Ok(Json(
+            self.detail(&slug, *id, &viewer).await?,
+        )))
+    }
+
+    /// Cancel a convened meeting
+    #[oai(path = "/tenants/:slug/meetings/:id/cancel", method = "post")]
+    async fn cancel_meeting(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: JsonBody<ReasonInput>,
+    ) -> ApiResult<MeetingResponse> {
+        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let why = reason("reason", &body.reason, 2000).map_err(ApiError::Validation)?;
+        meetings::cancel(&self.core.db, meeting, why).await?;
+        Ok(MeetingResponse::Ok(Json(
+            self.detail(&slug, *id, &viewer).await?,
+        )))
+    }
+
+    /// Add an agenda item
+    ///
+    /// At the end of the agenda. `urgent: true` adds it at the start of the meeting (for a
+    /// convened or held meeting), marked as urgent.
+    #[oai(path = "/tenants/:slug/meetings/:id/agenda", method = "post")]
+    async fn add_agenda_item(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: JsonBody<ItemInput>,
+    ) -> ApiResult<ItemCreatedResponse> {
+        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let data = item_data(&body).map_err(ApiError::Validation)?;
+        agenda::add(&self.core.db, meeting, data, body.urgent.unwrap_or(false)).await?;
+        Ok(ItemCreatedResponse::Created(Json(
+            self.detail(&slug, *id, &viewer).await?,
+        )))
+    }
+
+    /// Change an agenda item
+    #[oai(path = "/tenants/:slug/meetings/:id/agenda/:item_id", method = "put")]
+    async fn update_agenda_item(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        item_id: Path<i64>,
+        body: JsonBody<ItemInput>,
+    ) -> ApiResult<MeetingResponse> {
+        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
+        let data = item_data(&body).map_err(ApiError::Validation)?;
+        agenda::update(&self.core.db, meeting, item, data).await?;
+        Ok(MeetingResponse::Ok(Json(
+            self.detail(&slug, *id, &viewer).await?,
+        )))
+    }
+
+    /// Withdraw an agenda item
+    ///
+    /// It stays on the agenda, marked withdrawn, with the reason (a draft's item is simply
+    /// removed).
+    #[oai(
+        path = "/tenants/:slug/meetings/:id/agenda/:item_id/withdraw",
+        method = "post"
+    )]
+    async fn withdraw_agenda_item(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        item_id: Path<i64>,
+        body: JsonBody<ReasonInput>,
+    ) -> ApiResult<MeetingResponse> {
+        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
+        let why = reason("reason", &body.reason, 2000).map_err(ApiError::Validation)?;
+        agenda::withdraw(&self.core.db, meeting, item, why).await?;
+        Ok(MeetingResponse::Ok(Json(
+            self.detail(&slug, *id, &viewer).await?,
+        )))
+    }
+
+    /// Reorder the agenda
+    #[oai(path = "/tenants/:slug/meetings/:id/agenda-order", method = "put")]
+    async fn reorder_agenda(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: JsonBody<ReorderInput>,
+    ) -> ApiResult<MeetingResponse> {
+        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        agenda::reorder(&self.core.db, meeting, &body.item_ids).await?;
+        Ok(MeetingResponse::Ok(Json(
+            self.detail(&slug, *id, &viewer).await?,
+        )))
+    }
+
+    /// Answer the convocation (council members)
+    ///
+    /// Attending, not attending, or the member's substitute attends. Can be changed until
+    /// the meeting is held.
+    #[oai(path = "/tenants/:slug/meetings/:id/my-attendance", method = "put")]
+    async fn answer_convocation(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        body: JsonBody<AnswerInput>,
+    ) -> ApiResult<AnswerResponse> {
+        let (_, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
+        let Viewer::Member {
+            member_id: Some(member_id),
+            user_id,
+            ..
+        } = viewer
+        else {
+            return Err(ApiError::Forbidden(
+                "only members of this council answer its convocations".into(),
+            ));
+        };
+        let note =
+            optional_text(body.note.as_deref(), 1000).map_err(|m| ApiError::invalid("note", m))?;
+        let saved = attendance::answer(
+            &self.core.db,
+            &meeting,
+            member_id,
+            user_id,
+            body.answer,
+            note,
+        )
+        .await?;
+        Ok(AnswerResponse::Ok(Json(views::answer_view(&saved)?)))
+    }
+
+    /// Read the members' answers to the convocation
+    #[oai(
+        path = "/tenants/:slug/meetings/:id/attendance-answers",
+        method = "get"
+    )]
+    async fn list_answers(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<AnswerListResponse> {
+        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let answers = attendance::answers(&self.core.db, meeting.id).await?;
+        Ok(AnswerListResponse::Ok(Json(
+            answers
+                .iter()
+                .map(views::answer_view)
+                .collect::<Result<_, _>>()?,
+        )))
+    }
+
+    /// Comment on an agenda item, privately, for the secretary (council members)
+    #[oai(
+        path = "/tenants/:slug/meetings/:id/agenda/:item_id/comments",
+        method = "post"
+    )]
+    async fn add_comment(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        item_id: Path<i64>,
+        body: JsonBody<CommentInput>,
+    ) -> ApiResult<CommentCreatedResponse> {
+        let (_, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
+        let Viewer::Member {
+            member_id,
+            user_id,
+            name,
+        } = viewer
+        else {
+            return Err(ApiError::Forbidden(
+                "comments on the agenda are for the council's members".into(),
+            ));
+        };
+        let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
+        let text = reason("body", &body.body, 5000).map_err(ApiError::Validation)?;
+        let saved = attendance::comment(
+            &self.core.db,
+            &meeting,
+            &item,
+            member_id,
+            user_id,
+            name,
+            text,
+        )
+        .await?;
+        Ok(CommentCreatedResponse::Created(Json(comment_view(&saved))))
+    }
+
+    /// Read the comments on an agenda item
+    ///
+    /// Staff read every member's comments; a member reads their own.
+    #[oai(
+        path = "/tenants/:slug/meetings/:id/agenda/:item_id/comments",
+        method = "get"
+    )]
+    async fn list_comments(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+        item_id: Path<i64>,
+    ) -> ApiResult<CommentListResponse> {
+        let (_, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
+        let only = match &viewer {
+            Viewer::Staff { .. } => None,
+            Viewer::Member { user_id, .. } => Some(*user_id),
+            Viewer::Public => {
+                return Err(ApiError::Forbidden(
+                    "comments on the agenda are for the council's members and staff".into(),
+                ));
+            }
+        };
+        let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
+        require(item.public || viewer.is_insider(), "a closed item")?;
+        let rows = attendance::comments(&self.core.db, item.id, only).await?;
+        Ok(CommentListResponse::Ok(Json(
+            rows.iter().map(comment_view).collect(),
+        )))
+    }
+}
+
+fn comment_view(row: &crate::entities::item_comment::Model) -> CommentView {
+    CommentView {
+        id: row.id,
+        item_id: row.item_id,
+        author_name: row.author_name.clone(),
+        body: row.body.clone(),
+        created_at: row.created_at,
+    }
+}

@@ -1,0 +1,123 @@
+//! Where uploaded files live. `FileStore` is the seam for object storage; the default keeps
+//! files on local disk under the data folder, named by a random key (never by the name the
+//! uploader gave), written to a temporary file first and renamed into place, so a reader
+//! never sees half a file.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use futures_util::future::BoxFuture;
+use tokio::io::AsyncRead;
+
+pub type Reader = Box<dyn AsyncRead + Send + Unpin>;
+
+pub trait FileStore: Send + Sync {
+    /// A fresh file to write to, and the key it will be stored under once committed.
+    fn create(&self) -> BoxFuture<'_, anyhow::Result<(String, tokio::fs::File)>>;
+    /// Makes the file written under `key` readable.
+    fn commit<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<()>>;
+    /// Forgets a file, committed or not; missing files are not an error.
+    fn remove<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<()>>;
+    /// The file's bytes, as a stream.
+    fn open<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<Reader>>;
+    /// Reads up to `len` bytes at `offset` (for checking a file's type by its content).
+    fn read_at<'a>(
+        &'a self,
+        key: &'a str,
+        offset: u64,
+        len: usize,
+    ) -> BoxFuture<'a, anyhow::Result<Vec<u8>>>;
+}
+
+/// Files in a folder on local disk.
+pub struct LocalDisk {
+    root: PathBuf,
+}
+
+impl LocalDisk {
+    pub fn new(root: PathBuf) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(root.join("tmp"))
+            .with_context(|| format!("cannot create the uploads folder {}", root.display()))?;
+        Ok(Self { root })
+    }
+
+    fn final_path(&self, key: &str) -> anyhow::Result<PathBuf> {
+        // Keys are ours (hex), but a corrupted row must not reach outside the folder.
+        anyhow::ensure!(
+            !key.is_empty() && key.chars().all(|c| c.is_ascii_hexdigit()),
+            "invalid storage key {key:?}"
+        );
+        Ok(self.root.join(&key[..2]).join(key))
+    }
+
+    fn temp_path(&self, key: &str) -> PathBuf {
+        self.root.join("tmp").join(key)
+    }
+}
+
+impl FileStore for LocalDisk {
+    fn create(&self) -> BoxFuture<'_, anyhow::Result<(String, tokio::fs::File)>> {
+        Box::pin(async move {
+            let key = uuid::Uuid::new_v4().simple().to_string();
+            let file = tokio::fs::File::create(self.temp_path(&key))
+                .await
+                .context("cannot create an upload file")?;
+            Ok((key, file))
+        })
+    }
+
+    fn commit<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            let target = self.final_path(key)?;
+            if let Some(parent) = target.parent() {
+                tokio::fs::create_dir_all(parent).await?;
+            }
+            tokio::fs::rename(self.temp_path(key), &target)
+                .await
+                .context("cannot move the upload into place")
+        })
+    }
+
+    fn remove<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            for path in [self.temp_path(key), self.final_path(key)?] {
+                match tokio::fs::remove_file(&path).await {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(e).context("cannot remove an upload"),
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn open<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<Reader>> {
+        Box::pin(async move {
+            let file = tokio::fs::File::open(self.final_path(key)?)
+                .await
+                .context("cannot open a stored file")?;
+            Ok(Box::new(file) as Reader)
+        })
+    }
+
+    fn read_at<'a>(
+        &'a self,
+        key: &'a str,
+        offset: u64,
+        len: usize,
+    ) -> BoxFuture<'a, anyhow::Result<Vec<u8>>> {
+        Box::pin(async move {
+            use tokio::io::{AsyncReadExt, AsyncSeekExt};
+            let path = if tokio::fs::try_exists(self.temp_path(key)).await? {
+                self.temp_path(key)
+            } else {
+                self.final_path(key)?
+            };
+            let mut file = tokio::fs::File::open(path).await?;
+            file.seek(std::io::SeekFrom::Start(offset)).await?;
+            let mut buffer = Vec::with_capacity(len);
+            file.take(len as u64).read_to_end(&mut buffer).await?;
+            Ok(buffer)
+        })
+    }
+}

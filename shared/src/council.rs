@@ -1,0 +1,104 @@
+//! What other services need to know of a municipality's council: who sits on it. The
+//! tenants service owns councils; the meetings service asks through `CouncilDirectory`
+//! (in-process in the all-in-one server, over the tenants API otherwise).
+
+use chrono::NaiveDate;
+use futures_util::future::BoxFuture;
+
+use crate::tenant::{TenantRef, TenantSlug};
+
+/// A member as another service sees them (no contact address).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterMember {
+    pub id: i64,
+    pub full_name: String,
+    /// `president`, `vice_president`, `member` or `secretary`.
+    pub role: String,
+    /// `regular` or `substitute`.
+    pub substitute: bool,
+    pub term_start: Option<NaiveDate>,
+    pub term_end: Option<NaiveDate>,
+}
+
+impl RosterMember {
+    /// Counts toward the quorum on `day`: a regular member whose term covers the day. The
+    /// secretary is a municipal employee who keeps the minutes, not a voting member, and
+    /// substitutes count only in place of the regular member they replace.
+    pub fn in_office_on(&self, day: NaiveDate) -> bool {
+        !self.substitute
+            && self.role != "secretary"
+            && self.term_start.is_none_or(|start| start <= day)
+            && self.term_end.is_none_or(|end| day <= end)
+    }
+}
+
+/// A municipality and its council.
+#[derive(Debug, Clone)]
+pub struct CouncilRoster {
+    pub tenant: TenantRef,
+    pub council_name_el: String,
+    pub council_name_en: String,
+    pub members: Vec<RosterMember>,
+}
+
+impl CouncilRoster {
+    pub fn member(&self, id: i64) -> Option<&RosterMember> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    /// The members who count toward the quorum on `day`.
+    pub fn in_office_on(&self, day: NaiveDate) -> Vec<&RosterMember> {
+        self.members
+            .iter()
+            .filter(|m| m.in_office_on(day))
+            .collect()
+    }
+}
+
+/// Looks up a municipality's council by slug; `None` when no municipality has the slug.
+pub trait CouncilDirectory: Send + Sync {
+    fn roster<'a>(
+        &'a self,
+        slug: &'a TenantSlug,
+    ) -> BoxFuture<'a, anyhow::Result<Option<CouncilRoster>>>;
+
+    /// Every active municipality's council, by slug (for what spans municipalities, such
+    /// as the OParl system's list of bodies).
+    fn all(&self) -> BoxFuture<'_, anyhow::Result<Vec<CouncilRoster>>>;
+}
+
+/// A quorum is more than half of the members in office.
+pub fn has_quorum(present: usize, in_office: usize) -> bool {
+    in_office > 0 && present * 2 > in_office
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quorum_is_more_than_half_of_the_members_in_office() {
+        assert!(has_quorum(4, 7));
+        assert!(!has_quorum(3, 7));
+        assert!(!has_quorum(3, 6));
+        assert!(has_quorum(4, 6));
+        assert!(!has_quorum(0, 0));
+    }
+
+    #[test]
+    fn secretaries_substitutes_and_past_terms_do_not_count_toward_quorum() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let member = |role: &str, substitute, end| RosterMember {
+            id: 1,
+            full_name: "Μέλος".into(),
+            role: role.into(),
+            substitute,
+            term_start: None,
+            term_end: end,
+        };
+        assert!(member("president", false, None).in_office_on(day));
+        assert!(!member("secretary", false, None).in_office_on(day));
+        assert!(!member("member", true, None).in_office_on(day));
+        assert!(!member("member", false, NaiveDate::from_ymd_opt(2026, 2, 1)).in_office_on(day));
+    }
+}
