@@ -15,6 +15,11 @@ pub fn to_safe_html(markdown: &str) -> String {
         .to_string()
 }
 
+/// Plain text made safe to place inside HTML (every markup character escaped).
+pub fn escape_text(text: &str) -> String {
+    ammonia::clean_text(text)
+}
+
 /// Plain text of `markdown` for search and feeds: the rendered text without tags.
 pub fn to_plain_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, TagEnd};

@@ -150,7 +150,8 @@ impl TenantReads {
 
 impl TenantPublicView {
     /// The council as the meetings service needs it: who sits on it, without contacts.
-    pub fn roster(&self) -> CouncilRoster {
+    /// (`None` only for a stored slug that no longer parses, which saving prevents.)
+    pub fn roster(&self) -> Option<CouncilRoster> {
         let name = |text: &crate::api::models::Text| {
             (
                 text.el.clone(),
@@ -169,10 +170,10 @@ impl TenantPublicView {
                 )
             });
         let (name_el, name_en) = name(&self.detail.name);
-        CouncilRoster {
+        Some(CouncilRoster {
             tenant: TenantRef {
                 id: self.id,
-                slug: TenantSlug::parse(&self.detail.slug).unwrap_or_else(|_| unreachable_slug()),
+                slug: TenantSlug::parse(&self.detail.slug).ok()?,
                 name_el,
                 name_en,
                 active: self.detail.status == crate::api::models::TenantStatus::Active,
@@ -195,13 +196,8 @@ impl TenantPublicView {
                     term_end: m.term_end,
                 })
                 .collect(),
-        }
+        })
     }
-}
-
-/// Stored slugs were checked when saved; this is never reached.
-fn unreachable_slug() -> TenantSlug {
-    TenantSlug::parse("invalid").expect("a valid slug")
 }
 
 impl CouncilDirectory for TenantReads {
@@ -214,7 +210,7 @@ impl CouncilDirectory for TenantReads {
                 .tenant(slug.as_str())
                 .await
                 .map_err(|e| anyhow::anyhow!(e))?
-                .map(|view| view.roster()))
+                .and_then(|view| view.roster()))
         })
     }
 
@@ -227,12 +223,13 @@ impl CouncilDirectory for TenantReads {
                 .map_err(|e| anyhow::anyhow!(e))?
                 .iter()
             {
-                if let Some(view) = self
+                if let Some(roster) = self
                     .tenant(&summary.slug)
                     .await
                     .map_err(|e| anyhow::anyhow!(e))?
+                    .and_then(|view| view.roster())
                 {
-                    rosters.push(view.roster());
+                    rosters.push(roster);
                 }
             }
             Ok(rosters)

@@ -55,15 +55,14 @@ pub struct FeedsApi {
 const FEED_DAYS_BACK: i64 = 400;
 const FEED_ENTRIES: u64 = 50;
 
-async fn event_for(
-    core: &Core,
+fn event_for(
     base: &str,
     slug: &str,
     meeting: &meeting::Model,
+    items: &[agenda_item::Model],
     insider: bool,
 ) -> Result<ical::Event, ApiError> {
     let state = MeetingState::from_db(&meeting.state)?;
-    let items = agenda::items(&core.db, meeting.id).await?;
     let mut description = String::new();
     if let Some(number) = views::number(meeting) {
         description.push_str(&format!("Συνεδρίαση {number}\n"));
@@ -122,9 +121,22 @@ impl FeedsApi {
             .all(&self.core.db)
             .await
             .map_err(crate::error::MeetingsError::from)?;
+        // Every meeting's agenda in one query, in agenda order.
+        let items = agenda_item::Entity::find()
+            .filter(agenda_item::Column::MeetingId.is_in(rows.iter().map(|m| m.id)))
+            .order_by_asc(agenda_item::Column::Position)
+            .order_by_asc(agenda_item::Column::Id)
+            .all(&self.core.db)
+            .await
+            .map_err(crate::error::MeetingsError::from)?;
         let mut events = Vec::with_capacity(rows.len());
         for row in &rows {
-            events.push(event_for(&self.core, &base.0.0, &slug, row, false).await?);
+            let own: Vec<agenda_item::Model> = items
+                .iter()
+                .filter(|i| i.meeting_id == row.id)
+                .cloned()
+                .collect();
+            events.push(event_for(&base.0.0, &slug, row, &own, false)?);
         }
         let name = format!("{}: {}", roster.council_name_el, roster.tenant.name_el);
         Ok(CalendarResponse::Ok(
@@ -143,7 +155,8 @@ impl FeedsApi {
         base: Data<&PublicUrl>,
     ) -> ApiResult<CalendarResponse> {
         let (roster, viewer, meeting) = self.core.meeting(&slug, *id, caller.principal()).await?;
-        let event = event_for(&self.core, &base.0.0, &slug, &meeting, viewer.is_insider()).await?;
+        let items = agenda::items(&self.core.db, meeting.id).await?;
+        let event = event_for(&base.0.0, &slug, &meeting, &items, viewer.is_insider())?;
         let name = format!("{}: {}", roster.council_name_el, roster.tenant.name_el);
         let cache = if viewer.is_insider() {
             "private, no-store"
@@ -197,7 +210,7 @@ impl FeedsApi {
                     format!(
                         "<p><strong>Διόρθωση (έκδοση {}):</strong> {}</p>",
                         version.version,
-                        ammonia_text(note)
+                        council_shared::markdown::escape_text(note)
                     )
                 })
                 .unwrap_or_default();
@@ -310,11 +323,4 @@ impl FeedsApi {
             last_id,
         })))
     }
-}
-
-/// Plain text made safe inside HTML.
-fn ammonia_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
