@@ -2,7 +2,7 @@
 //! tenants service owns councils; the meetings service asks through `CouncilDirectory`
 //! (in-process in the all-in-one server, over the tenants API otherwise).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::future::BoxFuture;
 
 use crate::tenant::{TenantRef, TenantSlug};
@@ -18,6 +18,9 @@ pub struct RosterMember {
     pub substitute: bool,
     pub term_start: Option<NaiveDate>,
     pub term_end: Option<NaiveDate>,
+    /// When the member was added and last changed (OParl's `created` and `modified`).
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 impl RosterMember {
@@ -38,6 +41,12 @@ pub struct CouncilRoster {
     pub tenant: TenantRef,
     pub council_name_el: String,
     pub council_name_en: String,
+    /// The council's term of office, when the municipality has recorded it.
+    pub term_start: Option<NaiveDate>,
+    pub term_end: Option<NaiveDate>,
+    /// When the municipality was added, and when it or its council last changed.
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
     pub members: Vec<RosterMember>,
 }
 
@@ -95,6 +104,8 @@ mod tests {
             substitute,
             term_start: None,
             term_end: end,
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
         };
         assert!(member("president", false, None).in_office_on(day));
         assert!(!member("secretary", false, None).in_office_on(day));

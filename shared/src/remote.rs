@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use anyhow::Context as _;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::future::BoxFuture;
 use reqwest_client::{Client, StatusCode};
 use serde::Deserialize;
@@ -74,6 +74,8 @@ struct Tenant {
     slug: String,
     name: Text,
     status: String,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
 }
 
 #[derive(Deserialize)]
@@ -85,6 +87,9 @@ struct Council {
 #[derive(Deserialize)]
 struct CouncilInfo {
     name: Text,
+    term_start: Option<NaiveDate>,
+    term_end: Option<NaiveDate>,
+    updated_at: DateTime<Utc>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +100,8 @@ struct Member {
     membership: String,
     term_start: Option<NaiveDate>,
     term_end: Option<NaiveDate>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
 }
 
 #[derive(Deserialize)]
@@ -130,6 +137,14 @@ impl TenantsClient {
             .get::<Council>(&format!("/tenants/{slug}/council"))
             .await?
             .context("a municipality without its council view")?;
+        let (term_start, term_end, updated_at) = match &council.council {
+            Some(info) => (
+                info.term_start,
+                info.term_end,
+                info.updated_at.max(tenant.updated_at),
+            ),
+            None => (None, None, tenant.updated_at),
+        };
         let (council_name_el, council_name_en) = match council.council {
             Some(info) => (info.name.el.clone(), info.name.en.unwrap_or(info.name.el)),
             None => (
@@ -151,6 +166,10 @@ impl TenantsClient {
             },
             council_name_el,
             council_name_en,
+            term_start,
+            term_end,
+            created_at: tenant.created_at,
+            updated_at,
             members: council
                 .members
                 .into_iter()
@@ -161,6 +180,8 @@ impl TenantsClient {
                     substitute: m.membership == "substitute",
                     term_start: m.term_start,
                     term_end: m.term_end,
+                    created_at: m.created_at,
+                    updated_at: m.updated_at,
                 })
                 .collect(),
         }))

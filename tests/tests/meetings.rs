@@ -192,6 +192,31 @@ async fn check_ics(text: &str) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// Crawls the OParl endpoint with `tools/check_oparl.py`, which validates every object
+/// against the OParl 1.1 schemas; returns its count of objects per type.
+async fn check_oparl(app: &TestApp) -> Value {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/check_oparl.py");
+    let schemas = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/oparl-1.1-schema");
+    let output = tokio::process::Command::new("python3")
+        .arg(script)
+        .arg(app.url("/oparl/v1.1/system"))
+        .arg(schemas)
+        .output()
+        .await
+        .expect("python3 runs");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|_| {
+        panic!(
+            "check_oparl.py printed no report: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    assert!(
+        output.status.success() && report["errors"] == json!([]),
+        "the OParl endpoint does not validate: {report}"
+    );
+    report["objects_validated"].clone()
+}
+
 async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestApp) {
     let council = council(app).await;
     let (id, public_item, closed_item) = drafted(&council, "1η Τακτική Συνεδρίαση", 3).await;
@@ -384,10 +409,10 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
     assert_eq!(with_ada["ada"], "6ΞΨ3ΩΡΦ-ΥΘΛ");
 
     // Minutes drafted from the record, approved by the president, published.
-    let drafted = council
+    let minutes_draft = council
         .staff(Method::PUT, &format!("{path}/minutes"), Some(json!({})))
         .await;
-    let body = drafted["minutes"]["body"].as_str().unwrap();
+    let body = minutes_draft["minutes"]["body"].as_str().unwrap();
     assert!(
         body.contains("Υπάρχει απαρτία: παρόντα 3 από 4 μέλη"),
         "{body}"
@@ -458,6 +483,63 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
     let atom = atom.text().await.unwrap();
     assert!(atom.contains("Πρακτικό: 1η Τακτική Συνεδρίαση"), "{atom}");
     assert!(atom.contains(&format!("Απόφαση 1/{year}")), "{atom}");
+
+    // OParl: every object validates against the schemas, and only public content is there.
+    let (draft, _, _) = drafted(&council, "Πρόχειρη συνεδρίαση", 3600).await;
+    let counts = check_oparl(&council.app).await;
+    assert_eq!(counts["Meeting"], 1, "no drafts: {counts}");
+    assert_eq!(counts["Body"], 2, "{counts}");
+    let (status, listed) = council
+        .app
+        .get_json("/oparl/v1.1/bodies/alpha/meetings")
+        .await;
+    assert_eq!(status, 200);
+    let meeting = &listed["data"][0];
+    assert_eq!(
+        meeting["name"],
+        format!("Συνεδρίαση 1/{year}: 1η Τακτική Συνεδρίαση")
+    );
+    assert_eq!(meeting["meetingState"], "durchgeführt");
+    let agenda = meeting["agendaItem"].as_array().unwrap();
+    assert_eq!(agenda.len(), 1, "closed items are left out");
+    assert_eq!(
+        agenda[0]["resolutionText"],
+        "Η ΣΕΜΠ εισηγείται την ένταξη στο πρόγραμμα."
+    );
+    assert_eq!(
+        agenda[0]["auxiliaryFile"][0]["sha512Checksum"],
+        stored["sha512"]
+    );
+    assert_eq!(meeting["participant"].as_array().unwrap().len(), 3);
+    assert!(
+        meeting["resultsProtocol"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Διορθώθηκε η ώρα λήξης")
+    );
+    for hidden in [
+        format!("/oparl/v1.1/bodies/alpha/meetings/{draft}"),
+        format!("/oparl/v1.1/bodies/alpha/agenda-items/{closed_item}"),
+        format!("/oparl/v1.1/bodies/beta/meetings/{id}"),
+    ] {
+        assert_eq!(council.app.get_json(&hidden).await.0, 404, "{hidden}");
+    }
+    let (_, later) = council
+        .app
+        .get_json("/oparl/v1.1/bodies/alpha/meetings?modified_since=2999-01-01T00:00:00%2B02:00")
+        .await;
+    assert_eq!(later["data"], json!([]));
+    let (status, problem) = council
+        .app
+        .get_json("/oparl/v1.1/bodies/alpha/meetings?created_since=yesterday")
+        .await;
+    assert_eq!(status, 400);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("created_since")
+    );
 }
 
 async fn invalid_transitions_are_refused_with_what_is_allowed(app: TestApp) {
@@ -709,6 +791,9 @@ async fn the_demo_municipalities_have_a_year_of_published_meetings(app: TestApp)
         let parsed = check_ics(&ics).await;
         assert!(parsed["events"].as_array().unwrap().len() >= 8, "{slug}");
     }
+    let counts = check_oparl(&app).await;
+    assert!(counts["Meeting"].as_u64().unwrap() >= 24, "{counts}");
+    assert!(counts["Person"].as_u64().unwrap() >= 20, "{counts}");
     let (_, found) = app.get_json("/api/v1/tenants/athens/meetings?q=ΚΕΜ").await;
     assert!(found["total"].as_u64().unwrap() >= 1);
     assert_eq!(

@@ -29,6 +29,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         context.settings.clone(),
         identity.clone(),
     )?);
+    let meetings_core = meetings::Core::from_context(context, reads.clone())?;
     let apis = (
         tenants::TenantsApi::new(context.db.clone(), reads.clone()),
         tenants::api::access::AccessApi::new(
@@ -37,14 +38,15 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
             context.mailer.clone(),
             identity.clone(),
         ),
-        meetings::api::api(meetings::Core::from_context(context, reads.clone())?),
+        meetings::api::api(meetings_core.clone()),
         practices::PracticesApi,
         notifications::NotificationsApi,
     );
     let cache_ttl = std::time::Duration::from_millis(context.settings.cache.ttl_ms);
     let web_state = web::WebState::new(reads, accounts, context.mailer.clone(), cache_ttl)?;
     let routes = web::routes(
-        api_routes(openapi_service(apis, OPENAPI_TITLE)),
+        api_routes(openapi_service(apis, OPENAPI_TITLE))
+            .nest("/oparl/v1.1", meetings::oparl::routes(meetings_core)),
         web_state.clone(),
     );
     let routes = Route::new().nest(

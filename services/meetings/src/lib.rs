@@ -14,6 +14,7 @@ pub mod entities;
 pub mod error;
 pub mod file_type;
 pub mod ical;
+pub mod oparl;
 pub mod service;
 pub mod storage;
 

@@ -32,9 +32,10 @@ async fn main() -> anyhow::Result<()> {
         ));
         let core = meetings::Core::from_context(context, tenants)?;
         let routes = api_routes(openapi_service(
-            meetings::api::api(core),
+            meetings::api::api(core.clone()),
             meetings::OPENAPI_TITLE,
-        ));
+        ))
+        .nest("/oparl/v1.1", meetings::oparl::routes(core));
         Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
     })
     .await

@@ -180,6 +180,16 @@ impl TenantPublicView {
             },
             council_name_el,
             council_name_en,
+            term_start: self.council.council.as_ref().and_then(|c| c.term_start),
+            term_end: self.council.council.as_ref().and_then(|c| c.term_end),
+            created_at: self.detail.created_at,
+            updated_at: self
+                .council
+                .council
+                .as_ref()
+                .map_or(self.detail.updated_at, |c| {
+                    c.updated_at.max(self.detail.updated_at)
+                }),
             members: self
                 .council
                 .members
@@ -194,6 +204,8 @@ impl TenantPublicView {
                     substitute: m.membership == crate::api::models::Membership::Substitute,
                     term_start: m.term_start,
                     term_end: m.term_end,
+                    created_at: m.created_at,
+                    updated_at: m.updated_at,
                 })
                 .collect(),
         })

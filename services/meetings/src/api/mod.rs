@@ -63,7 +63,7 @@ impl Core {
     }
 
     /// The municipality's council, or 404.
-    async fn roster(&self, slug: &str) -> Result<CouncilRoster, MeetingsError> {
+    pub(crate) async fn roster(&self, slug: &str) -> Result<CouncilRoster, MeetingsError> {
         let parsed =
             TenantSlug::parse(slug).map_err(|_| MeetingsError::TenantNotFound(slug.into()))?;
         self.directory

@@ -225,6 +225,8 @@ pub struct PublicMember {
     pub term_end: Option<NaiveDate>,
     /// Invented demo data, not a real person.
     pub example: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 /// A council member with the private contact address, for the tenant's administrators.
@@ -260,6 +262,7 @@ pub struct CouncilInfo {
     pub term_start: Option<NaiveDate>,
     #[oai(skip_serializing_if_is_none)]
     pub term_end: Option<NaiveDate>,
+    pub updated_at: DateTime<Utc>,
 }
 
 /// The council of a municipality, as the public sees it.

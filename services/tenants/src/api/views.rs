@@ -155,6 +155,8 @@ fn public_member(m: &council_member::Model) -> PublicMember {
         term_start: m.term_start,
         term_end: m.term_end,
         example: m.is_example,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
     }
 }
 
@@ -166,6 +168,7 @@ pub fn council_info(c: &council::Model) -> CouncilInfo {
         decision_url: c.decision_url.clone(),
         term_start: c.term_start,
         term_end: c.term_end,
+        updated_at: c.updated_at,
     }
 }
 
