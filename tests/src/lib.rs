@@ -361,7 +361,7 @@ impl TestApp {
 
 /// Pages the independent checkers look at: both languages, a long profile, an archived
 /// municipality and a 404.
-pub const PAGES_TO_CHECK: [&str; 6] = [
+const FIXED_PAGES: [&str; 6] = [
     "/",
     "/?lang=en",
     "/municipalities/athens",
@@ -370,10 +370,45 @@ pub const PAGES_TO_CHECK: [&str; 6] = [
     "/municipalities/atlantis",
 ];
 
+/// The pages the HTML and accessibility checkers read on the showcase: the fixed ones, and
+/// the meetings pages of its demo data (a list, a search, a meeting with published
+/// minutes, an upcoming one, the printable minutes).
+pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
+    let (_, published) = app
+        .get_json("/api/v1/tenants/athens/meetings?state=published")
+        .await;
+    let past = published["items"][0]["page"]
+        .as_str()
+        .expect("a published meeting")
+        .to_string();
+    let (_, upcoming) = app
+        .get_json("/api/v1/tenants/thessaloniki/meetings?when=upcoming")
+        .await;
+    let next = upcoming["items"][0]["page"]
+        .as_str()
+        .expect("an upcoming meeting")
+        .to_string();
+    let mut pages: Vec<String> = FIXED_PAGES.iter().map(|p| p.to_string()).collect();
+    pages.extend([
+        "/municipalities/athens/meetings".to_string(),
+        "/municipalities/thessaloniki/meetings?lang=en&q=%CE%B5%CE%BD%CF%84%CE%B1%CE%BE%CE%B7"
+            .to_string(),
+        past.clone(),
+        format!("{past}?lang=en"),
+        format!("{past}/minutes"),
+        next,
+    ]);
+    pages
+}
+
 /// The platform on SQLite with the demo data and Piraeus archived, for the page checkers.
 pub async fn spawn_showcase() -> TestApp {
     let app = TestApp::spawn(Backend::Sqlite).await.expect("SQLite app");
     app.load_demo_data().await;
+    let reads = tenants::public::TenantReads::from_context(&app.context);
+    meetings::demo::load(&app.context.db, reads.as_ref())
+        .await
+        .expect("demo meetings load");
     let (status, _) = app
         .post("/api/v1/tenants/piraeus/archive", &serde_json::json!({}))
         .await;

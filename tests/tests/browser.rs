@@ -5,7 +5,7 @@
 
 use std::{path::PathBuf, process::Command};
 
-use integration_tests::{PAGES_TO_CHECK, required_tool, spawn_showcase};
+use integration_tests::{pages_to_check, required_tool, spawn_showcase};
 
 fn browser_tools() -> Option<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -26,7 +26,8 @@ async fn pages_have_no_accessibility_violations_and_fit_a_phone() {
     let Some(tools) = browser_tools() else { return };
     let app = spawn_showcase().await;
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("browser/check-pages.cjs");
-    let paths = PAGES_TO_CHECK;
+    let paths = pages_to_check(&app).await;
+    let count = paths.len();
     let base = app.base.clone();
     let output = tokio::task::spawn_blocking(move || {
         Command::new("node")
@@ -46,10 +47,12 @@ async fn pages_have_no_accessibility_violations_and_fit_a_phone() {
     );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
     let pages = report.as_array().unwrap();
-    assert_eq!(pages.len(), paths.len());
+    assert_eq!(pages.len(), count);
     for page in pages {
+        // A few passing rules prove axe ran; the short printable minutes pass fewer than
+        // a full page does.
         assert!(
-            page["passes"].as_u64().unwrap() > 10,
+            page["passes"].as_u64().unwrap() > 5,
             "axe ran its rules on {}",
             page["path"]
         );

@@ -45,6 +45,22 @@ impl Council {
         )
     }
 
+    /// A page of the municipality's meetings (`path` under `/municipalities/alpha`), as
+    /// the public or as the holder of `token` sees it, in Greek.
+    async fn page(&self, token: Option<&str>, path: &str) -> (u16, String) {
+        let mut request = self
+            .app
+            .client
+            .get(self.app.url(&format!("/municipalities/alpha{path}")))
+            .header("accept-language", "el");
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+
     async fn staff(&self, method: Method, path: &str, body: Option<Value>) -> Value {
         let (status, value) = self.call(Some(&self.secretary), method, path, body).await;
         assert!((200..300).contains(&status), "{path}: {status} {value}");
@@ -247,6 +263,10 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
     );
     let (_, list) = council.call(None, Method::GET, "/meetings", None).await;
     assert_eq!(list["total"], 0, "the public list has no drafts");
+    assert_eq!(council.page(None, &path).await.0, 404, "nor the pages");
+    let (status, html) = council.page(Some(&council.member), &path).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Σχέδιο συνεδρίασης") && html.contains("Ατομική υπόθεση στέγασης"));
 
     // Convening numbers the meeting and writes the convocation event.
     let convened = council
@@ -267,6 +287,19 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
     assert_eq!(status, 200);
     assert_eq!(public["agenda"].as_array().unwrap().len(), 1);
     assert_eq!(public["allowed_actions"], json!([]));
+    let (status, html) = council.page(None, &path).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(&format!("Συνεδρίαση 1/{year}: 1η Τακτική Συνεδρίαση")),
+        "{html}"
+    );
+    assert!(html.contains("<strong>εισήγηση</strong>") && !html.contains("<script>alert"));
+    assert!(
+        !html.contains("Ατομική υπόθεση στέγασης"),
+        "closed items stay off the page"
+    );
+    let (_, listed) = council.page(None, "/meetings").await;
+    assert!(listed.contains("Προσεχείς συνεδριάσεις") && listed.contains("1η Τακτική Συνεδρίαση"));
 
     // A member answers and comments privately; the secretary reads both; others may not.
     let (status, answer) = council
@@ -442,6 +475,14 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
     assert_eq!(public["minutes"]["version"], 1);
     assert_eq!(public["agenda"][0]["decision"]["current"]["votes_for"], 2);
     assert_eq!(public["attendance"]["quorum"], true);
+    // The page read before publication was kept for the public; the write cleared it.
+    let (_, html) = council.page(None, &path).await;
+    assert!(
+        html.contains("Δημοσιευμένα πρακτικά") && html.contains("Υπάρχει απαρτία"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("Εισήγηση 1/{year}")) && html.contains("Υπέρ 2, κατά 0"));
+    assert!(html.contains("https://diavgeia.gov.gr/decision/view/"));
 
     // A correction is a new version; the old one stays readable.
     let (status, problem) = council
@@ -460,6 +501,28 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
     assert_eq!(public["minutes"]["version"], 2);
     assert_eq!(public["minutes"]["change_note"], "Διόρθωση της ώρας λήξης");
     assert_eq!(public["minutes_versions"].as_array().unwrap().len(), 2);
+    let (_, html) = council.page(None, &path).await;
+    assert!(
+        html.contains("Διορθώθηκε στην έκδοση 2: Διόρθωση της ώρας λήξης"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("{path}/minutes?version=1")));
+    let (status, print) = council.page(None, &format!("{path}/minutes")).await;
+    assert_eq!(status, 200);
+    assert!(print.contains("Διορθώθηκε η ώρα λήξης") && !print.contains("site-header"));
+    let (_, first) = council
+        .page(None, &format!("{path}/minutes?version=1"))
+        .await;
+    assert!(
+        first.contains("δεν είναι η τρέχουσα έκδοση") && !first.contains("Διορθώθηκε η ώρα λήξης")
+    );
+    assert_eq!(
+        council
+            .page(None, &format!("{path}/minutes?version=9"))
+            .await
+            .0,
+        404
+    );
 
     // Found by search ignoring case and accents; the closed item's words are not indexed.
     for q in ["απασχόλησης", "ΑΠΑΣΧΟΛΗΣΗΣ", "απασχολησης προσφυγων"]
@@ -473,6 +536,14 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
         .call(None, Method::GET, "/meetings?q=στέγασης", None)
         .await;
     assert_eq!(hidden["total"], 0, "closed items are not searchable");
+    let (_, found) = council.page(None, "/meetings?q=ΑΠΑΣΧΟΛΗΣΗΣ").await;
+    assert!(
+        found.contains("1 συνεδρίαση") && found.contains("1η Τακτική Συνεδρίαση"),
+        "{found}"
+    );
+    let (_, none) = council.page(None, "/meetings?q=στέγασης").await;
+    assert!(none.contains("Δεν βρέθηκαν συνεδριάσεις"));
+    assert_eq!(council.page(None, "/meetings?year=soon").await.0, 422);
 
     // The Atom feed carries the minutes and the decision.
     let atom = council.app.get("/api/v1/tenants/alpha/minutes.atom").await;

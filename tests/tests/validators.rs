@@ -4,7 +4,7 @@
 
 use std::{path::PathBuf, process::Command};
 
-use integration_tests::{Backend, PAGES_TO_CHECK, TestApp, required_tool, spawn_showcase};
+use integration_tests::{Backend, TestApp, pages_to_check, required_tool, spawn_showcase};
 
 fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -38,7 +38,7 @@ async fn every_page_is_valid_html() {
     let app = spawn_showcase().await;
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
-    for (i, path) in PAGES_TO_CHECK.iter().enumerate() {
+    for (i, path) in pages_to_check(&app).await.iter().enumerate() {
         let page = app.get(path).await.text().await.unwrap();
         let file = dir.path().join(format!("page{i}.html"));
         std::fs::write(&file, page).unwrap();

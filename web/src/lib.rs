@@ -3,6 +3,8 @@
 //! read side (`tenants::public::TenantReads`), never its tables.
 
 pub mod i18n;
+mod meeting_pages;
+pub mod meeting_views;
 pub mod render;
 pub mod sign_in;
 pub mod views;
@@ -39,6 +41,8 @@ const STYLESHEET: &str = include_str!("../static/site.css");
 /// What every page handler needs.
 pub struct WebState {
     pub reads: Arc<TenantReads>,
+    /// The meetings service's read side and its cache of public pages.
+    pub meetings: Arc<meetings::Core>,
     pub accounts: Arc<Accounts>,
     pub mailer: Mailer,
     pub renderer: Renderer,
@@ -51,12 +55,14 @@ impl WebState {
     /// shows here at once.
     pub fn new(
         reads: Arc<TenantReads>,
+        meetings: Arc<meetings::Core>,
         accounts: Arc<Accounts>,
         mailer: Mailer,
         cache_ttl: Duration,
     ) -> anyhow::Result<Arc<Self>> {
         Ok(Arc::new(Self {
             reads,
+            meetings,
             accounts,
             mailer,
             renderer: Renderer::new()?,
@@ -204,7 +210,7 @@ pub(crate) fn html_response(status: StatusCode, lang: Lang, html: String) -> Res
 }
 
 /// A cached page: plain, gzip or 304 as the client asks (see `serve_cached_bodies`).
-fn cached_html_response(lang: Lang, body: CachedBody) -> Response {
+pub(crate) fn cached_html_response(lang: Lang, body: CachedBody) -> Response {
     with_page_headers(body.into_response(HTML), StatusCode::OK, lang)
 }
 
@@ -414,6 +420,18 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         .at(
             "/municipalities/:slug",
             get(municipality).data(state.clone()),
+        )
+        .at(
+            "/municipalities/:slug/meetings",
+            get(meeting_pages::meetings_list).data(state.clone()),
+        )
+        .at(
+            "/municipalities/:slug/meetings/:id",
+            get(meeting_pages::meeting_page).data(state.clone()),
+        )
+        .at(
+            "/municipalities/:slug/meetings/:id/minutes",
+            get(meeting_pages::minutes_print).data(state.clone()),
         )
         .at(
             "/municipalities/:slug/sign-in",

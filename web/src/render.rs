@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::i18n::{Lang, Translations};
 
-const TEMPLATES: [(&str, &str); 8] = [
+const TEMPLATES: [(&str, &str); 13] = [
     ("layout", include_str!("../templates/layout.hbs")),
     ("sign_in", include_str!("../templates/sign_in.hbs")),
     (
@@ -25,6 +25,17 @@ const TEMPLATES: [(&str, &str); 8] = [
     ("home", include_str!("../templates/home.hbs")),
     ("tenant", include_str!("../templates/tenant.hbs")),
     ("error", include_str!("../templates/error.hbs")),
+    ("meetings", include_str!("../templates/meetings.hbs")),
+    ("meeting", include_str!("../templates/meeting.hbs")),
+    (
+        "meeting_card",
+        include_str!("../templates/meeting_card.hbs"),
+    ),
+    ("document", include_str!("../templates/document.hbs")),
+    (
+        "minutes_print",
+        include_str!("../templates/minutes_print.hbs"),
+    ),
 ];
 
 struct Translate(Arc<Translations>);

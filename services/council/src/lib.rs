@@ -43,17 +43,28 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         notifications::NotificationsApi,
     );
     let cache_ttl = std::time::Duration::from_millis(context.settings.cache.ttl_ms);
-    let web_state = web::WebState::new(reads, accounts, context.mailer.clone(), cache_ttl)?;
+    let web_state = web::WebState::new(
+        reads,
+        meetings_core.clone(),
+        accounts,
+        context.mailer.clone(),
+        cache_ttl,
+    )?;
     let routes = web::routes(
-        api_routes(openapi_service(apis, OPENAPI_TITLE))
-            .nest("/oparl/v1.1", meetings::oparl::routes(meetings_core)),
+        api_routes(openapi_service(apis, OPENAPI_TITLE)).nest(
+            "/oparl/v1.1",
+            meetings::oparl::routes(meetings_core.clone()),
+        ),
         web_state.clone(),
     );
     let routes = Route::new().nest(
         "/",
-        web::html_errors(routes, web_state)
-            .with(authenticate(identity))
-            .map_to_response(),
+        meetings::api::clear_public_views_on_writes(
+            web::html_errors(routes, web_state),
+            meetings_core,
+        )
+        .with(authenticate(identity))
+        .map_to_response(),
     );
     Ok(Application::on(listener, context, routes))
 }

@@ -35,7 +35,8 @@ async fn main() -> anyhow::Result<()> {
             meetings::api::api(core.clone()),
             meetings::OPENAPI_TITLE,
         ))
-        .nest("/oparl/v1.1", meetings::oparl::routes(core));
+        .nest("/oparl/v1.1", meetings::oparl::routes(core.clone()));
+        let routes = meetings::api::clear_public_views_on_writes(routes, core);
         Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
     })
     .await

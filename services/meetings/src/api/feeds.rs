@@ -6,6 +6,7 @@ use std::sync::Arc;
 use council_shared::{
     ApiError,
     auth::{MaybeSignedIn, SignedIn, require},
+    compression::CachedBody,
     http::PublicUrl,
     problem::ApiResult,
 };
@@ -13,7 +14,9 @@ use poem::web::Data;
 use poem_openapi::{
     ApiResponse, OpenApi,
     param::{Path, Query},
-    payload::{Json, PlainText},
+    payload::{Json, Payload, PlainText},
+    registry::MetaSchemaRef,
+    types::Type,
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -26,11 +29,28 @@ use crate::{
     service::{agenda, events},
 };
 
+/// An iCalendar document, made once and kept (compressed, with its ETag) while it holds.
+pub struct CalendarBody(CachedBody);
+
+impl Payload for CalendarBody {
+    const CONTENT_TYPE: &'static str = "text/calendar; charset=utf-8";
+
+    fn schema_ref() -> MetaSchemaRef {
+        String::schema_ref()
+    }
+}
+
+impl poem::IntoResponse for CalendarBody {
+    fn into_response(self) -> poem::Response {
+        self.0.into_response(Self::CONTENT_TYPE)
+    }
+}
+
 #[derive(ApiResponse)]
 pub enum CalendarResponse {
     /// An iCalendar (RFC 5545) document.
-    #[oai(status = 200, content_type = "text/calendar; charset=utf-8")]
-    Ok(PlainText<String>, #[oai(header = "Cache-Control")] String),
+    #[oai(status = 200)]
+    Ok(CalendarBody, #[oai(header = "Cache-Control")] String),
 }
 
 #[derive(ApiResponse)]
@@ -99,19 +119,10 @@ fn event_for(
     })
 }
 
-#[OpenApi(tag = "ApiTags::Feeds")]
 impl FeedsApi {
-    /// A municipality's meetings as an iCalendar feed
-    ///
-    /// Subscribe to it in a calendar application. Every convened, held and published
-    /// meeting of the last 400 days and the future; cancelled ones stay, marked CANCELLED.
-    #[oai(path = "/tenants/:slug/calendar.ics", method = "get")]
-    async fn tenant_calendar(
-        &self,
-        slug: Path<String>,
-        base: Data<&PublicUrl>,
-    ) -> ApiResult<CalendarResponse> {
-        let roster = self.core.roster(&slug).await?;
+    /// The municipality's calendar: every public meeting of the last 400 days and the future.
+    async fn tenant_calendar_body(&self, base: &str, slug: &str) -> Result<CachedBody, ApiError> {
+        let roster = self.core.roster(slug).await?;
         let since = chrono::Utc::now() - chrono::Duration::days(FEED_DAYS_BACK);
         let rows = meeting::Entity::find()
             .filter(meeting::Column::TenantId.eq(roster.tenant.id))
@@ -136,11 +147,34 @@ impl FeedsApi {
                 .filter(|i| i.meeting_id == row.id)
                 .cloned()
                 .collect();
-            events.push(event_for(&base.0.0, &slug, row, &own, false)?);
+            events.push(event_for(base, slug, row, &own, false)?);
         }
         let name = format!("{}: {}", roster.council_name_el, roster.tenant.name_el);
+        Ok(CachedBody::new(ical::calendar(&name, "PUBLISH", &events)))
+    }
+}
+
+#[OpenApi(tag = "ApiTags::Feeds")]
+impl FeedsApi {
+    /// A municipality's meetings as an iCalendar feed
+    ///
+    /// Subscribe to it in a calendar application. Every convened, held and published
+    /// meeting of the last 400 days and the future; cancelled ones stay, marked CANCELLED.
+    #[oai(path = "/tenants/:slug/calendar.ics", method = "get")]
+    async fn tenant_calendar(
+        &self,
+        slug: Path<String>,
+        base: Data<&PublicUrl>,
+    ) -> ApiResult<CalendarResponse> {
+        let body = self
+            .core
+            .public_view(
+                format!("ics|{}", *slug),
+                self.tenant_calendar_body(&base.0.0, &slug),
+            )
+            .await?;
         Ok(CalendarResponse::Ok(
-            PlainText(ical::calendar(&name, "PUBLISH", &events)),
+            CalendarBody(body),
             "public, max-age=300".into(),
         ))
     }
@@ -154,18 +188,28 @@ impl FeedsApi {
         id: Path<i64>,
         base: Data<&PublicUrl>,
     ) -> ApiResult<CalendarResponse> {
-        let (roster, viewer, meeting) = self.core.meeting(&slug, *id, caller.principal()).await?;
-        let items = agenda::items(&self.core.db, meeting.id).await?;
-        let event = event_for(&base.0.0, &slug, &meeting, &items, viewer.is_insider())?;
-        let name = format!("{}: {}", roster.council_name_el, roster.tenant.name_el);
-        let cache = if viewer.is_insider() {
-            "private, no-store"
-        } else {
-            "public, max-age=300"
+        let make = async {
+            let (roster, viewer, meeting) =
+                self.core.meeting(&slug, *id, caller.principal()).await?;
+            let items = agenda::items(&self.core.db, meeting.id).await?;
+            let event = event_for(&base.0.0, &slug, &meeting, &items, viewer.is_insider())?;
+            let name = format!("{}: {}", roster.council_name_el, roster.tenant.name_el);
+            Ok(CachedBody::new(ical::calendar(&name, "PUBLISH", &[event])))
         };
+        // Members see closed items and the online link: their copy is neither shared nor kept.
+        if caller.principal().is_some() {
+            return Ok(CalendarResponse::Ok(
+                CalendarBody(make.await?),
+                "private, no-store".into(),
+            ));
+        }
+        let body = self
+            .core
+            .public_view(format!("ics|{}|{}", *slug, *id), make)
+            .await?;
         Ok(CalendarResponse::Ok(
-            PlainText(ical::calendar(&name, "PUBLISH", &[event])),
-            cache.into(),
+            CalendarBody(body),
+            "public, max-age=300".into(),
         ))
     }
 

@@ -6,10 +6,7 @@ use council_shared::{
     ApiError, FieldError,
     auth::{MaybeSignedIn, SignedIn, require},
     json_body::JsonBody,
-    page_type,
-    pagination::PageRequest,
     problem::ApiResult,
-    search::query_terms,
     validation::optional_text,
 };
 use poem_openapi::{
@@ -18,14 +15,17 @@ use poem_openapi::{
     payload::Json,
 };
 
-use super::{ApiTags, Core, models::*, require_staff, views};
+use super::{
+    ApiTags, Core,
+    models::*,
+    reads::{self, ListRequest},
+    require_staff, views,
+};
 use crate::{
     access::Viewer,
     domain::{ItemData, MeetingData, MeetingState, reason},
     service::{self, agenda, attendance, meetings},
 };
-
-page_type!(MeetingPage, MeetingSummary);
 
 #[derive(ApiResponse)]
 pub enum MeetingListResponse {
@@ -155,46 +155,10 @@ impl MeetingsApi {
         /// Items per page, 1 to 100 (default 20).
         per_page: Query<Option<u64>>,
     ) -> ApiResult<MeetingListResponse> {
-        let request = PageRequest::parse(page.0, per_page.0)?;
-        let roster = self.core.roster(&slug).await?;
-        let viewer = Viewer::of(caller.principal(), roster.tenant.id);
-        let upcoming = match when.0.as_deref() {
-            None | Some("") => None,
-            Some("upcoming") => Some(true),
-            Some("past") => Some(false),
-            Some(_) => return Err(ApiError::invalid("when", "must be `upcoming` or `past`")),
-        };
-        if let Some(year) = year.0
-            && !(2000..=2100).contains(&year)
-        {
-            return Err(ApiError::invalid("year", "must be between 2000 and 2100"));
-        }
-        let states = match state.0 {
-            Some(MeetingState::Draft) if !viewer.is_insider() => {
-                return Err(ApiError::Forbidden(
-                    "drafts are for the council's members and staff".into(),
-                ));
-            }
-            Some(one) => vec![one],
-            None if viewer.is_insider() => Vec::new(),
-            None => MeetingState::ALL
-                .iter()
-                .copied()
-                .filter(|s| s.is_public())
-                .collect(),
-        };
-        let filter = meetings::ListFilter {
-            year: year.0,
-            states,
-            upcoming,
-            terms: query_terms(q.0.as_deref().unwrap_or(""), 8),
-        };
-        let (rows, total) =
-            meetings::list(&self.core.db, roster.tenant.id, &filter, request).await?;
-        let items = views::summaries(&self.core.db, &slug, &rows).await?;
-        Ok(MeetingListResponse::Ok(Json(MeetingPage::new(
-            items, request, total,
-        ))))
+        let request =
+            ListRequest::parse(year.0, state.0, when.0.as_deref(), q.0, page.0, per_page.0)?;
+        let (_, _, page) = reads::list(&self.core, &slug, caller.principal(), &request).await?;
+        Ok(MeetingListResponse::Ok(Json(page)))
     }
 
     /// Draft a meeting

@@ -6,6 +6,7 @@ mod attachments_ops;
 mod feeds;
 mod meetings_ops;
 pub mod models;
+pub mod reads;
 mod record_ops;
 pub mod views;
 
@@ -17,6 +18,8 @@ use council_shared::{
     council::{CouncilDirectory, CouncilRoster},
     tenant::TenantSlug,
 };
+use council_shared::{cache::TtlCache, compression::CachedBody};
+use poem::{Endpoint, EndpointExt, IntoResponse, Response, http::Method};
 use poem_openapi::Tags;
 use sea_orm::DatabaseConnection;
 
@@ -45,6 +48,10 @@ pub struct Core {
     pub directory: Arc<dyn CouncilDirectory>,
     pub store: Arc<dyn FileStore>,
     pub max_upload_bytes: u64,
+    /// What the public reads most, kept rendered: meeting pages and calendars. Any write on
+    /// this instance clears it (`clear_public_views_on_writes`); other instances behind the
+    /// same load balancer show a change within `cache.ttl_ms`.
+    pub public_views: TtlCache<CachedBody>,
 }
 
 impl Core {
@@ -59,7 +66,24 @@ impl Core {
             directory,
             store: Arc::new(store),
             max_upload_bytes: context.settings.uploads.max_bytes,
+            public_views: TtlCache::new(
+                std::time::Duration::from_millis(context.settings.cache.ttl_ms),
+                PUBLIC_VIEWS_KEPT,
+            ),
         }))
+    }
+
+    /// A public view from the cache, or made by `make` and kept.
+    pub async fn public_view<F>(&self, key: String, make: F) -> Result<CachedBody, ApiError>
+    where
+        F: std::future::Future<Output = Result<CachedBody, ApiError>>,
+    {
+        if let Some(body) = self.public_views.get(&key) {
+            return Ok(body);
+        }
+        let body = make.await?;
+        self.public_views.insert(key, body.clone());
+        Ok(body)
     }
 
     /// The municipality's council, or 404.
@@ -104,6 +128,28 @@ impl Core {
         let meeting = service::find_meeting(&self.db, roster.tenant.id, id).await?;
         Ok((roster, viewer, meeting))
     }
+}
+
+/// Rendered public views kept at most (pages × languages, calendars).
+const PUBLIC_VIEWS_KEPT: usize = 5_000;
+
+/// Clears the cached public views after every successful write through this server, so a
+/// change shows at once on this instance.
+pub fn clear_public_views_on_writes<E: Endpoint + 'static>(
+    endpoint: E,
+    core: Arc<Core>,
+) -> impl Endpoint<Output = Response> {
+    endpoint.around(move |next, req| {
+        let core = core.clone();
+        async move {
+            let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+            let response = next.call(req).await?.into_response();
+            if writes && response.status().is_success() {
+                core.public_views.clear();
+            }
+            Ok(response)
+        }
+    })
 }
 
 fn require_staff(viewer: &Viewer) -> Result<(), ApiError> {

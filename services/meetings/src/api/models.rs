@@ -363,3 +363,5 @@ pub struct MeetingEventList {
     /// Pass as `after` to read on; equals the request's `after` when nothing is new.
     pub last_id: i64,
 }
+
+council_shared::page_type!(MeetingPage, MeetingSummary);
