@@ -52,6 +52,9 @@ pub struct Core {
     /// this instance clears it (`clear_public_views_on_writes`); other instances behind the
     /// same load balancer show a change within `cache.ttl_ms`.
     pub public_views: TtlCache<CachedBody>,
+    /// Held while a missing view is made, so that when one expires under load one request
+    /// remakes it and the others wait for it instead of all querying at once.
+    making: tokio::sync::Mutex<()>,
 }
 
 impl Core {
@@ -70,6 +73,7 @@ impl Core {
                 std::time::Duration::from_millis(context.settings.cache.ttl_ms),
                 PUBLIC_VIEWS_KEPT,
             ),
+            making: tokio::sync::Mutex::new(()),
         }))
     }
 
@@ -78,6 +82,10 @@ impl Core {
     where
         F: std::future::Future<Output = Result<CachedBody, ApiError>>,
     {
+        if let Some(body) = self.public_views.get(&key) {
+            return Ok(body);
+        }
+        let _making = self.making.lock().await;
         if let Some(body) = self.public_views.get(&key) {
             return Ok(body);
         }

@@ -11,10 +11,10 @@ mod listing;
 mod load;
 mod objects;
 
-use std::sync::Arc;
+use std::{future::Future, sync::Arc};
 
 use chrono::Utc;
-use council_shared::{ApiError, council::CouncilRoster, http::PublicUrl};
+use council_shared::{ApiError, compression::CachedBody, council::CouncilRoster, http::PublicUrl};
 use poem::{
     EndpointExt, Request, Response, Route, get, handler,
     http::header,
@@ -48,22 +48,32 @@ pub fn routes(core: Arc<Core>) -> Route {
         )
 }
 
+const JSON: &str = "application/json; charset=utf-8";
+
 /// OParl is JSON for anyone, browsers on other sites included.
-fn json_response(result: Result<Value, ApiError>) -> Response {
-    match result {
-        Ok(value) => Response::builder()
-            .content_type("application/json; charset=utf-8")
-            .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-            .body(value.to_string()),
-        Err(error) => {
-            let mut response = poem::error::ResponseError::as_response(&error);
-            response.headers_mut().insert(
-                header::ACCESS_CONTROL_ALLOW_ORIGIN,
-                header::HeaderValue::from_static("*"),
-            );
-            response
-        }
-    }
+fn json_response(result: Result<CachedBody, ApiError>) -> Response {
+    let mut response = match result {
+        Ok(body) => body.into_response(JSON),
+        Err(error) => poem::error::ResponseError::as_response(&error),
+    };
+    response.headers_mut().insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        header::HeaderValue::from_static("*"),
+    );
+    response
+}
+
+/// Everything here is public: each answer is kept with the other public views until the
+/// next write (see `Core::public_views`).
+async fn respond<F>(req: &Request, core: &Core, make: F) -> Response
+where
+    F: Future<Output = Result<Value, ApiError>>,
+{
+    let key = format!("oparl|{}", req.uri());
+    json_response(
+        core.public_view(key, async { Ok(CachedBody::new(make.await?.to_string())) })
+            .await,
+    )
 }
 
 fn urls_of(req: &Request) -> Urls {
@@ -101,45 +111,39 @@ fn term(roster: &CouncilRoster) -> Term {
 
 #[handler]
 async fn get_system(req: &Request, core: Data<&Arc<Core>>) -> Response {
-    json_response(
-        async {
-            let bodies = core.directory.all().await?;
-            Ok(objects::system(&urls_of(req), &bodies))
-        }
-        .await,
-    )
+    respond(req, &core, async {
+        let bodies = core.directory.all().await?;
+        Ok(objects::system(&urls_of(req), &bodies))
+    })
+    .await
 }
 
 #[handler]
 async fn get_bodies(req: &Request, core: Data<&Arc<Core>>) -> Response {
-    json_response(
-        async {
-            let urls = urls_of(req);
-            let list = ListQuery::parse(req.uri().query())?;
-            let all = core
-                .directory
-                .all()
-                .await?
-                .iter()
-                .filter(|b| list.admits(b.created_at, b.updated_at))
-                .map(|b| objects::body(&urls, b, &term(b)))
-                .collect();
-            let (data, total) = list.page_of(all);
-            Ok(list.page_json(&urls.bodies(), data, total))
-        }
-        .await,
-    )
+    respond(req, &core, async {
+        let urls = urls_of(req);
+        let list = ListQuery::parse(req.uri().query())?;
+        let all = core
+            .directory
+            .all()
+            .await?
+            .iter()
+            .filter(|b| list.admits(b.created_at, b.updated_at))
+            .map(|b| objects::body(&urls, b, &term(b)))
+            .collect();
+        let (data, total) = list.page_of(all);
+        Ok(list.page_json(&urls.bodies(), data, total))
+    })
+    .await
 }
 
 #[handler]
 async fn get_body(req: &Request, slug: Path<String>, core: Data<&Arc<Core>>) -> Response {
-    json_response(
-        async {
-            let roster = roster(&core, &slug).await?;
-            Ok(objects::body(&urls_of(req), &roster, &term(&roster)))
-        }
-        .await,
-    )
+    respond(req, &core, async {
+        let roster = roster(&core, &slug).await?;
+        Ok(objects::body(&urls_of(req), &roster, &term(&roster)))
+    })
+    .await
 }
 
 #[handler]
@@ -148,54 +152,52 @@ async fn get_body_list(
     Path((slug, name)): Path<(String, String)>,
     core: Data<&Arc<Core>>,
 ) -> Response {
-    json_response(
-        async {
-            let urls = urls_of(req);
-            let list = ListQuery::parse(req.uri().query())?;
-            let roster = roster(&core, &slug).await?;
-            let list_url = urls.in_body(&slug, &name);
-            let (data, total) = match name.as_str() {
-                "organizations" => list.page_of(
-                    Some(objects::organization(&urls, &roster, &term(&roster)))
-                        .filter(|_| list.admits(roster.created_at, roster.updated_at))
-                        .into_iter()
-                        .collect(),
-                ),
-                "legislative-terms" => list.page_of(
-                    Some(objects::legislative_term(&urls, &roster, &term(&roster)))
-                        .filter(|_| list.admits(roster.created_at, roster.updated_at))
-                        .into_iter()
-                        .collect(),
-                ),
-                "people" | "memberships" => list.page_of(
-                    roster
-                        .members
-                        .iter()
-                        .filter(|m| list.admits(m.created_at, m.updated_at))
-                        .map(|m| match name.as_str() {
-                            "people" => objects::person(&urls, &slug, m),
-                            _ => objects::membership(&urls, &slug, m, true),
-                        })
-                        .collect(),
-                ),
-                "papers" | "consultations" => (Vec::new(), 0),
-                "locations" => list.page_of(
-                    locations(&core, &urls, &roster)
-                        .await?
-                        .into_iter()
-                        .filter(|(created, modified, _)| list.admits(*created, *modified))
-                        .map(|(_, _, value)| value)
-                        .collect(),
-                ),
-                "meetings" => meetings_page(&core, &urls, &roster, &list).await?,
-                "agenda-items" => agenda_items_page(&core, &urls, &roster, &list).await?,
-                "files" => files_page(&core, &urls, &roster, &list).await?,
-                _ => return Err(not_found(&format!("list `{name}`"))),
-            };
-            Ok(list.page_json(&list_url, data, total))
-        }
-        .await,
-    )
+    respond(req, &core, async {
+        let urls = urls_of(req);
+        let list = ListQuery::parse(req.uri().query())?;
+        let roster = roster(&core, &slug).await?;
+        let list_url = urls.in_body(&slug, &name);
+        let (data, total) = match name.as_str() {
+            "organizations" => list.page_of(
+                Some(objects::organization(&urls, &roster, &term(&roster)))
+                    .filter(|_| list.admits(roster.created_at, roster.updated_at))
+                    .into_iter()
+                    .collect(),
+            ),
+            "legislative-terms" => list.page_of(
+                Some(objects::legislative_term(&urls, &roster, &term(&roster)))
+                    .filter(|_| list.admits(roster.created_at, roster.updated_at))
+                    .into_iter()
+                    .collect(),
+            ),
+            "people" | "memberships" => list.page_of(
+                roster
+                    .members
+                    .iter()
+                    .filter(|m| list.admits(m.created_at, m.updated_at))
+                    .map(|m| match name.as_str() {
+                        "people" => objects::person(&urls, &slug, m),
+                        _ => objects::membership(&urls, &slug, m, true),
+                    })
+                    .collect(),
+            ),
+            "papers" | "consultations" => (Vec::new(), 0),
+            "locations" => list.page_of(
+                locations(&core, &urls, &roster)
+                    .await?
+                    .into_iter()
+                    .filter(|(created, modified, _)| list.admits(*created, *modified))
+                    .map(|(_, _, value)| value)
+                    .collect(),
+            ),
+            "meetings" => meetings_page(&core, &urls, &roster, &list).await?,
+            "agenda-items" => agenda_items_page(&core, &urls, &roster, &list).await?,
+            "files" => files_page(&core, &urls, &roster, &list).await?,
+            _ => return Err(not_found(&format!("list `{name}`"))),
+        };
+        Ok(list.page_json(&list_url, data, total))
+    })
+    .await
 }
 
 #[handler]
@@ -204,84 +206,82 @@ async fn get_body_object(
     Path((slug, name, key)): Path<(String, String, String)>,
     core: Data<&Arc<Core>>,
 ) -> Response {
-    json_response(
-        async {
-            let urls = urls_of(req);
-            let roster = roster(&core, &slug).await?;
-            let missing = || not_found(&format!("{name} `{key}` in {slug}"));
-            let id = || key.parse::<i64>().map_err(|_| missing());
-            match name.as_str() {
-                "organizations" if key == "council" => {
-                    Ok(objects::organization(&urls, &roster, &term(&roster)))
-                }
-                "legislative-terms" => {
-                    let term = term(&roster);
-                    (term.key == key)
-                        .then(|| objects::legislative_term(&urls, &roster, &term))
-                        .ok_or_else(missing)
-                }
-                "people" | "memberships" => {
-                    let member = roster.member(id()?).ok_or_else(missing)?;
-                    Ok(match name.as_str() {
-                        "people" => objects::person(&urls, &slug, member),
-                        _ => objects::membership(&urls, &slug, member, true),
-                    })
-                }
-                "locations" => locations(&core, &urls, &roster)
-                    .await?
-                    .into_iter()
-                    .find(|(_, _, value)| {
-                        value["id"] == urls.in_body(&slug, &format!("locations/{key}"))
-                    })
-                    .map(|(_, _, value)| value)
-                    .ok_or_else(missing),
-                "meetings" => {
-                    let bundle = meeting_bundle(&core, &roster, id()?)
-                        .await?
-                        .ok_or_else(missing)?;
-                    Ok(objects::meeting(&urls, &slug, &bundle))
-                }
-                "agenda-items" => {
-                    let item = agenda_item::Entity::find_by_id(id()?)
-                        .filter(agenda_item::Column::Public.eq(true))
-                        .one(&core.db)
-                        .await
-                        .map_err(crate::MeetingsError::from)?
-                        .ok_or_else(missing)?;
-                    let bundle = meeting_bundle(&core, &roster, item.meeting_id)
-                        .await?
-                        .ok_or_else(missing)?;
-                    let (order, numbered) = bundle
-                        .items
-                        .iter()
-                        .enumerate()
-                        .find(|(_, n)| n.item.id == item.id)
-                        .ok_or_else(missing)?;
-                    Ok(objects::agenda_item(
-                        &urls, &slug, &bundle, numbered, order, true,
-                    ))
-                }
-                "files" => {
-                    let row = attachment::Entity::find_by_id(id()?)
-                        .one(&core.db)
-                        .await
-                        .map_err(crate::MeetingsError::from)?
-                        .ok_or_else(missing)?;
-                    let bundle = meeting_bundle(&core, &roster, row.meeting_id)
-                        .await?
-                        .ok_or_else(missing)?;
-                    bundle
-                        .files
-                        .iter()
-                        .find(|f| f.id == row.id)
-                        .map(|f| objects::file(&urls, &slug, f, true))
-                        .ok_or_else(missing)
-                }
-                _ => Err(missing()),
+    respond(req, &core, async {
+        let urls = urls_of(req);
+        let roster = roster(&core, &slug).await?;
+        let missing = || not_found(&format!("{name} `{key}` in {slug}"));
+        let id = || key.parse::<i64>().map_err(|_| missing());
+        match name.as_str() {
+            "organizations" if key == "council" => {
+                Ok(objects::organization(&urls, &roster, &term(&roster)))
             }
+            "legislative-terms" => {
+                let term = term(&roster);
+                (term.key == key)
+                    .then(|| objects::legislative_term(&urls, &roster, &term))
+                    .ok_or_else(missing)
+            }
+            "people" | "memberships" => {
+                let member = roster.member(id()?).ok_or_else(missing)?;
+                Ok(match name.as_str() {
+                    "people" => objects::person(&urls, &slug, member),
+                    _ => objects::membership(&urls, &slug, member, true),
+                })
+            }
+            "locations" => locations(&core, &urls, &roster)
+                .await?
+                .into_iter()
+                .find(|(_, _, value)| {
+                    value["id"] == urls.in_body(&slug, &format!("locations/{key}"))
+                })
+                .map(|(_, _, value)| value)
+                .ok_or_else(missing),
+            "meetings" => {
+                let bundle = meeting_bundle(&core, &roster, id()?)
+                    .await?
+                    .ok_or_else(missing)?;
+                Ok(objects::meeting(&urls, &slug, &bundle))
+            }
+            "agenda-items" => {
+                let item = agenda_item::Entity::find_by_id(id()?)
+                    .filter(agenda_item::Column::Public.eq(true))
+                    .one(&core.db)
+                    .await
+                    .map_err(crate::MeetingsError::from)?
+                    .ok_or_else(missing)?;
+                let bundle = meeting_bundle(&core, &roster, item.meeting_id)
+                    .await?
+                    .ok_or_else(missing)?;
+                let (order, numbered) = bundle
+                    .items
+                    .iter()
+                    .enumerate()
+                    .find(|(_, n)| n.item.id == item.id)
+                    .ok_or_else(missing)?;
+                Ok(objects::agenda_item(
+                    &urls, &slug, &bundle, numbered, order, true,
+                ))
+            }
+            "files" => {
+                let row = attachment::Entity::find_by_id(id()?)
+                    .one(&core.db)
+                    .await
+                    .map_err(crate::MeetingsError::from)?
+                    .ok_or_else(missing)?;
+                let bundle = meeting_bundle(&core, &roster, row.meeting_id)
+                    .await?
+                    .ok_or_else(missing)?;
+                bundle
+                    .files
+                    .iter()
+                    .find(|f| f.id == row.id)
+                    .map(|f| objects::file(&urls, &slug, f, true))
+                    .ok_or_else(missing)
+            }
+            _ => Err(missing()),
         }
-        .await,
-    )
+    })
+    .await
 }
 
 #[handler]
@@ -290,17 +290,15 @@ async fn get_minutes(
     Path((slug, id)): Path<(String, i64)>,
     core: Data<&Arc<Core>>,
 ) -> Response {
-    json_response(
-        async {
-            let roster = roster(&core, &slug).await?;
-            let missing = || not_found(&format!("published minutes of meeting {id} in {slug}"));
-            let bundle = meeting_bundle(&core, &roster, id)
-                .await?
-                .ok_or_else(missing)?;
-            objects::minutes_file(&urls_of(req), &slug, &bundle, true).ok_or_else(missing)
-        }
-        .await,
-    )
+    respond(req, &core, async {
+        let roster = roster(&core, &slug).await?;
+        let missing = || not_found(&format!("published minutes of meeting {id} in {slug}"));
+        let bundle = meeting_bundle(&core, &roster, id)
+            .await?
+            .ok_or_else(missing)?;
+        objects::minutes_file(&urls_of(req), &slug, &bundle, true).ok_or_else(missing)
+    })
+    .await
 }
 
 async fn meeting_bundle(
@@ -460,7 +458,7 @@ mod tests {
 
     #[test]
     fn a_response_is_json_that_any_site_may_read() {
-        let response = json_response(Ok(serde_json::json!({"a": 1})));
+        let response = json_response(Ok(CachedBody::new("{}")));
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(
             response
