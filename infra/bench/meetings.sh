@@ -37,7 +37,7 @@ machine:  $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same 
 | meetings list                             | $list_rps | $list_p99 | $(ratio "$list_rps" "$health_rps") |
 | calendar.ics feed ($(( feed_bytes / 1024 )) KB)              | $feed_rps | $feed_p99 | $(ratio "$feed_rps" "$health_rps") |
 | one meeting's .ics                        | $ics_rps | $ics_p99 | $(ratio "$ics_rps" "$health_rps") |
-| OParl meeting list (20 meetings)          | $oparl_rps | $oparl_p99 | $(ratio "$oparl_rps" "$health_rps") |
+| OParl meeting list (first page)           | $oparl_rps | $oparl_p99 | $(ratio "$oparl_rps" "$health_rps") |
 | meeting page, Accept-Encoding: gzip       | $page_gz_rps | $page_gz_p99 | $(ratio "$page_gz_rps" "$health_rps") |
 | calendar.ics feed, Accept-Encoding: gzip  | $feed_gz_rps | $feed_gz_p99 | $(ratio "$feed_gz_rps" "$health_rps") |
 REPORT
