@@ -104,9 +104,15 @@ struct Member {
     updated_at: DateTime<Utc>,
 }
 
+/// A page of the municipalities list: only the slugs are needed from it.
 #[derive(Deserialize)]
 struct TenantPage {
-    items: Vec<Tenant>,
+    items: Vec<TenantListed>,
+}
+
+#[derive(Deserialize)]
+struct TenantListed {
+    slug: String,
 }
 
 impl TenantsClient {

@@ -18,6 +18,31 @@ struct Council {
     members: Vec<i64>,
 }
 
+/// Sends a request with an optional bearer token and JSON body; the status and the JSON
+/// answer (or its text as a JSON string).
+async fn send(
+    client: &reqwest::Client,
+    url: &str,
+    token: Option<&str>,
+    method: Method,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut request = client.request(method, url);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
 impl Council {
     async fn call(
         &self,
@@ -26,23 +51,8 @@ impl Council {
         path: &str,
         body: Option<Value>,
     ) -> (u16, Value) {
-        let mut request = self.app.client.request(
-            method,
-            self.app.url(&format!("/api/v1/tenants/alpha{path}")),
-        );
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response = request.send().await.unwrap();
-        let status = response.status().as_u16();
-        let text = response.text().await.unwrap();
-        (
-            status,
-            serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        )
+        let url = self.app.url(&format!("/api/v1/tenants/alpha{path}"));
+        send(&self.app.client, &url, token, method, body).await
     }
 
     /// A page of the municipality's meetings (`path` under `/municipalities/alpha`), as
@@ -876,9 +886,155 @@ async fn the_demo_municipalities_have_a_year_of_published_meetings(app: TestApp)
     );
 }
 
+/// The `meetings` binary's service, on its own SQLite database, against the tenants API of
+/// `app` over HTTP: callers, councils and municipalities come from that API alone.
+async fn a_standalone_meetings_service_learns_councils_and_callers_over_http(app: TestApp) {
+    let council = council(app).await;
+    let data_dir = tempfile::tempdir().unwrap();
+    let settings = integration_tests::test_settings(
+        data_dir.path(),
+        &format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.path().join("meetings.db").display()
+        ),
+    );
+    let context = council_shared::app::Context::build(settings).await.unwrap();
+    let tenants =
+        std::sync::Arc::new(council_shared::remote::TenantsClient::new(&council.app.base).unwrap());
+    let routes = meetings::standalone_routes(&context, tenants).unwrap();
+    let service = council_shared::app::Application::bind(&context, routes)
+        .await
+        .unwrap();
+    let base = format!("http://{}/api/v1/tenants/alpha", service.address());
+    let oparl = format!("http://{}/oparl/v1.1/bodies", service.address());
+    tokio::spawn(service.run());
+    let client = &council.app.client;
+    let service = |path: &str| format!("{base}{path}");
+    let draft = Some(meeting_body("Συνεδρίαση της υπηρεσίας", 3600));
+    assert_eq!(
+        send(
+            client,
+            &service("/meetings"),
+            None,
+            Method::POST,
+            draft.clone()
+        )
+        .await
+        .0,
+        401
+    );
+    assert_eq!(
+        send(
+            client,
+            &service("/meetings"),
+            Some(&council.outsider),
+            Method::POST,
+            draft.clone()
+        )
+        .await
+        .0,
+        403,
+        "the tenants API says whose staff the caller is"
+    );
+    let (status, created) = send(
+        client,
+        &service("/meetings"),
+        Some(&council.secretary),
+        Method::POST,
+        draft,
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let path = format!("/meetings/{}", created["id"]);
+    assert_eq!(
+        send(client, &service(&path), None, Method::GET, None)
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        send(
+            client,
+            &service(&path),
+            Some(&council.member),
+            Method::GET,
+            None
+        )
+        .await
+        .0,
+        200
+    );
+    send(
+        client,
+        &service(&format!("{path}/agenda")),
+        Some(&council.secretary),
+        Method::POST,
+        Some(json!({"title": "Θέμα"})),
+    )
+    .await;
+    let (status, convened) = send(
+        client,
+        &service(&format!("{path}/convene")),
+        Some(&council.secretary),
+        Method::POST,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{convened}");
+    assert!(convened["number"].as_str().unwrap().starts_with("1/"));
+    let (_, answered) = send(
+        client,
+        &service(&format!("{path}/my-attendance")),
+        Some(&council.member),
+        Method::PUT,
+        Some(json!({"answer": "attending"})),
+    )
+    .await;
+    assert_eq!(
+        answered["member_id"], council.members[0],
+        "the member's grant, from the tenants API"
+    );
+    let (_, listed) = send(client, &service("/meetings"), None, Method::GET, None).await;
+    assert_eq!(listed["total"], 1);
+    let bodies: Value = client
+        .get(&oparl)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(bodies["pagination"]["totalElements"], 2, "{bodies}");
+    let missing = client
+        .get(base.replace("/alpha", "/nowhere") + "/meetings")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
+
+    // Its own database holds meetings, and nothing of the tenants service's.
+    use sea_orm::{ConnectionTrait, Statement};
+    let count = |table: &str| {
+        let sql = format!("SELECT COUNT(*) AS n FROM {table}");
+        let db = context.db.clone();
+        async move {
+            let row = db
+                .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get::<i64>("", "n").unwrap()
+        }
+    };
+    assert_eq!(count("meetings").await, 1);
+    assert_eq!(count("tenants").await, 0);
+    assert_eq!(count("council_members").await, 0);
+}
+
 on_both_databases!(
     a_meeting_goes_from_draft_to_published_and_corrected_minutes,
     invalid_transitions_are_refused_with_what_is_allowed,
     a_meeting_without_quorum_cannot_carry_decisions,
     the_demo_municipalities_have_a_year_of_published_meetings,
+    a_standalone_meetings_service_learns_councils_and_callers_over_http,
 );

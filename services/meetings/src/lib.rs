@@ -22,3 +22,25 @@ pub use api::Core;
 pub use error::MeetingsError;
 
 pub const OPENAPI_TITLE: &str = "ΣΕΜΠ platform: meetings service";
+
+/// The meetings service on its own (the `meetings` binary): its API and the OParl endpoint,
+/// asking the tenants service over HTTP who callers are and who sits on each council.
+pub fn standalone_routes(
+    context: &council_shared::app::Context,
+    tenants: std::sync::Arc<council_shared::remote::TenantsClient>,
+) -> anyhow::Result<poem::Route> {
+    use council_shared::{
+        app::{api_routes, openapi_service},
+        auth::{CachedIdentity, authenticate},
+    };
+    use poem::EndpointExt;
+    let identity = std::sync::Arc::new(CachedIdentity::new(
+        tenants.clone(),
+        std::time::Duration::from_secs(context.settings.auth.principal_cache_seconds),
+    ));
+    let core = Core::from_context(context, tenants)?;
+    let routes = api_routes(openapi_service(api::api(core.clone()), OPENAPI_TITLE))
+        .nest("/oparl/v1.1", oparl::routes(core.clone()));
+    let routes = api::clear_public_views_on_writes(routes, core);
+    Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
+}

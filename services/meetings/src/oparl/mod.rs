@@ -128,7 +128,7 @@ async fn get_bodies(req: &Request, core: Data<&Arc<Core>>) -> Response {
             .all()
             .await?
             .iter()
-            .filter(|b| list.admits(b.created_at, b.updated_at))
+            .filter(|b| b.tenant.active && list.admits(b.created_at, b.updated_at))
             .map(|b| objects::body(&urls, b, &term(b)))
             .collect();
         let (data, total) = list.page_of(all);
