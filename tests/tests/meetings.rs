@@ -222,7 +222,7 @@ async fn check_ics(text: &str) -> Value {
 /// against the OParl 1.1 schemas; returns its count of objects per type.
 async fn check_oparl(app: &TestApp) -> Value {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/check_oparl.py");
-    let schemas = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/oparl-1.1-schema");
+    let schemas = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/oparl-1.1-schema");
     let output = tokio::process::Command::new("python3")
         .arg(script)
         .arg(app.url("/oparl/v1.1/system"))
