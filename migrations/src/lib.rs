@@ -13,6 +13,7 @@ mod m20261122_000002_councils;
 mod m20261122_000003_api_tokens;
 mod m20261122_000004_identity;
 mod m20261123_000005_meetings;
+mod m20261124_000006_practices;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_api_tokens::Migration),
             Box::new(m20261122_000004_identity::Migration),
             Box::new(m20261123_000005_meetings::Migration),
+            Box::new(m20261124_000006_practices::Migration),
         ]
     }
 }

@@ -21,6 +21,7 @@ pub mod search;
 pub mod settings;
 pub mod telemetry;
 pub mod tenant;
+pub mod text_enum;
 pub mod validation;
 
 pub use problem::{ApiError, FieldError, Problem};

@@ -499,3 +499,28 @@ pub fn required_tool<T>(name: &str, found: Option<T>) -> Option<T> {
     eprintln!("SKIPPED: {name} is not installed (bash .ci/run installs it)");
     None
 }
+
+/// Sends a request with an optional bearer token and JSON body; the status and the JSON
+/// answer (or its text as a JSON string).
+pub async fn send(
+    client: &reqwest::Client,
+    url: &str,
+    token: Option<&str>,
+    method: reqwest::Method,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let mut request = client.request(method, url);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+    )
+}

@@ -44,6 +44,9 @@ enum Rule {
     Member,
     /// Its staff and its council's members.
     Insider,
+    /// Those who write the municipality's practices: administrators (platform and own)
+    /// and its practice authors.
+    PracticeWriter,
 }
 
 fn allowed(rule: Rule, who: Who, own_tenant: bool) -> bool {
@@ -59,6 +62,10 @@ fn allowed(rule: Rule, who: Who, own_tenant: bool) -> bool {
         Rule::Member => who == Who::CouncilMember && own_tenant,
         Rule::Insider => {
             allowed(Rule::Staff, who, own_tenant) || allowed(Rule::Member, who, own_tenant)
+        }
+        Rule::PracticeWriter => {
+            who == Who::PlatformAdmin
+                || (matches!(who, Who::TenantAdmin | Who::PracticeAuthor) && own_tenant)
         }
     }
 }
@@ -211,6 +218,22 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/tenants/{slug}/calendar.ics", Public),
         case(Method::GET, "/tenants/{slug}/minutes.atom", Public),
         case(Method::GET, "/meeting-events", PlatformAdmin),
+        // A practice of the municipality (`{slug}` is the practice's, made for each case).
+        case(Method::GET, "/practices", Public),
+        case(Method::POST, "/practices", SignedIn),
+        case(Method::GET, "/practices/{slug}", Public),
+        case(Method::PUT, "/practices/{slug}", PracticeWriter),
+        case(Method::POST, "/practices/{slug}/submit", PracticeWriter),
+        case(Method::POST, "/practices/{slug}/review", TenantAdmin),
+        case(Method::POST, "/practices/{slug}/publish", TenantAdmin),
+        case(
+            Method::POST,
+            "/practices/{slug}/request-changes",
+            TenantAdmin,
+        ),
+        case(Method::POST, "/practices/{slug}/reject", TenantAdmin),
+        case(Method::POST, "/practices/{slug}/archive", TenantAdmin),
+        case(Method::GET, "/practice-themes", Public),
     ]
 }
 
@@ -483,9 +506,38 @@ impl World {
         Some((path, body))
     }
 
+    /// Practice cases: a practice of municipality `slug`, made by the platform
+    /// administrator and brought to the state the call needs.
+    async fn prepare_practice(&self, case: &Case, slug: &str) -> Option<(String, Option<Value>)> {
+        let rest = case.path.strip_prefix("/practices/{slug}")?;
+        let body = practice_body(slug);
+        let created = self.admin(Method::POST, "/practices", body.clone()).await;
+        let path = format!("/practices/{}", created["slug"].as_str().unwrap());
+        let steps: &[&str] = match (case.method.clone(), rest) {
+            (Method::PUT, "") | (Method::POST, "/submit") => &[],
+            (Method::POST, "/archive") | (Method::GET, "") => &["submit", "publish"],
+            _ => &["submit"],
+        };
+        for step in steps {
+            self.admin(Method::POST, &format!("{path}/{step}"), json!({}))
+                .await;
+        }
+        let body = match (case.method.clone(), rest) {
+            (Method::PUT, "") => Some(body),
+            (Method::POST, "/request-changes") | (Method::POST, "/reject") => {
+                Some(json!({"note": "Λόγος"}))
+            }
+            _ => None,
+        };
+        Some((format!("{path}{}", &rest), body))
+    }
+
     /// The concrete path and body of a case, with whatever it needs created first.
     async fn prepare(&self, case: &Case, who: Who, slug: &str) -> (String, Option<Value>) {
         if let Some(prepared) = self.prepare_meeting(case, slug).await {
+            return prepared;
+        }
+        if let Some(prepared) = self.prepare_practice(case, slug).await {
             return prepared;
         }
         let path = case.path.replace("{slug}", slug);
@@ -525,6 +577,11 @@ impl World {
             }
             (Method::POST, "/me/tokens") => (path, Some(json!({"name": self.fresh("token-")}))),
             (Method::POST, "/tenants/{slug}/meetings") => (path, Some(meeting_body(3600))),
+            (Method::POST, "/practices") => {
+                let mut body = practice_body(slug);
+                body["organisation"]["tenant"] = Value::Null;
+                (path, Some(body))
+            }
             (Method::DELETE, "/me/tokens/{id}") => {
                 // The caller's own token; an anonymous caller tries the administrator's.
                 let owner = if who == Who::Anonymous {
@@ -585,6 +642,17 @@ impl World {
             _ => (path, None),
         }
     }
+}
+
+/// A practice submitted in the name of municipality `slug`.
+fn practice_body(slug: &str) -> Value {
+    json!({
+        "title": {"el": "Πρακτική"},
+        "summary": {"el": "Περίληψη"},
+        "sector": "municipality",
+        "organisation": {"name": "Δήμος", "tenant": slug},
+        "description": {"el": "Περιγραφή"}
+    })
 }
 
 fn provider_body() -> Value {

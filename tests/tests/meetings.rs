@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
 use council_shared::auth::Role;
-use integration_tests::{TestApp, on_both_databases, sample_member, token_for};
+use integration_tests::{TestApp, on_both_databases, sample_member, send, token_for};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -16,31 +16,6 @@ struct Council {
     member: String,
     outsider: String,
     members: Vec<i64>,
-}
-
-/// Sends a request with an optional bearer token and JSON body; the status and the JSON
-/// answer (or its text as a JSON string).
-async fn send(
-    client: &reqwest::Client,
-    url: &str,
-    token: Option<&str>,
-    method: Method,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut request = client.request(method, url);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
 }
 
 impl Council {

@@ -229,21 +229,22 @@ async fn single_service(
 
 #[tokio::test]
 async fn a_service_binary_serves_only_its_own_api() {
-    let practices = single_service(Backend::Sqlite, |_| {
+    // The notifications service has no operations yet: its document is empty.
+    let notifications = single_service(Backend::Sqlite, |_| {
         api_routes(openapi_service(
-            practices::PracticesApi,
-            practices::OPENAPI_TITLE,
+            notifications::NotificationsApi,
+            notifications::OPENAPI_TITLE,
         ))
     })
     .await
     .unwrap();
-    let (_, spec) = practices.get_json("/api/openapi.json").await;
-    assert_eq!(spec["info"]["title"], practices::OPENAPI_TITLE);
+    let (_, spec) = notifications.get_json("/api/openapi.json").await;
+    assert_eq!(spec["info"]["title"], notifications::OPENAPI_TITLE);
     assert_eq!(spec["paths"], serde_json::json!({}));
-    assert_eq!(practices.get("/api/v1/tenants").await.status(), 404);
-    assert_eq!(practices.get("/healthz").await.status(), 200);
+    assert_eq!(notifications.get("/api/v1/tenants").await.status(), 404);
+    assert_eq!(notifications.get("/healthz").await.status(), 200);
     assert_eq!(
-        practices.get("/").await.status(),
+        notifications.get("/").await.status(),
         404,
         "no web pages in a service binary"
     );

@@ -39,7 +39,9 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
             identity.clone(),
         ),
         meetings::api::api(meetings_core.clone()),
-        practices::PracticesApi,
+        practices::PracticesApi {
+            core: practices::Core::new(context.db.clone(), reads.clone()),
+        },
         notifications::NotificationsApi,
     );
     let cache_ttl = std::time::Duration::from_millis(context.settings.cache.ttl_ms);
@@ -80,6 +82,8 @@ pub async fn load_demo_data_if_empty(context: &Context) -> anyhow::Result<()> {
     let reads = tenants::public::TenantReads::from_context(context);
     let meetings = meetings::demo::load(&context.db, reads.as_ref()).await?;
     tracing::info!(meetings, "demo meetings loaded");
+    let practices = practices::demo::load(&context.db, reads.as_ref()).await?;
+    tracing::info!(practices, "demo practices loaded");
     Ok(())
 }
 

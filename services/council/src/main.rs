@@ -135,6 +135,8 @@ async fn main() -> anyhow::Result<()> {
             let reads = tenants::public::TenantReads::from_context(&context);
             let meetings = meetings::demo::load(&context.db, reads.as_ref()).await?;
             println!("loaded {meetings} demo meetings");
+            let practices = practices::demo::load(&context.db, reads.as_ref()).await?;
+            println!("loaded {practices} demo practices");
             Ok(())
         }
         Command::Token { command } => token(command).await,

@@ -49,11 +49,12 @@ fn demo_data_loads_once_and_then_leaves_everything_alone() {
     assert!(first.status.success(), "{first:?}");
     assert_eq!(
         stdout(&first),
-        "loaded athens\nloaded piraeus\nloaded thessaloniki\nloaded 26 demo meetings\n"
+        "loaded athens\nloaded piraeus\nloaded thessaloniki\nloaded 26 demo meetings\nloaded 7 demo practices\n"
     );
     let second = council(dir.path(), &["demo-data"]);
     assert!(stdout(&second).contains("athens already present: left unchanged"));
     assert!(stdout(&second).contains("loaded 0 demo meetings"));
+    assert!(stdout(&second).contains("loaded 0 demo practices"));
 }
 
 #[test]

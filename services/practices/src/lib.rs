@@ -1,13 +1,17 @@
-//! The practices service: Good practices shared across municipalities.
+//! The practices service: good practices that cities and NGOs submit, moderators publish,
+//! and every municipality searches and learns from.
 //!
-//! It owns its own tables and reaches other services only through their APIs or events.
-//! Its operations arrive with its own issue; until then it serves an empty API document.
+//! It owns its own tables and learns about municipalities only through `CouncilDirectory`
+//! (the tenants service's API).
+
+pub mod api;
+pub mod demo;
+pub mod domain;
+pub mod entities;
+pub mod error;
+pub mod service;
+
+pub use api::{Core, PracticesApi};
+pub use error::PracticesError;
 
 pub const OPENAPI_TITLE: &str = "ΣΕΜΠ platform: practices service";
-
-/// The practices service's HTTP API (no operations yet).
-#[derive(Debug, Clone, Default)]
-pub struct PracticesApi;
-
-#[poem_openapi::OpenApi]
-impl PracticesApi {}

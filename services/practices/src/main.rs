@@ -1,10 +1,16 @@
-//! The practices service alone: `practices --bind 127.0.0.1:PORT`.
+//! The practices service alone: `practices --bind 127.0.0.1:8083`. It asks the tenants
+//! service at `services.tenants_url` who callers are and which municipalities exist.
+
+use std::{sync::Arc, time::Duration};
 
 use clap::Parser;
 use council_shared::{
     app::{api_routes, openapi_service},
+    auth::{CachedIdentity, authenticate},
     cli::{ServerArgs, run_single_service},
+    remote::TenantsClient,
 };
+use poem::EndpointExt;
 
 /// Good practices shared across municipalities.
 #[derive(Parser)]
@@ -17,11 +23,18 @@ struct Cli {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    run_single_service(&cli.server, |_| {
-        Ok(api_routes(openapi_service(
-            practices::PracticesApi,
-            practices::OPENAPI_TITLE,
-        )))
+    let settings = cli.server.settings()?;
+    let tenants = Arc::new(TenantsClient::new(&settings.services.tenants_url)?);
+    run_single_service(&cli.server, move |context| {
+        let identity = Arc::new(CachedIdentity::new(
+            tenants.clone(),
+            Duration::from_secs(context.settings.auth.principal_cache_seconds),
+        ));
+        let api = practices::PracticesApi {
+            core: practices::Core::new(context.db.clone(), tenants),
+        };
+        let routes = api_routes(openapi_service(api, practices::OPENAPI_TITLE));
+        Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
     })
     .await
 }

@@ -1,0 +1,102 @@
+//! What the practices API answers with.
+
+use chrono::{DateTime, Utc};
+use poem_openapi::Object;
+
+use crate::domain::{Bilingual, PracticeContent, PracticeState, Sector};
+
+/// A published practice in a list.
+#[derive(Debug, Clone, Object)]
+pub struct PracticeSummary {
+    pub slug: String,
+    pub title: Bilingual,
+    pub summary: Bilingual,
+    #[oai(skip_serializing_if_is_none)]
+    pub sector: Option<Sector>,
+    pub thematic_areas: Vec<String>,
+    pub organisation: String,
+    /// Slugs of the municipalities it runs in or was submitted by.
+    pub municipalities: Vec<String>,
+    pub published_at: DateTime<Utc>,
+    /// Kept readable, no longer maintained.
+    pub archived: bool,
+    /// The practice's API address.
+    pub href: String,
+}
+
+/// How many of the results have one filter value.
+#[derive(Debug, Clone, Object)]
+pub struct FacetCount {
+    /// `sector`, `theme`, `sdg`, `municipality`, `audience` or `year`.
+    pub facet: String,
+    pub value: String,
+    pub count: i64,
+}
+
+/// One page of search results, with the counts per filter value.
+#[derive(Debug, Clone, Object)]
+pub struct PracticeSearchPage {
+    pub items: Vec<PracticeSummary>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+    pub total_pages: u64,
+    pub facets: Vec<FacetCount>,
+}
+
+/// The revision being worked on, for its author and moderators.
+#[derive(Debug, Clone, Object)]
+pub struct WorkingRevision {
+    pub revision: i32,
+    pub state: PracticeState,
+    pub content: PracticeContent,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One recorded step of a practice's life.
+#[derive(Debug, Clone, Object)]
+pub struct TransitionView {
+    pub revision: i32,
+    #[oai(skip_serializing_if_is_none)]
+    pub from: Option<String>,
+    pub to: String,
+    pub by: String,
+    #[oai(skip_serializing_if_is_none)]
+    pub note: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// A practice as the caller may see it.
+#[derive(Debug, Clone, Object)]
+pub struct PracticeDetail {
+    pub slug: String,
+    /// The public version; absent until first published.
+    #[oai(skip_serializing_if_is_none)]
+    pub published: Option<PracticeContent>,
+    #[oai(skip_serializing_if_is_none)]
+    pub published_at: Option<DateTime<Utc>>,
+    pub archived: bool,
+    /// For the author and moderators: the latest revision and its state.
+    #[oai(skip_serializing_if_is_none)]
+    pub working: Option<WorkingRevision>,
+    /// For the author and moderators: every step, oldest first.
+    #[oai(skip_serializing_if_is_none)]
+    pub history: Option<Vec<TransitionView>>,
+    /// What the caller may do now.
+    pub allowed_actions: Vec<String>,
+}
+
+/// A moderator's note: what should change, or why the practice is rejected.
+#[derive(Debug, Clone, Default, Object, serde::Deserialize)]
+pub struct DecisionNote {
+    #[oai(skip_serializing_if_is_none)]
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A thematic area of the platform's list.
+#[derive(Debug, Clone, Object)]
+pub struct ThemeView {
+    pub code: String,
+    pub name: Bilingual,
+}

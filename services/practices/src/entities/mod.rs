@@ -1,0 +1,8 @@
+//! The practices service's tables. No other service reads them.
+
+pub mod facet;
+pub mod practice;
+pub mod practice_event;
+pub mod revision;
+pub mod theme;
+pub mod transition;
