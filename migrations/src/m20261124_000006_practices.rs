@@ -2,7 +2,8 @@
 //! text), their revisions (the content as JSON; the latest is the one being worked on, the
 //! newest published one is what the public reads), every transition with who and when, the
 //! facets of the published version (for filters and their counts), the platform's editable
-//! list of thematic areas, and the outbox of practice events.
+//! list of thematic areas, the outbox of practice events, the public's feedback (held for
+//! moderation) and the municipalities that adopted a practice.
 //!
 //! `author_user_id` and `tenant_id` name rows of the tenants service but carry no foreign key.
 
@@ -70,6 +71,31 @@ enum PracticeThemes {
     NameEl,
     NameEn,
     Position,
+}
+
+#[derive(DeriveIden)]
+enum PracticeFeedback {
+    Table,
+    Id,
+    PracticeId,
+    Name,
+    Email,
+    Body,
+    State,
+    CreatedAt,
+    ModeratedAt,
+    ModeratedByUserId,
+}
+
+#[derive(DeriveIden)]
+enum PracticeAdoptions {
+    Table,
+    Id,
+    PracticeId,
+    TenantId,
+    Note,
+    AdoptedByUserId,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]
@@ -279,6 +305,60 @@ impl MigrationTrait for Migration {
                     .col(string_len(PracticeEvents::EventType, 40))
                     .col(text(PracticeEvents::Payload))
                     .col(timestamp_with_time_zone(PracticeEvents::CreatedAt))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(PracticeFeedback::Table)
+                    .col(big_pk_auto(PracticeFeedback::Id))
+                    .col(big_integer(PracticeFeedback::PracticeId))
+                    .col(string_len_null(PracticeFeedback::Name, 200))
+                    .col(string_len(PracticeFeedback::Email, 254))
+                    .col(text(PracticeFeedback::Body))
+                    .col(
+                        string_len(PracticeFeedback::State, 16).check(
+                            Expr::col(PracticeFeedback::State)
+                                .is_in(["pending", "approved", "rejected"]),
+                        ),
+                    )
+                    .col(timestamp_with_time_zone(PracticeFeedback::CreatedAt))
+                    .col(timestamp_with_time_zone_null(PracticeFeedback::ModeratedAt))
+                    .col(big_integer_null(PracticeFeedback::ModeratedByUserId))
+                    .foreign_key(&mut belongs_to_practice(
+                        PracticeFeedback::Table,
+                        PracticeFeedback::PracticeId,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(PracticeAdoptions::Table)
+                    .col(big_pk_auto(PracticeAdoptions::Id))
+                    .col(big_integer(PracticeAdoptions::PracticeId))
+                    .col(big_integer(PracticeAdoptions::TenantId))
+                    .col(text_null(PracticeAdoptions::Note))
+                    .col(big_integer(PracticeAdoptions::AdoptedByUserId))
+                    .col(timestamp_with_time_zone(PracticeAdoptions::CreatedAt))
+                    .foreign_key(&mut belongs_to_practice(
+                        PracticeAdoptions::Table,
+                        PracticeAdoptions::PracticeId,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        // A municipality adopts a practice once.
+        manager
+            .create_index(
+                Index::create()
+                    .name("uq_practice_adoptions_tenant")
+                    .table(PracticeAdoptions::Table)
+                    .col(PracticeAdoptions::PracticeId)
+                    .col(PracticeAdoptions::TenantId)
+                    .unique()
                     .to_owned(),
             )
             .await?;

@@ -19,6 +19,7 @@ pub struct Settings {
     pub log: LogSettings,
     pub auth: AuthSettings,
     pub uploads: UploadSettings,
+    pub practices: PracticeSettings,
     pub services: ServiceUrls,
 }
 
@@ -33,6 +34,7 @@ impl Default for Settings {
             log: LogSettings::default(),
             auth: AuthSettings::default(),
             uploads: UploadSettings::default(),
+            practices: PracticeSettings::default(),
             services: ServiceUrls::default(),
         }
     }
@@ -49,6 +51,25 @@ impl Default for UploadSettings {
     fn default() -> Self {
         Self {
             max_bytes: 20 * 1024 * 1024,
+        }
+    }
+}
+
+/// Limits on the public's feedback on good practices ("tell us your opinion").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PracticeSettings {
+    /// Feedback messages accepted per client address per hour.
+    pub feedback_per_ip_per_hour: u32,
+    /// Feedback messages accepted per e-mail address per hour.
+    pub feedback_per_email_per_hour: u32,
+}
+
+impl Default for PracticeSettings {
+    fn default() -> Self {
+        Self {
+            feedback_per_ip_per_hour: 20,
+            feedback_per_email_per_hour: 5,
         }
     }
 }

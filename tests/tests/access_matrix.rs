@@ -233,6 +233,24 @@ fn cases() -> Vec<Case> {
         ),
         case(Method::POST, "/practices/{slug}/reject", TenantAdmin),
         case(Method::POST, "/practices/{slug}/archive", TenantAdmin),
+        case(Method::POST, "/practices/{slug}/feedback", Public),
+        case(Method::GET, "/practices/{slug}/feedback", Public),
+        case(
+            Method::POST,
+            "/practices/{slug}/feedback/{id}/approve",
+            TenantAdmin,
+        ),
+        case(
+            Method::POST,
+            "/practices/{slug}/feedback/{id}/reject",
+            TenantAdmin,
+        ),
+        case(Method::POST, "/practices/{slug}/adoptions", TenantAdmin),
+        case(
+            Method::DELETE,
+            "/practices/{slug}/adoptions/{tenant}",
+            TenantAdmin,
+        ),
         case(Method::GET, "/practice-themes", Public),
     ]
 }
@@ -515,21 +533,57 @@ impl World {
         let path = format!("/practices/{}", created["slug"].as_str().unwrap());
         let steps: &[&str] = match (case.method.clone(), rest) {
             (Method::PUT, "") | (Method::POST, "/submit") => &[],
-            (Method::POST, "/archive") | (Method::GET, "") => &["submit", "publish"],
-            _ => &["submit"],
+            (Method::POST, "/review")
+            | (Method::POST, "/publish")
+            | (Method::POST, "/request-changes")
+            | (Method::POST, "/reject") => &["submit"],
+            _ => &["submit", "publish"],
         };
         for step in steps {
             self.admin(Method::POST, &format!("{path}/{step}"), json!({}))
                 .await;
         }
-        let body = match (case.method.clone(), rest) {
+        let mut rest = rest.replace("{tenant}", slug);
+        if rest.contains("/feedback/{id}") {
+            // Written directly: the public's form is rate-limited per address, and the
+            // setup would spend the limit the feedback cases themselves need.
+            let db = &self.app.context.db;
+            let practice = practices::service::find(db, created["slug"].as_str().unwrap())
+                .await
+                .unwrap();
+            let message = practices::service::community::give_feedback(
+                db,
+                &practice,
+                None,
+                "reader@example.org".into(),
+                "Μήνυμα".into(),
+            )
+            .await
+            .unwrap();
+            rest = rest.replace("{id}", &message.id.to_string());
+        }
+        if case.method == Method::DELETE && rest.starts_with("/adoptions/") {
+            self.admin(
+                Method::POST,
+                &format!("{path}/adoptions"),
+                json!({"tenant": slug}),
+            )
+            .await;
+        }
+        let body = match (case.method.clone(), rest.as_str()) {
             (Method::PUT, "") => Some(body),
             (Method::POST, "/request-changes") | (Method::POST, "/reject") => {
                 Some(json!({"note": "Λόγος"}))
             }
+            (Method::POST, "/feedback") => Some(
+                json!({"email": format!("{}@example.org", self.fresh("reader")), "body": "Μήνυμα"}),
+            ),
+            (Method::POST, "/adoptions") => {
+                Some(json!({"tenant": slug, "note": "Το εφαρμόζουμε."}))
+            }
             _ => None,
         };
-        Some((format!("{path}{}", &rest), body))
+        Some((format!("{path}{rest}"), body))
     }
 
     /// The concrete path and body of a case, with whatever it needs created first.

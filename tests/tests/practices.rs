@@ -541,7 +541,186 @@ async fn the_demo_practices_are_published_with_their_figures(app: TestApp) {
     );
 }
 
+async fn the_public_gives_feedback_and_cities_mark_what_they_adopted(app: TestApp) {
+    let p = Platform::new(app).await;
+    let slug = p
+        .published(practice("Κοινωνική Κουζίνα", Some("alpha")))
+        .await;
+    let path = format!("/practices/{slug}");
+    let (status, problem) = p
+        .call(
+            None,
+            Method::POST,
+            &format!("{path}/feedback"),
+            Some(json!({"email": "not-an-address", "body": ""})),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(error_fields(&problem), ["email", "body"]);
+    let (status, _) = p
+        .call(None, Method::POST, &format!("{path}/feedback"), Some(json!({"name": "Μαρία", "email": "maria@example.org", "body": "Θα το δοκιμάσουμε στη γειτονιά μας."})))
+        .await;
+    assert_eq!(status, 202);
+    let (_, shown) = p
+        .call(None, Method::GET, &format!("{path}/feedback"), None)
+        .await;
+    assert_eq!(shown, json!([]), "held for moderation");
+    assert_eq!(
+        p.call(
+            None,
+            Method::GET,
+            &format!("{path}/feedback?state=pending"),
+            None
+        )
+        .await
+        .0,
+        403
+    );
+    assert_eq!(
+        p.call(
+            Some(&p.beta_admin),
+            Method::GET,
+            &format!("{path}/feedback?state=pending"),
+            None
+        )
+        .await
+        .0,
+        403
+    );
+    let pending = p
+        .ok(
+            &p.alpha_admin,
+            Method::GET,
+            &format!("{path}/feedback?state=pending"),
+            None,
+        )
+        .await;
+    let id = pending[0]["id"].as_i64().unwrap();
+    assert!(
+        pending[0].get("email").is_none(),
+        "the address is never shown"
+    );
+    assert_eq!(
+        p.call(
+            Some(&p.beta_admin),
+            Method::POST,
+            &format!("{path}/feedback/{id}/approve"),
+            None
+        )
+        .await
+        .0,
+        403
+    );
+    p.ok(
+        &p.alpha_admin,
+        Method::POST,
+        &format!("{path}/feedback/{id}/approve"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        p.call(
+            Some(&p.alpha_admin),
+            Method::POST,
+            &format!("{path}/feedback/{id}/reject"),
+            None
+        )
+        .await
+        .0,
+        409
+    );
+    let (_, shown) = p
+        .call(None, Method::GET, &format!("{path}/feedback"), None)
+        .await;
+    assert_eq!(
+        (shown[0]["name"].as_str(), shown[0]["body"].as_str()),
+        (Some("Μαρία"), Some("Θα το δοκιμάσουμε στη γειτονιά μας."))
+    );
+    // Rate-limited per address: the sixth message in the hour is refused.
+    for attempt in 1..=5 {
+        let (status, _) = p
+            .call(
+                None,
+                Method::POST,
+                &format!("{path}/feedback"),
+                Some(json!({"email": "busy@example.org", "body": format!("Μήνυμα {attempt}")})),
+            )
+            .await;
+        assert_eq!(status, 202, "attempt {attempt}");
+    }
+    let (status, _) = p
+        .call(
+            None,
+            Method::POST,
+            &format!("{path}/feedback"),
+            Some(json!({"email": "BUSY@example.org", "body": "Άλλο ένα"})),
+        )
+        .await;
+    assert_eq!(status, 429);
+
+    // Beta adopts alpha's practice; alpha's administrator cannot speak for beta.
+    assert_eq!(
+        p.call(
+            Some(&p.alpha_admin),
+            Method::POST,
+            &format!("{path}/adoptions"),
+            Some(json!({"tenant": "beta"}))
+        )
+        .await
+        .0,
+        403
+    );
+    let adopted = p
+        .ok(
+            &p.beta_admin,
+            Method::POST,
+            &format!("{path}/adoptions"),
+            Some(json!({"tenant": "beta", "note": "Ξεκινήσαμε τον Μάρτιο."})),
+        )
+        .await;
+    assert_eq!(adopted["tenant"], "beta");
+    assert_eq!(
+        p.call(
+            Some(&p.beta_admin),
+            Method::POST,
+            &format!("{path}/adoptions"),
+            Some(json!({"tenant": "beta"}))
+        )
+        .await
+        .0,
+        409
+    );
+    let (_, public) = p.call(None, Method::GET, &path, None).await;
+    assert_eq!(public["adoptions"][0]["note"], "Ξεκινήσαμε τον Μάρτιο.");
+    assert_eq!(public["feedback_count"], 1);
+    assert_eq!(
+        p.call(
+            Some(&p.alpha_admin),
+            Method::DELETE,
+            &format!("{path}/adoptions/beta"),
+            None
+        )
+        .await
+        .0,
+        403
+    );
+    assert_eq!(
+        p.call(
+            Some(&p.beta_admin),
+            Method::DELETE,
+            &format!("{path}/adoptions/beta"),
+            None
+        )
+        .await
+        .0,
+        204
+    );
+    let (_, public) = p.call(None, Method::GET, &path, None).await;
+    assert_eq!(public["adoptions"], json!([]));
+}
+
 on_both_databases!(
+    the_public_gives_feedback_and_cities_mark_what_they_adopted,
     a_practice_goes_through_review_and_its_update_keeps_the_public_version,
     a_municipality_moderates_its_own_practices,
     search_ignores_accents_ranks_titles_first_and_counts_each_filter,

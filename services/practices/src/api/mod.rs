@@ -12,8 +12,10 @@ use council_shared::{
     json_body::JsonBody,
     pagination::PageRequest,
     problem::ApiResult,
+    rate_limit::RateLimiter,
     search::query_terms,
-    validation::optional_text,
+    settings::PracticeSettings,
+    validation::{email, optional_text, required_text},
 };
 use poem_openapi::{
     ApiResponse, OpenApi, Tags,
@@ -23,11 +25,11 @@ use poem_openapi::{
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    domain::{Action, PracticeContent, PracticeState},
+    domain::{Action, Bilingual, PracticeContent, PracticeState},
     entities::practice,
     error::PracticesError,
     service::{
-        self, Actor, content_of, lifecycle,
+        self, Actor, community, content_of, lifecycle,
         search::{self, FACETS, SearchQuery, Sort},
     },
 };
@@ -43,11 +45,51 @@ enum ApiTags {
 pub struct Core {
     pub db: DatabaseConnection,
     pub directory: Arc<dyn CouncilDirectory>,
+    feedback_per_ip: RateLimiter,
+    feedback_per_email: RateLimiter,
 }
 
 impl Core {
-    pub fn new(db: DatabaseConnection, directory: Arc<dyn CouncilDirectory>) -> Arc<Self> {
-        Arc::new(Self { db, directory })
+    pub fn new(
+        db: DatabaseConnection,
+        directory: Arc<dyn CouncilDirectory>,
+        settings: &PracticeSettings,
+    ) -> Arc<Self> {
+        let hour = std::time::Duration::from_secs(3600);
+        Arc::new(Self {
+            db,
+            directory,
+            feedback_per_ip: RateLimiter::new(settings.feedback_per_ip_per_hour, hour),
+            feedback_per_email: RateLimiter::new(settings.feedback_per_email_per_hour, hour),
+        })
+    }
+
+    /// The municipality with this slug: its id and names.
+    async fn municipality(&self, slug: &str) -> Result<(i64, Bilingual), ApiError> {
+        self.directory
+            .all()
+            .await?
+            .into_iter()
+            .find(|r| r.tenant.slug.as_str() == slug)
+            .map(|r| {
+                (
+                    r.tenant.id,
+                    Bilingual {
+                        el: Some(r.tenant.name_el),
+                        en: Some(r.tenant.name_en),
+                    },
+                )
+            })
+            .ok_or_else(|| ApiError::NotFound(format!("no municipality has the slug `{slug}`")))
+    }
+
+    /// A published practice, or 404 (what the public may add to).
+    async fn published(&self, slug: &str) -> Result<practice::Model, ApiError> {
+        let found = service::find(&self.db, slug).await?;
+        if found.published_revision.is_none() {
+            return Err(PracticesError::NotFound(slug.to_string()).into());
+        }
+        Ok(found)
     }
 
     /// Every active municipality's slug and id.
@@ -158,8 +200,30 @@ impl Core {
                 .collect(),
             None => Vec::new(),
         };
+        let rosters = self.directory.all().await?;
+        let adoptions = community::adoptions(&self.db, practice.id)
+            .await?
+            .into_iter()
+            .filter_map(|a| {
+                let roster = rosters.iter().find(|r| r.tenant.id == a.tenant_id)?;
+                Some(AdoptionView {
+                    tenant: roster.tenant.slug.as_str().to_string(),
+                    name: Bilingual {
+                        el: Some(roster.tenant.name_el.clone()),
+                        en: Some(roster.tenant.name_en.clone()),
+                    },
+                    note: a.note,
+                    adopted_at: a.created_at,
+                })
+            })
+            .collect();
+        let feedback_count = community::feedback(&self.db, practice.id, "approved")
+            .await?
+            .len() as u64;
         Ok(PracticeDetail {
             slug: practice.slug.clone(),
+            adoptions,
+            feedback_count,
             published,
             published_at: practice.published_at,
             archived: practice.archived_at.is_some(),
@@ -167,6 +231,16 @@ impl Core {
             history,
             allowed_actions,
         })
+    }
+}
+
+fn feedback_view(row: crate::entities::feedback::Model) -> FeedbackView {
+    FeedbackView {
+        id: row.id,
+        name: row.name,
+        body: row.body,
+        state: row.state,
+        created_at: row.created_at,
     }
 }
 
@@ -213,6 +287,41 @@ pub enum PracticeCreatedResponse {
 }
 
 #[derive(ApiResponse)]
+pub enum FeedbackReceivedResponse {
+    /// Received; it shows once a moderator approves it.
+    #[oai(status = 202)]
+    Accepted(Json<FeedbackReceived>),
+}
+
+#[derive(ApiResponse)]
+pub enum FeedbackListResponse {
+    /// The messages, oldest first.
+    #[oai(status = 200)]
+    Ok(Json<Vec<FeedbackView>>),
+}
+
+#[derive(ApiResponse)]
+pub enum FeedbackResponse {
+    /// The message as moderated.
+    #[oai(status = 200)]
+    Ok(Json<FeedbackView>),
+}
+
+#[derive(ApiResponse)]
+pub enum AdoptedResponse {
+    /// The adoption was recorded.
+    #[oai(status = 201)]
+    Created(Json<AdoptionView>),
+}
+
+#[derive(ApiResponse)]
+pub enum AdoptionWithdrawnResponse {
+    /// The adoption was withdrawn.
+    #[oai(status = 204)]
+    Withdrawn,
+}
+
+#[derive(ApiResponse)]
 pub enum ThemesResponse {
     /// The platform's thematic areas, in order.
     #[oai(status = 200)]
@@ -224,6 +333,24 @@ pub struct PracticesApi {
 }
 
 impl PracticesApi {
+    async fn moderate(
+        &self,
+        caller: &Principal,
+        slug: &str,
+        id: i64,
+        approve: bool,
+    ) -> ApiResult<FeedbackResponse> {
+        let found = self.core.published(slug).await?;
+        let actor = Actor::of(caller);
+        if !actor.moderates(&found) {
+            return Err(ApiError::Forbidden(
+                "only the practice's moderators moderate its feedback".into(),
+            ));
+        }
+        let row = community::moderate_feedback(&self.core.db, &actor, &found, id, approve).await?;
+        Ok(FeedbackResponse::Ok(Json(feedback_view(row))))
+    }
+
     async fn step(
         &self,
         caller: &Principal,
@@ -454,6 +581,149 @@ impl PracticesApi {
         slug: Path<String>,
     ) -> ApiResult<PracticeResponse> {
         self.step(&caller, &slug, Action::Archive, None).await
+    }
+
+    /// Tell us your opinion
+    ///
+    /// Anyone may send feedback on a published practice: a name (optional), an e-mail
+    /// address (required, never shown) and the message. It shows once a moderator approves
+    /// it. Limited per client address and per e-mail address per hour (429 after).
+    #[oai(path = "/practices/:slug/feedback", method = "post")]
+    async fn give_feedback(
+        &self,
+        request: &poem::Request,
+        slug: Path<String>,
+        body: JsonBody<FeedbackInput>,
+    ) -> ApiResult<FeedbackReceivedResponse> {
+        let found = self.core.published(&slug).await?;
+        let mut errors = council_shared::validation::Errors::new();
+        let name = errors
+            .check("name", optional_text(body.name.as_deref(), 200))
+            .flatten();
+        let address = errors.check("email", email(&body.email));
+        let text = errors.check("body", required_text(&body.body, 5_000));
+        let (Some(address), Some(text)) = (address, text) else {
+            return Err(ApiError::Validation(errors.finish(|| ()).unwrap_err()));
+        };
+        self.core
+            .feedback_per_ip
+            .check(&council_shared::http::client_ip(request))?;
+        self.core
+            .feedback_per_email
+            .check(&address.to_lowercase())?;
+        community::give_feedback(&self.core.db, &found, name, address, text).await?;
+        Ok(FeedbackReceivedResponse::Accepted(Json(FeedbackReceived {
+            message: "Thank you: your message will show once a moderator has read it.".into(),
+        })))
+    }
+
+    /// Feedback on a practice
+    ///
+    /// Approved messages for everyone; `state=pending` or `rejected` for its moderators.
+    /// E-mail addresses are never shown.
+    #[oai(path = "/practices/:slug/feedback", method = "get")]
+    async fn list_feedback(
+        &self,
+        caller: MaybeSignedIn,
+        slug: Path<String>,
+        /// `approved` (the default), `pending` or `rejected`.
+        state: Query<Option<String>>,
+    ) -> ApiResult<FeedbackListResponse> {
+        let found = self.core.published(&slug).await?;
+        let state = state.0.unwrap_or_else(|| "approved".into());
+        if !["approved", "pending", "rejected"].contains(&state.as_str()) {
+            return Err(ApiError::invalid(
+                "state",
+                "must be `approved`, `pending` or `rejected`",
+            ));
+        }
+        if state != "approved"
+            && !caller
+                .principal()
+                .is_some_and(|p| Actor::of(p).moderates(&found))
+        {
+            return Err(ApiError::Forbidden(
+                "only the practice's moderators read feedback that is not approved".into(),
+            ));
+        }
+        Ok(FeedbackListResponse::Ok(Json(
+            community::feedback(&self.core.db, found.id, &state)
+                .await?
+                .into_iter()
+                .map(feedback_view)
+                .collect(),
+        )))
+    }
+
+    /// Approve a feedback message (moderators)
+    #[oai(path = "/practices/:slug/feedback/:id/approve", method = "post")]
+    async fn approve_feedback(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<FeedbackResponse> {
+        self.moderate(&caller, &slug, *id, true).await
+    }
+
+    /// Reject a feedback message (moderators)
+    #[oai(path = "/practices/:slug/feedback/:id/reject", method = "post")]
+    async fn reject_feedback(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<FeedbackResponse> {
+        self.moderate(&caller, &slug, *id, false).await
+    }
+
+    /// We adopted this
+    ///
+    /// A municipality's administrator marks that their municipality adopted the practice,
+    /// with a short note; the practice lists the municipalities that adopted it.
+    #[oai(path = "/practices/:slug/adoptions", method = "post")]
+    async fn adopt_practice(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        body: JsonBody<AdoptionInput>,
+    ) -> ApiResult<AdoptedResponse> {
+        let found = self.core.published(&slug).await?;
+        let (tenant_id, name) = self.core.municipality(body.tenant.trim()).await?;
+        if !caller.administers(tenant_id) {
+            return Err(ApiError::Forbidden(
+                "only the municipality's administrators mark what it adopted".into(),
+            ));
+        }
+        let note = optional_text(body.note.as_deref(), 2_000)
+            .map_err(|message| ApiError::invalid("note", message))?;
+        let adopted =
+            community::adopt(&self.core.db, &Actor::of(&caller), &found, tenant_id, note).await?;
+        Ok(AdoptedResponse::Created(Json(AdoptionView {
+            tenant: body.tenant.trim().to_string(),
+            name,
+            note: adopted.note,
+            adopted_at: adopted.created_at,
+        })))
+    }
+
+    /// Withdraw a municipality's adoption (its administrators)
+    #[oai(path = "/practices/:slug/adoptions/:tenant", method = "delete")]
+    async fn withdraw_adoption(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        tenant: Path<String>,
+    ) -> ApiResult<AdoptionWithdrawnResponse> {
+        let found = self.core.published(&slug).await?;
+        let (tenant_id, _) = self.core.municipality(&tenant).await?;
+        if !caller.administers(tenant_id) {
+            return Err(ApiError::Forbidden(
+                "only the municipality's administrators withdraw its adoption".into(),
+            ));
+        }
+        community::withdraw_adoption(&self.core.db, &found, tenant_id).await?;
+        Ok(AdoptionWithdrawnResponse::Withdrawn)
     }
 
     /// The platform's thematic areas

@@ -82,6 +82,10 @@ pub struct PracticeDetail {
     /// For the author and moderators: every step, oldest first.
     #[oai(skip_serializing_if_is_none)]
     pub history: Option<Vec<TransitionView>>,
+    /// Municipalities that adopted it, first adopters first.
+    pub adoptions: Vec<AdoptionView>,
+    /// Approved feedback messages.
+    pub feedback_count: u64,
     /// What the caller may do now.
     pub allowed_actions: Vec<String>,
 }
@@ -99,4 +103,54 @@ pub struct DecisionNote {
 pub struct ThemeView {
     pub code: String,
     pub name: Bilingual,
+}
+
+/// "Tell us your opinion".
+#[derive(Debug, Clone, Default, Object, serde::Deserialize)]
+#[serde(default)]
+pub struct FeedbackInput {
+    /// Shown with the message once approved; may be left out.
+    #[oai(skip_serializing_if_is_none)]
+    pub name: Option<String>,
+    /// Required, never shown.
+    pub email: String,
+    pub body: String,
+}
+
+/// The message was received and waits for a moderator.
+#[derive(Debug, Clone, Object)]
+pub struct FeedbackReceived {
+    pub message: String,
+}
+
+/// A message as shown (no e-mail address).
+#[derive(Debug, Clone, Object)]
+pub struct FeedbackView {
+    pub id: i64,
+    #[oai(skip_serializing_if_is_none)]
+    pub name: Option<String>,
+    pub body: String,
+    /// `pending`, `approved` or `rejected`.
+    pub state: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// "We adopted this".
+#[derive(Debug, Clone, Default, Object, serde::Deserialize)]
+#[serde(default)]
+pub struct AdoptionInput {
+    /// The adopting municipality's slug.
+    pub tenant: String,
+    #[oai(skip_serializing_if_is_none)]
+    pub note: Option<String>,
+}
+
+/// A municipality that adopted the practice.
+#[derive(Debug, Clone, Object)]
+pub struct AdoptionView {
+    pub tenant: String,
+    pub name: Bilingual,
+    #[oai(skip_serializing_if_is_none)]
+    pub note: Option<String>,
+    pub adopted_at: DateTime<Utc>,
 }

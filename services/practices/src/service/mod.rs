@@ -1,6 +1,7 @@
 //! The practices service's functions: the life of a practice (`lifecycle`), what the public
 //! finds (`search`), and the platform's list of thematic areas.
 
+pub mod community;
 pub mod lifecycle;
 pub mod search;
 
