@@ -220,6 +220,8 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/meeting-events", PlatformAdmin),
         // A practice of the municipality (`{slug}` is the practice's, made for each case).
         case(Method::GET, "/practices", Public),
+        case(Method::GET, "/practices.csv", Public),
+        case(Method::GET, "/practices/{slug}/export", Public),
         case(Method::POST, "/practices", SignedIn),
         case(Method::GET, "/practices/{slug}", Public),
         case(Method::PUT, "/practices/{slug}", PracticeWriter),

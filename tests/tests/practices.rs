@@ -509,6 +509,41 @@ async fn search_ignores_accents_ranks_titles_first_and_counts_each_filter(app: T
         (status, error_fields(&problem)),
         (422, vec!["sort".to_string()])
     );
+    // The filtered list as CSV, every match; one practice as a JSON file.
+    let csv = p
+        .app
+        .get("/api/v1/practices.csv?sector=civil_society&sort=date")
+        .await;
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    assert!(
+        csv.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("practices.csv")
+    );
+    let csv = csv.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[0].starts_with("slug,title,title_en,summary,sector"));
+    assert!(
+        lines[1].contains("Housing first") && lines[2].contains("Μαθήματα ελληνικών"),
+        "newest first: {csv}"
+    );
+    let file = p
+        .app
+        .get(&format!("/api/v1/practices/{older}/export"))
+        .await;
+    assert!(
+        file.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(&format!("{older}.json"))
+    );
+    let file: Value = file.json().await.unwrap();
+    assert_eq!(
+        file["practice"]["thematic_areas"],
+        json!(["education_language"])
+    );
     let (_, themes) = p.call(None, Method::GET, "/practice-themes", None).await;
     assert_eq!(themes[0]["code"], "employment");
 }

@@ -234,6 +234,111 @@ impl Core {
     }
 }
 
+/// The search request: words, the six filters in `FACETS` order, the order and the page.
+fn search_query(
+    q: Option<&str>,
+    filters: [Option<String>; 6],
+    sort: Option<&str>,
+    page: PageRequest,
+) -> Result<SearchQuery, ApiError> {
+    let sort = match sort {
+        None | Some("") | Some("relevance") => Sort::Relevance,
+        Some("date") => Sort::Date,
+        Some(_) => return Err(ApiError::invalid("sort", "must be `relevance` or `date`")),
+    };
+    let filters = FACETS
+        .iter()
+        .zip(filters)
+        .filter_map(|(name, value)| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| (name.to_string(), v.to_string()))
+        })
+        .collect();
+    Ok(SearchQuery {
+        terms: query_terms(q.unwrap_or(""), 8),
+        filters,
+        sort,
+        page,
+    })
+}
+
+/// The CSV export's rows: one line per practice, texts in Greek (English when there is no
+/// Greek), lists joined with `; `.
+fn csv_of(rows: &[(practice::Model, PracticeContent)], base: &str) -> Result<Vec<u8>, ApiError> {
+    let text = |b: &Bilingual| b.el.clone().or_else(|| b.en.clone()).unwrap_or_default();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "slug",
+        "title",
+        "title_en",
+        "summary",
+        "sector",
+        "thematic_areas",
+        "audiences",
+        "organisation",
+        "municipalities",
+        "from",
+        "to",
+        "ongoing",
+        "sdgs",
+        "published_at",
+        "archived",
+        "url",
+    ];
+    let fail = |e: csv::Error| ApiError::Internal(anyhow::Error::new(e).context("writing CSV"));
+    writer.write_record(header).map_err(fail)?;
+    for (row, content) in rows {
+        let listed = summary(row, content);
+        writer
+            .write_record([
+                row.slug.clone(),
+                text(&content.title),
+                content.title.en.clone().unwrap_or_default(),
+                text(&content.summary),
+                content
+                    .sector
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_default(),
+                content.thematic_areas.join("; "),
+                content
+                    .audiences
+                    .iter()
+                    .map(|a| a.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                content.organisation.name.clone(),
+                listed.municipalities.join("; "),
+                content
+                    .duration
+                    .from
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                content
+                    .duration
+                    .to
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                content.duration.ongoing.to_string(),
+                content
+                    .sdgs
+                    .iter()
+                    .map(u8::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                listed.published_at.to_rfc3339(),
+                listed.archived.to_string(),
+                format!("{base}/api/v1/practices/{}", row.slug),
+            ])
+            .map_err(fail)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("writing CSV: {e}")))
+}
+
 fn feedback_view(row: crate::entities::feedback::Model) -> FeedbackView {
     FeedbackView {
         id: row.id,
@@ -284,6 +389,26 @@ pub enum PracticeCreatedResponse {
     /// The draft was saved; `Location` is its address.
     #[oai(status = 201)]
     Created(Json<PracticeDetail>, #[oai(header = "Location")] String),
+}
+
+#[derive(ApiResponse)]
+pub enum CsvResponse {
+    /// The filtered list as CSV (UTF-8, a header line, RFC 4180 quoting).
+    #[oai(status = 200, content_type = "text/csv; charset=utf-8")]
+    Ok(
+        poem_openapi::payload::Binary<Vec<u8>>,
+        #[oai(header = "Content-Disposition")] String,
+    ),
+}
+
+#[derive(ApiResponse)]
+pub enum ExportResponse {
+    /// The published practice as a JSON file to keep or import elsewhere.
+    #[oai(status = 200)]
+    Ok(
+        Json<PracticeExport>,
+        #[oai(header = "Content-Disposition")] String,
+    ),
 }
 
 #[derive(ApiResponse)]
@@ -401,46 +526,18 @@ impl PracticesApi {
         per_page: Query<Option<u64>>,
     ) -> ApiResult<SearchResponse> {
         let request = PageRequest::parse(page.0, per_page.0)?;
-        let sort = match sort.0.as_deref() {
-            None | Some("") | Some("relevance") => Sort::Relevance,
-            Some("date") => Sort::Date,
-            Some(_) => return Err(ApiError::invalid("sort", "must be `relevance` or `date`")),
-        };
-        let filters: Vec<(String, String)> = FACETS
-            .iter()
-            .zip([
-                &sector.0,
-                &theme.0,
-                &sdg.0,
-                &municipality.0,
-                &audience.0,
-                &year.0,
-            ])
-            .filter_map(|(name, value)| {
-                value
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty())
-                    .map(|v| (name.to_string(), v.to_string()))
-            })
-            .collect();
-        let query = SearchQuery {
-            terms: query_terms(q.0.as_deref().unwrap_or(""), 8),
-            filters,
-            sort,
-            page: request,
-        };
+        let query = search_query(
+            q.0.as_deref(),
+            [sector.0, theme.0, sdg.0, municipality.0, audience.0, year.0],
+            sort.0.as_deref(),
+            request,
+        )?;
         let found = search::search(&self.core.db, &query).await?;
-        let mut items = Vec::with_capacity(found.rows.len());
-        for row in &found.rows {
-            let revisions = service::revisions(&self.core.db, row.id).await?;
-            if let Some(published) = revisions
-                .iter()
-                .find(|r| Some(r.number) == row.published_revision)
-            {
-                items.push(summary(row, &content_of(published)?));
-            }
-        }
+        let items = search::published_contents(&self.core.db, found.rows)
+            .await?
+            .iter()
+            .map(|(row, content)| summary(row, content))
+            .collect();
         Ok(SearchResponse::Ok(Json(PracticeSearchPage {
             items,
             page: request.page,
@@ -457,6 +554,59 @@ impl PracticesApi {
                 })
                 .collect(),
         })))
+    }
+
+    /// Export the filtered list as CSV
+    ///
+    /// The same words and filters as the search, every match (up to 10,000), in the same
+    /// order.
+    #[oai(path = "/practices.csv", method = "get")]
+    #[allow(clippy::too_many_arguments)] // one per documented query parameter
+    async fn export_csv(
+        &self,
+        base: poem::web::Data<&council_shared::http::PublicUrl>,
+        /// Words to search for; all must match.
+        q: Query<Option<String>>,
+        sector: Query<Option<String>>,
+        theme: Query<Option<String>>,
+        sdg: Query<Option<String>>,
+        municipality: Query<Option<String>>,
+        audience: Query<Option<String>>,
+        year: Query<Option<String>>,
+        /// `relevance` or `date`.
+        sort: Query<Option<String>>,
+    ) -> ApiResult<CsvResponse> {
+        let query = search_query(
+            q.0.as_deref(),
+            [sector.0, theme.0, sdg.0, municipality.0, audience.0, year.0],
+            sort.0.as_deref(),
+            PageRequest::parse(None, None)?,
+        )?;
+        let rows = search::all_matching(&self.core.db, &query, 10_000).await?;
+        let rows = search::published_contents(&self.core.db, rows).await?;
+        Ok(CsvResponse::Ok(
+            poem_openapi::payload::Binary(csv_of(&rows, &base.0.0)?),
+            "attachment; filename=\"practices.csv\"".into(),
+        ))
+    }
+
+    /// Export a published practice as JSON
+    #[oai(path = "/practices/:slug/export", method = "get")]
+    async fn export_practice(&self, slug: Path<String>) -> ApiResult<ExportResponse> {
+        let found = self.core.published(&slug).await?;
+        let rows = search::published_contents(&self.core.db, vec![found]).await?;
+        let (row, content) = rows.into_iter().next().ok_or_else(|| {
+            ApiError::NotFound(format!("no practice has the address `{}`", slug.0))
+        })?;
+        Ok(ExportResponse::Ok(
+            Json(PracticeExport {
+                slug: row.slug.clone(),
+                published_at: row.published_at.unwrap_or(row.created_at),
+                archived: row.archived_at.is_some(),
+                practice: content,
+            }),
+            format!("attachment; filename=\"{}.json\"", row.slug),
+        ))
     }
 
     /// Submit a practice as a draft

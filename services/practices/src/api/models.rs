@@ -154,3 +154,12 @@ pub struct AdoptionView {
     pub note: Option<String>,
     pub adopted_at: DateTime<Utc>,
 }
+
+/// A published practice as a file of its own.
+#[derive(Debug, Clone, Object)]
+pub struct PracticeExport {
+    pub slug: String,
+    pub published_at: DateTime<Utc>,
+    pub archived: bool,
+    pub practice: PracticeContent,
+}

@@ -11,7 +11,8 @@ use sea_orm::{
 };
 
 use crate::{
-    entities::{facet, practice},
+    domain::PracticeContent,
+    entities::{facet, practice, revision},
     error::Result,
 };
 
@@ -89,16 +90,21 @@ fn relevance(terms: &[String]) -> SimpleExpr {
         .unwrap_or_else(|| Expr::val(0))
 }
 
-pub async fn search(db: &impl ConnectionTrait, query: &SearchQuery) -> Result<Found> {
-    let select = matching(query);
-    let total = select.clone().count(db).await?;
-    let mut ordered = select.clone();
+/// The matching practices in the query's order: relevance (with words), then the newest.
+fn ordered(query: &SearchQuery) -> sea_orm::Select<practice::Entity> {
+    let mut ordered = matching(query);
     if query.sort == Sort::Relevance && !query.terms.is_empty() {
         ordered = ordered.order_by(relevance(&query.terms), Order::Desc);
     }
-    let rows = ordered
+    ordered
         .order_by_desc(practice::Column::PublishedAt)
         .order_by_desc(practice::Column::Id)
+}
+
+pub async fn search(db: &impl ConnectionTrait, query: &SearchQuery) -> Result<Found> {
+    let select = matching(query);
+    let total = select.clone().count(db).await?;
+    let rows = ordered(query)
         .offset(query.page.index() * query.page.per_page)
         .limit(query.page.per_page)
         .all(db)
@@ -125,4 +131,36 @@ pub async fn search(db: &impl ConnectionTrait, query: &SearchQuery) -> Result<Fo
         total,
         counts,
     })
+}
+
+/// Every matching practice in order, at most `limit` (for exports).
+pub async fn all_matching(
+    db: &impl ConnectionTrait,
+    query: &SearchQuery,
+    limit: u64,
+) -> Result<Vec<practice::Model>> {
+    Ok(ordered(query).limit(limit).all(db).await?)
+}
+
+/// The published content of each row, read in one query, in the rows' order.
+pub async fn published_contents(
+    db: &impl ConnectionTrait,
+    rows: Vec<practice::Model>,
+) -> Result<Vec<(practice::Model, PracticeContent)>> {
+    let revisions = revision::Entity::find()
+        .filter(revision::Column::PracticeId.is_in(rows.iter().map(|r| r.id)))
+        .all(db)
+        .await?;
+    let mut found = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(published) = revisions
+            .iter()
+            .find(|r| r.practice_id == row.id && Some(r.number) == row.published_revision)
+        else {
+            continue;
+        };
+        let content = super::content_of(published)?;
+        found.push((row, content));
+    }
+    Ok(found)
 }
