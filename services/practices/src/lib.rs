@@ -5,6 +5,7 @@
 //! (the tenants service's API).
 
 pub mod api;
+pub mod bench;
 pub mod demo;
 pub mod domain;
 pub mod entities;
