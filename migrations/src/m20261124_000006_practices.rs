@@ -1,8 +1,7 @@
-//! Practices service: good practices (one row each, with the published version's search
-//! text), their revisions (the content as JSON; the latest is the one being worked on, the
-//! newest published one is what the public reads), every transition with who and when, the
-//! facets of the published version (for filters and their counts), the platform's editable
-//! list of thematic areas, the outbox of practice events, the public's feedback (held for
+//! Practices service: good practices (one row each, with the published version's folded
+//! search text), their revisions (the content as JSON; the latest is the one being worked
+//! on, the published one is what the public reads), every transition with who and when,
+//! the platform's editable list of thematic areas, the outbox of practice events, the public's feedback (held for
 //! moderation) and the municipalities that adopted a practice.
 //!
 //! `author_user_id` and `tenant_id` name rows of the tenants service but carry no foreign key.
@@ -53,15 +52,6 @@ enum PracticeTransitions {
     ActorName,
     Note,
     CreatedAt,
-}
-
-#[derive(DeriveIden)]
-enum PracticeFacets {
-    Table,
-    Id,
-    PracticeId,
-    Facet,
-    Value,
 }
 
 #[derive(DeriveIden)]
@@ -232,38 +222,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(PracticeFacets::Table)
-                    .col(big_pk_auto(PracticeFacets::Id))
-                    .col(big_integer(PracticeFacets::PracticeId))
-                    .col(string_len(PracticeFacets::Facet, 24))
-                    .col(string_len(PracticeFacets::Value, 100))
-                    .foreign_key(&mut belongs_to_practice(
-                        PracticeFacets::Table,
-                        PracticeFacets::PracticeId,
-                    ))
-                    .to_owned(),
-            )
-            .await?;
+        // What the search index checks for changes: the latest `updated_at`.
         manager
             .create_index(
                 Index::create()
-                    .name("idx_practice_facets_value")
-                    .table(PracticeFacets::Table)
-                    .col(PracticeFacets::Facet)
-                    .col(PracticeFacets::Value)
-                    .col(PracticeFacets::PracticeId)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_practice_facets_practice")
-                    .table(PracticeFacets::Table)
-                    .col(PracticeFacets::PracticeId)
+                    .name("idx_practices_updated_at")
+                    .table(Practices::Table)
+                    .col(Practices::UpdatedAt)
                     .to_owned(),
             )
             .await?;

@@ -40,11 +40,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         ),
         meetings::api::api(meetings_core.clone()),
         practices::PracticesApi {
-            core: practices::Core::new(
-                context.db.clone(),
-                reads.clone(),
-                &context.settings.practices,
-            ),
+            core: practices::Core::new(context.db.clone(), reads.clone(), &context.settings),
         },
         notifications::NotificationsApi,
     );

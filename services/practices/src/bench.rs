@@ -193,7 +193,6 @@ pub async fn generate(
             })
             .exec(&txn)
             .await?;
-            lifecycle::index_facets(&txn, row.last_insert_id, &content).await?;
         }
         txn.commit().await?;
     }

@@ -6,7 +6,7 @@ pub mod models;
 use std::sync::Arc;
 
 use council_shared::{
-    ApiError,
+    ApiError, Settings,
     auth::{MaybeSignedIn, Principal, SignedIn},
     council::CouncilDirectory,
     json_body::JsonBody,
@@ -14,7 +14,6 @@ use council_shared::{
     problem::ApiResult,
     rate_limit::RateLimiter,
     search::query_terms,
-    settings::PracticeSettings,
     validation::{email, optional_text, required_text},
 };
 use poem_openapi::{
@@ -29,7 +28,9 @@ use crate::{
     entities::practice,
     error::PracticesError,
     service::{
-        self, Actor, community, content_of, lifecycle,
+        self, Actor, community, content_of,
+        index::SearchIndex,
+        lifecycle,
         search::{self, FACETS, SearchQuery, Sort},
     },
 };
@@ -47,20 +48,26 @@ pub struct Core {
     pub directory: Arc<dyn CouncilDirectory>,
     feedback_per_ip: RateLimiter,
     feedback_per_email: RateLimiter,
+    /// The published practices in memory, for search.
+    pub index: SearchIndex,
 }
 
 impl Core {
+    /// `settings.cache.ttl_ms` bounds how long the search index misses another instance's
+    /// change.
     pub fn new(
         db: DatabaseConnection,
         directory: Arc<dyn CouncilDirectory>,
-        settings: &PracticeSettings,
+        settings: &Settings,
     ) -> Arc<Self> {
         let hour = std::time::Duration::from_secs(3600);
+        let limits = &settings.practices;
         Arc::new(Self {
             db,
             directory,
-            feedback_per_ip: RateLimiter::new(settings.feedback_per_ip_per_hour, hour),
-            feedback_per_email: RateLimiter::new(settings.feedback_per_email_per_hour, hour),
+            feedback_per_ip: RateLimiter::new(limits.feedback_per_ip_per_hour, hour),
+            feedback_per_email: RateLimiter::new(limits.feedback_per_email_per_hour, hour),
+            index: SearchIndex::new(std::time::Duration::from_millis(settings.cache.ttl_ms)),
         })
     }
 
@@ -267,7 +274,7 @@ fn search_query(
 
 /// The CSV export's rows: one line per practice, texts in Greek (English when there is no
 /// Greek), lists joined with `; `.
-fn csv_of(rows: &[(practice::Model, PracticeContent)], base: &str) -> Result<Vec<u8>, ApiError> {
+fn csv_of(rows: &[(&practice::Model, &PracticeContent)], base: &str) -> Result<Vec<u8>, ApiError> {
     let text = |b: &Bilingual| b.el.clone().or_else(|| b.en.clone()).unwrap_or_default();
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
@@ -488,6 +495,7 @@ impl PracticesApi {
         let existing = service::find(&self.core.db, slug).await?;
         let saved =
             lifecycle::act(&self.core.db, &Actor::of(caller), existing, action, note).await?;
+        self.core.index.invalidate();
         Ok(PracticeResponse::Ok(Json(
             self.core.detail(&saved, Some(caller)).await?,
         )))
@@ -532,28 +540,31 @@ impl PracticesApi {
             sort.0.as_deref(),
             request,
         )?;
-        let found = search::search(&self.core.db, &query).await?;
-        let items = search::published_contents(&self.core.db, found.rows)
-            .await?
-            .iter()
-            .map(|(row, content)| summary(row, content))
-            .collect();
-        Ok(SearchResponse::Ok(Json(PracticeSearchPage {
-            items,
-            page: request.page,
-            per_page: request.per_page,
-            total: found.total,
-            total_pages: found.total.div_ceil(request.per_page),
-            facets: found
-                .counts
-                .into_iter()
-                .map(|(facet, value, count)| FacetCount {
-                    facet,
-                    value,
-                    count,
-                })
-                .collect(),
-        })))
+        let page = self
+            .core
+            .index
+            .search(&self.core.db, &query, |hits| PracticeSearchPage {
+                items: hits
+                    .page
+                    .iter()
+                    .map(|entry| summary(&entry.row, &entry.content))
+                    .collect(),
+                page: request.page,
+                per_page: request.per_page,
+                total: hits.total,
+                total_pages: hits.total.div_ceil(request.per_page),
+                facets: hits
+                    .counts
+                    .into_iter()
+                    .map(|(facet, value, count)| FacetCount {
+                        facet,
+                        value,
+                        count,
+                    })
+                    .collect(),
+            })
+            .await?;
+        Ok(SearchResponse::Ok(Json(page)))
     }
 
     /// Export the filtered list as CSV
@@ -580,12 +591,22 @@ impl PracticesApi {
             q.0.as_deref(),
             [sector.0, theme.0, sdg.0, municipality.0, audience.0, year.0],
             sort.0.as_deref(),
-            PageRequest::parse(None, None)?,
+            PageRequest {
+                page: 1,
+                per_page: 10_000,
+            },
         )?;
-        let rows = search::all_matching(&self.core.db, &query, 10_000).await?;
-        let rows = search::published_contents(&self.core.db, rows).await?;
+        let csv = self
+            .core
+            .index
+            .search(&self.core.db, &query, |hits| {
+                let rows: Vec<(&practice::Model, &PracticeContent)> =
+                    hits.page.iter().map(|e| (&e.row, &e.content)).collect();
+                csv_of(&rows, &base.0.0)
+            })
+            .await??;
         Ok(CsvResponse::Ok(
-            poem_openapi::payload::Binary(csv_of(&rows, &base.0.0)?),
+            poem_openapi::payload::Binary(csv),
             "attachment; filename=\"practices.csv\"".into(),
         ))
     }

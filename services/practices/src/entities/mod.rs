@@ -1,7 +1,6 @@
 //! The practices service's tables. No other service reads them.
 
 pub mod adoption;
-pub mod facet;
 pub mod feedback;
 pub mod practice;
 pub mod practice_event;

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::{Actor, content_of, revisions, slug_from};
 use crate::{
     domain::{Action, PracticeContent, PracticeState},
-    entities::{facet, practice, practice_event, revision, transition},
+    entities::{practice, practice_event, revision, transition},
     error::{PracticesError, Result},
 };
 
@@ -244,7 +244,6 @@ pub async fn act(
             row.published_at = Set(Some(existing.published_at.unwrap_or(now)));
             row.search_title = Set(fold(&content.title.both()));
             row.search_body = Set(fold(&content.body_text()));
-            index_facets(&txn, existing.id, &content).await?;
         }
         Action::Archive => row.archived_at = Set(Some(now)),
         _ => {}
@@ -300,17 +299,9 @@ async fn emit(txn: &impl ConnectionTrait, event_type: &str, event: &DecisionEven
     Ok(())
 }
 
-/// Replaces the filter values of the published version.
-pub async fn index_facets(
-    txn: &impl ConnectionTrait,
-    practice_id: i64,
-    content: &PracticeContent,
-) -> Result<()> {
-    facet::Entity::delete_many()
-        .filter(facet::Column::PracticeId.eq(practice_id))
-        .exec(txn)
-        .await?;
-    let mut values: Vec<(&str, String)> = Vec::new();
+/// The filter values of a published version: `(facet, value)`.
+pub fn facet_values(content: &PracticeContent) -> Vec<(&'static str, String)> {
+    let mut values: Vec<(&'static str, String)> = Vec::new();
     if let Some(sector) = content.sector {
         values.push(("sector", sector.as_str().into()));
     }
@@ -335,18 +326,7 @@ pub async fn index_facets(
             .into_iter()
             .map(|y| ("year", y.to_string())),
     );
-    if values.is_empty() {
-        return Ok(());
-    }
-    facet::Entity::insert_many(values.into_iter().map(|(name, value)| facet::ActiveModel {
-        practice_id: Set(practice_id),
-        facet: Set(name.into()),
-        value: Set(value),
-        ..Default::default()
-    }))
-    .exec(txn)
-    .await?;
-    Ok(())
+    values
 }
 
 /// Every recorded step, oldest first.

@@ -2,6 +2,7 @@
 //! finds (`search`), and the platform's list of thematic areas.
 
 pub mod community;
+pub mod index;
 pub mod lifecycle;
 pub mod search;
 
