@@ -1,8 +1,8 @@
 //! Practices service: good practices (one row each, with the published version's folded
 //! search text), their revisions (the content as JSON; the latest is the one being worked
 //! on, the published one is what the public reads), every transition with who and when,
-//! the platform's editable list of thematic areas, the outbox of practice events, the public's feedback (held for
-//! moderation) and the municipalities that adopted a practice.
+//! the platform's list of thematic areas, the outbox of practice events, the public's
+//! feedback (held for moderation) and the municipalities that adopted a practice.
 //!
 //! `author_user_id` and `tenant_id` name rows of the tenants service but carry no foreign key.
 

@@ -3,9 +3,12 @@
 
 use chrono::{DateTime, Utc};
 use council_shared::{athens, council::CouncilRoster};
-use meetings::api::models::{
-    AgendaItemView, AttachmentView, DecisionVersionView, DecisionView, MeetingDetail,
-    MeetingSummary, MinutesView,
+use meetings::{
+    api::models::{
+        AgendaItemView, AttachmentView, DecisionVersionView, DecisionView, MeetingDetail,
+        MeetingSummary, MinutesView,
+    },
+    domain::MeetingState,
 };
 use serde::Serialize;
 
@@ -35,13 +38,6 @@ fn label(renderer: &Renderer, lang: Lang, prefix: &str, value: &str) -> String {
     renderer.text(lang, &format!("{prefix}-{value}"))
 }
 
-fn value_name<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 #[derive(Serialize)]
 pub struct MeetingCard {
     href: String,
@@ -68,14 +64,14 @@ pub fn card(summary: &MeetingSummary, renderer: &Renderer, lang: Lang) -> Meetin
         starts: when(summary.starts_at),
         ends: when(summary.ends_at),
         state: label(renderer, lang, "meeting-state", &state_code),
-        cancelled: state_code == "cancelled",
+        cancelled: summary.state == MeetingState::Cancelled,
         state_code,
         kind: label(renderer, lang, "meeting-kind", summary.kind.as_str()),
         mode: label(renderer, lang, "meeting-mode", summary.mode.as_str()),
-        location: summary.location.as_ref().map(|l| match &l.address {
-            Some(address) => format!("{}, {address}", l.name),
-            None => l.name.clone(),
-        }),
+        location: summary
+            .location
+            .as_ref()
+            .map(|l| meetings::api::views::place(&l.name, l.address.as_deref())),
         postponed: summary.postponed,
         cancel_reason: summary.cancel_reason.clone(),
     }
@@ -315,7 +311,7 @@ pub fn meeting_page(
         tenant_href: format!("/municipalities/{slug}"),
         list_href: format!("/municipalities/{slug}/meetings"),
         card: card(summary, renderer, lang),
-        draft: summary.state.as_str() == "draft",
+        draft: summary.state == MeetingState::Draft,
         online_url: detail.online_url.clone(),
         calendar_href: detail.calendar.clone(),
         postponements: detail
@@ -359,7 +355,7 @@ pub fn meeting_page(
         approval: detail.approval.as_ref().map(|a| {
             renderer.text_with(
                 lang,
-                &format!("minutes-approved-by-{}", value_name(&a.by)),
+                &format!("minutes-approved-by-{}", a.by.as_str()),
                 &[("date", &local_text(a.approved_at))],
             )
         }),
@@ -437,7 +433,7 @@ pub fn meetings_page(
             selected: asked.year == Some(y),
         })
         .collect();
-    let states = meetings::domain::MeetingState::ALL
+    let states = MeetingState::ALL
         .iter()
         .filter(|s| s.is_public())
         .map(|s| s.as_str())

@@ -95,12 +95,8 @@ fn event_for(
     if let Some(reason) = &meeting.cancel_reason {
         description.push_str(&format!("Ακυρώθηκε: {reason}\n"));
     }
-    let location = match (&meeting.location_name, &meeting.location_address) {
-        (Some(name), Some(address)) => Some(format!("{name}, {address}")),
-        (Some(name), None) => Some(name.clone()),
-        _ if insider => meeting.online_url.clone(),
-        _ => None,
-    };
+    let location =
+        views::venue(meeting).or_else(|| insider.then(|| meeting.online_url.clone()).flatten());
     Ok(ical::Event {
         uid: ical::uid(slug, meeting.id),
         sequence: meeting.ical_sequence,

@@ -26,6 +26,20 @@ pub fn calendar_path(slug: &str, id: i64) -> String {
     format!("/api/v1/tenants/{slug}/meetings/{id}/calendar.ics")
 }
 
+/// A venue on one line: «Αίθουσα, Αθηνάς 63» (the name alone when there is no address).
+pub fn place(name: &str, address: Option<&str>) -> String {
+    match address {
+        Some(address) => format!("{name}, {address}"),
+        None => name.to_string(),
+    }
+}
+
+/// The meeting's venue on one line, if it has one.
+pub fn venue(meeting: &meeting::Model) -> Option<String> {
+    let name = meeting.location_name.as_deref()?;
+    Some(place(name, meeting.location_address.as_deref()))
+}
+
 /// The meeting's number in its year, «3/2026», once convened.
 pub fn number(meeting: &meeting::Model) -> Option<String> {
     Some(format!("{}/{}", meeting.sequence?, meeting.year?))

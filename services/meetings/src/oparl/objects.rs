@@ -1,7 +1,7 @@
 //! The OParl 1.1 objects, as JSON. Times are given in Athens time with their offset; the
 //! texts are the Greek ones the council wrote. Absent values are left out, never `null`.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Utc};
 use council_shared::{
     athens,
     council::{CouncilRoster, RosterMember},
@@ -95,7 +95,6 @@ impl Term {
         let (start, end) = match (roster.term_start, roster.term_end) {
             (Some(start), Some(end)) => (start, end),
             _ => {
-                use chrono::Datelike;
                 let first = 2024 + (today.year() - 2024).div_euclid(5) * 5;
                 (
                     NaiveDate::from_ymd_opt(first, 1, 1).expect("a valid date"),
@@ -103,7 +102,6 @@ impl Term {
                 )
             }
         };
-        use chrono::Datelike;
         Self {
             key: format!("{}-{}", start.year(), end.year()),
             start,
@@ -253,11 +251,7 @@ pub fn location(
 ) -> Option<Value> {
     let first = at.first()?;
     let key = location_key(first)?;
-    let name = first.location_name.clone().unwrap_or_default();
-    let description = match first.location_address.as_deref() {
-        Some(address) => format!("{name}, {address}"),
-        None => name,
-    };
+    let description = views::venue(first)?;
     let mut value = json!({
         "id": urls.in_body(slug, &format!("locations/{key}")),
         "type": kind("Location"),

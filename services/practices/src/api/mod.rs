@@ -14,6 +14,7 @@ use council_shared::{
     problem::ApiResult,
     rate_limit::RateLimiter,
     search::query_terms,
+    tenant::TenantSlug,
     validation::{email, optional_text, required_text},
 };
 use poem_openapi::{
@@ -73,11 +74,12 @@ impl Core {
 
     /// The municipality with this slug: its id and names.
     async fn municipality(&self, slug: &str) -> Result<(i64, Bilingual), ApiError> {
+        let missing = || ApiError::NotFound(format!("no municipality has the slug `{slug}`"));
+        let parsed = TenantSlug::parse(slug).map_err(|_| missing())?;
         self.directory
-            .all()
+            .roster(&parsed)
             .await?
-            .into_iter()
-            .find(|r| r.tenant.slug.as_str() == slug)
+            .filter(|r| r.tenant.active)
             .map(|r| {
                 (
                     r.tenant.id,
@@ -87,7 +89,7 @@ impl Core {
                     },
                 )
             })
-            .ok_or_else(|| ApiError::NotFound(format!("no municipality has the slug `{slug}`")))
+            .ok_or_else(missing)
     }
 
     /// A published practice, or 404 (what the public may add to).
@@ -207,9 +209,14 @@ impl Core {
                 .collect(),
             None => Vec::new(),
         };
-        let rosters = self.directory.all().await?;
-        let adoptions = community::adoptions(&self.db, practice.id)
-            .await?
+        let adopted = community::adoptions(&self.db, practice.id).await?;
+        // Municipalities' names only when someone adopted it (the directory may be remote).
+        let rosters = if adopted.is_empty() {
+            Vec::new()
+        } else {
+            self.directory.all().await?
+        };
+        let adoptions = adopted
             .into_iter()
             .filter_map(|a| {
                 let roster = rosters.iter().find(|r| r.tenant.id == a.tenant_id)?;
@@ -224,9 +231,7 @@ impl Core {
                 })
             })
             .collect();
-        let feedback_count = community::feedback(&self.db, practice.id, "approved")
-            .await?
-            .len() as u64;
+        let feedback_count = community::approved_count(&self.db, practice.id).await?;
         Ok(PracticeDetail {
             slug: practice.slug.clone(),
             adoptions,

@@ -5,7 +5,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
 use super::Actor;
@@ -48,6 +48,15 @@ pub async fn feedback(
         .filter(feedback::Column::State.eq(state))
         .order_by_asc(feedback::Column::Id)
         .all(db)
+        .await?)
+}
+
+/// How many messages on the practice are shown.
+pub async fn approved_count(db: &impl ConnectionTrait, practice_id: i64) -> Result<u64> {
+    Ok(feedback::Entity::find()
+        .filter(feedback::Column::PracticeId.eq(practice_id))
+        .filter(feedback::Column::State.eq("approved"))
+        .count(db)
         .await?)
 }
 
