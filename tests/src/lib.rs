@@ -397,6 +397,12 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
         format!("{past}?lang=en"),
         format!("{past}/minutes"),
         next,
+        "/practices".to_string(),
+        "/practices?sector=municipality&lang=en".to_string(),
+        "/municipalities/thessaloniki/practices".to_string(),
+        "/practices/solidaritynow-solidarity-centres".to_string(),
+        "/practices/solidaritynow-solidarity-centres?lang=en".to_string(),
+        "/practices/solidaritynow-solidarity-centres/print".to_string(),
     ]);
     pages
 }
@@ -409,6 +415,9 @@ pub async fn spawn_showcase() -> TestApp {
     meetings::demo::load(&app.context.db, reads.as_ref())
         .await
         .expect("demo meetings load");
+    practices::demo::load(&app.context.db, reads.as_ref())
+        .await
+        .expect("demo practices load");
     let (status, _) = app
         .post("/api/v1/tenants/piraeus/archive", &serde_json::json!({}))
         .await;

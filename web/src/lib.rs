@@ -5,6 +5,8 @@
 pub mod i18n;
 mod meeting_pages;
 pub mod meeting_views;
+mod practice_pages;
+pub mod practice_views;
 pub mod render;
 pub mod sign_in;
 pub mod views;
@@ -43,6 +45,8 @@ pub struct WebState {
     pub reads: Arc<TenantReads>,
     /// The meetings service's read side and its cache of public pages.
     pub meetings: Arc<meetings::Core>,
+    /// The practices service's read side (search index, feedback limits).
+    pub practices: Arc<practices::Core>,
     pub accounts: Arc<Accounts>,
     pub mailer: Mailer,
     pub renderer: Renderer,
@@ -56,6 +60,7 @@ impl WebState {
     pub fn new(
         reads: Arc<TenantReads>,
         meetings: Arc<meetings::Core>,
+        practices: Arc<practices::Core>,
         accounts: Arc<Accounts>,
         mailer: Mailer,
         cache_ttl: Duration,
@@ -63,6 +68,7 @@ impl WebState {
         Ok(Arc::new(Self {
             reads,
             meetings,
+            practices,
             accounts,
             mailer,
             renderer: Renderer::new()?,
@@ -432,6 +438,26 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         .at(
             "/municipalities/:slug/meetings/:id/minutes",
             get(meeting_pages::minutes_print).data(state.clone()),
+        )
+        .at(
+            "/municipalities/:slug/practices",
+            get(practice_pages::municipality_practices).data(state.clone()),
+        )
+        .at(
+            "/practices",
+            get(practice_pages::practices_list).data(state.clone()),
+        )
+        .at(
+            "/practices/:slug",
+            get(practice_pages::practice_page).data(state.clone()),
+        )
+        .at(
+            "/practices/:slug/feedback",
+            post(practice_pages::send_feedback).data(state.clone()),
+        )
+        .at(
+            "/practices/:slug/print",
+            get(practice_pages::practice_print).data(state.clone()),
         )
         .at(
             "/municipalities/:slug/sign-in",

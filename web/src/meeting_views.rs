@@ -29,7 +29,8 @@ pub struct When {
 pub fn when(at: DateTime<Utc>) -> When {
     When {
         text: local_text(at),
-        datetime: athens::local(at).to_rfc3339(),
+        // Whole seconds: HTML allows at most three digits of a fraction.
+        datetime: athens::local(at).to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
     }
 }
 

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::i18n::{Lang, Translations};
 
-const TEMPLATES: [(&str, &str); 13] = [
+const TEMPLATES: [(&str, &str); 18] = [
     ("layout", include_str!("../templates/layout.hbs")),
     ("sign_in", include_str!("../templates/sign_in.hbs")),
     (
@@ -35,6 +35,20 @@ const TEMPLATES: [(&str, &str); 13] = [
     (
         "minutes_print",
         include_str!("../templates/minutes_print.hbs"),
+    ),
+    ("practices", include_str!("../templates/practices.hbs")),
+    (
+        "practice_card",
+        include_str!("../templates/practice_card.hbs"),
+    ),
+    ("practice", include_str!("../templates/practice.hbs")),
+    (
+        "practice_body",
+        include_str!("../templates/practice_body.hbs"),
+    ),
+    (
+        "practice_print",
+        include_str!("../templates/practice_print.hbs"),
     ),
 ];
 

@@ -52,7 +52,7 @@ fn derive(secret: &str) -> String {
 }
 
 /// Whether a POST is a genuine form of ours: same-site origin and a matching token.
-fn csrf_ok(request: &Request, token: &str) -> bool {
+pub(crate) fn csrf_ok(request: &Request, token: &str) -> bool {
     if let Some(origin) = request
         .headers()
         .get(header::ORIGIN)
@@ -217,7 +217,7 @@ async fn sign_in_page(
 
 /// A page with a form: not stored by caches, and carrying the new `council_csrf` cookie
 /// when the browser had no secret to derive its form token from.
-fn form_page(
+pub(crate) fn form_page(
     request: &Request,
     mut response: Response,
     new_csrf_secret: Option<String>,
@@ -230,7 +230,7 @@ fn form_page(
     no_store(response)
 }
 
-fn no_store(mut response: Response) -> Response {
+pub(crate) fn no_store(mut response: Response) -> Response {
     response.headers_mut().insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-store"),
@@ -609,7 +609,7 @@ pub async fn use_link(
     }
 }
 
-fn csrf_failure(state: &WebState, request: &Request) -> Response {
+pub(crate) fn csrf_failure(state: &WebState, request: &Request) -> Response {
     let context = PageContext::of(request);
     let heading = state.renderer.text(context.lang, "csrf-title");
     let text = state.renderer.text(context.lang, "csrf-text");

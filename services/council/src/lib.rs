@@ -30,6 +30,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         identity.clone(),
     )?);
     let meetings_core = meetings::Core::from_context(context, reads.clone())?;
+    let practices_core = practices::Core::new(context.db.clone(), reads.clone(), &context.settings);
     let apis = (
         tenants::TenantsApi::new(context.db.clone(), reads.clone()),
         tenants::api::access::AccessApi::new(
@@ -40,7 +41,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         ),
         meetings::api::api(meetings_core.clone()),
         practices::PracticesApi {
-            core: practices::Core::new(context.db.clone(), reads.clone(), &context.settings),
+            core: practices_core.clone(),
         },
         notifications::NotificationsApi,
     );
@@ -48,6 +49,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
     let web_state = web::WebState::new(
         reads,
         meetings_core.clone(),
+        practices_core,
         accounts,
         context.mailer.clone(),
         cache_ttl,

@@ -2,6 +2,7 @@
 //! moderate) and the platform's thematic areas.
 
 pub mod models;
+pub mod reads;
 
 use std::sync::Arc;
 
@@ -15,7 +16,7 @@ use council_shared::{
     rate_limit::RateLimiter,
     search::query_terms,
     tenant::TenantSlug,
-    validation::{email, optional_text, required_text},
+    validation::optional_text,
 };
 use poem_openapi::{
     ApiResponse, OpenApi, Tags,
@@ -147,7 +148,9 @@ impl Core {
         Ok((content, tenant_id))
     }
 
-    async fn detail(
+    /// The practice as `principal` may see it: 404 for a draft to anyone but its author
+    /// and moderators.
+    pub async fn detail(
         &self,
         practice: &practice::Model,
         principal: Option<&Principal>,
@@ -247,7 +250,7 @@ impl Core {
 }
 
 /// The search request: words, the six filters in `FACETS` order, the order and the page.
-fn search_query(
+pub fn search_query(
     q: Option<&str>,
     filters: [Option<String>; 6],
     sort: Option<&str>,
@@ -258,7 +261,7 @@ fn search_query(
         Some("date") => Sort::Date,
         Some(_) => return Err(ApiError::invalid("sort", "must be `relevance` or `date`")),
     };
-    let filters = FACETS
+    let filters: Vec<(String, String)> = FACETS
         .iter()
         .zip(filters)
         .filter_map(|(name, value)| {
@@ -269,6 +272,27 @@ fn search_query(
                 .map(|v| (name.to_string(), v.to_string()))
         })
         .collect();
+    // A value that can never match is a mistake in the request, not an empty result.
+    for (name, value) in &filters {
+        let known = match name.as_str() {
+            "sector" => crate::domain::Sector::from_db(value).is_ok(),
+            "audience" => crate::domain::Audience::from_db(value).is_ok(),
+            "sdg" => value.parse::<u8>().is_ok_and(|n| (1..=17).contains(&n)),
+            "year" => value
+                .parse::<i32>()
+                .is_ok_and(|y| (1900..=2200).contains(&y)),
+            _ => true,
+        };
+        if !known {
+            let expected = match name.as_str() {
+                "sector" => "is not a sector: see the `sector` values in the API document",
+                "audience" => "is not a target audience: see the `audience` values",
+                "sdg" => "must be a goal number from 1 to 17",
+                _ => "must be a year such as 2024",
+            };
+            return Err(ApiError::invalid(name.clone(), expected));
+        }
+    }
     Ok(SearchQuery {
         terms: query_terms(q.unwrap_or(""), 8),
         filters,
@@ -361,7 +385,7 @@ fn feedback_view(row: crate::entities::feedback::Model) -> FeedbackView {
     }
 }
 
-fn summary(row: &practice::Model, content: &PracticeContent) -> PracticeSummary {
+pub(crate) fn summary(row: &practice::Model, content: &PracticeContent) -> PracticeSummary {
     let mut municipalities = content.locations.clone();
     if let Some(own) = &content.organisation.tenant
         && !municipalities.contains(own)
@@ -545,30 +569,7 @@ impl PracticesApi {
             sort.0.as_deref(),
             request,
         )?;
-        let page = self
-            .core
-            .index
-            .search(&self.core.db, &query, |hits| PracticeSearchPage {
-                items: hits
-                    .page
-                    .iter()
-                    .map(|entry| summary(&entry.row, &entry.content))
-                    .collect(),
-                page: request.page,
-                per_page: request.per_page,
-                total: hits.total,
-                total_pages: hits.total.div_ceil(request.per_page),
-                facets: hits
-                    .counts
-                    .into_iter()
-                    .map(|(facet, value, count)| FacetCount {
-                        facet,
-                        value,
-                        count,
-                    })
-                    .collect(),
-            })
-            .await?;
+        let page = reads::search(&self.core, &query).await?;
         Ok(SearchResponse::Ok(Json(page)))
     }
 
@@ -771,23 +772,13 @@ impl PracticesApi {
         slug: Path<String>,
         body: JsonBody<FeedbackInput>,
     ) -> ApiResult<FeedbackReceivedResponse> {
-        let found = self.core.published(&slug).await?;
-        let mut errors = council_shared::validation::Errors::new();
-        let name = errors
-            .check("name", optional_text(body.name.as_deref(), 200))
-            .flatten();
-        let address = errors.check("email", email(&body.email));
-        let text = errors.check("body", required_text(&body.body, 5_000));
-        let (Some(address), Some(text)) = (address, text) else {
-            return Err(ApiError::Validation(errors.finish(|| ()).unwrap_err()));
-        };
-        self.core
-            .feedback_per_ip
-            .check(&council_shared::http::client_ip(request))?;
-        self.core
-            .feedback_per_email
-            .check(&address.to_lowercase())?;
-        community::give_feedback(&self.core.db, &found, name, address, text).await?;
+        reads::send_feedback(
+            &self.core,
+            &slug,
+            &council_shared::http::client_ip(request),
+            &body,
+        )
+        .await?;
         Ok(FeedbackReceivedResponse::Accepted(Json(FeedbackReceived {
             message: "Thank you: your message will show once a moderator has read it.".into(),
         })))
@@ -905,18 +896,6 @@ impl PracticesApi {
     /// The platform's thematic areas
     #[oai(path = "/practice-themes", method = "get")]
     async fn list_themes(&self) -> ApiResult<ThemesResponse> {
-        Ok(ThemesResponse::Ok(Json(
-            service::themes(&self.core.db)
-                .await?
-                .into_iter()
-                .map(|t| ThemeView {
-                    code: t.code,
-                    name: crate::domain::Bilingual {
-                        el: Some(t.name_el),
-                        en: Some(t.name_en),
-                    },
-                })
-                .collect(),
-        )))
+        Ok(ThemesResponse::Ok(Json(reads::themes(&self.core).await?)))
     }
 }

@@ -1,0 +1,102 @@
+//! What the API and the pages both do: search, read one practice with its approved
+//! feedback, and take a reader's feedback. The pages call these directly, so a rule
+//! (what the public sees, the rate limits) lives in one place.
+
+use council_shared::{
+    ApiError,
+    auth::Principal,
+    validation::{Errors, email, optional_text, required_text},
+};
+
+use super::{Core, models::*, summary};
+use crate::{
+    domain::Bilingual,
+    service::{self, community, search::SearchQuery},
+};
+
+/// One page of published practices with the counts per filter value.
+pub async fn search(core: &Core, query: &SearchQuery) -> Result<PracticeSearchPage, ApiError> {
+    let request = query.page;
+    Ok(core
+        .index
+        .search(&core.db, query, |hits| PracticeSearchPage {
+            items: hits
+                .page
+                .iter()
+                .map(|entry| summary(&entry.row, &entry.content))
+                .collect(),
+            page: request.page,
+            per_page: request.per_page,
+            total: hits.total,
+            total_pages: hits.total.div_ceil(request.per_page),
+            facets: hits
+                .counts
+                .into_iter()
+                .map(|(facet, value, count)| FacetCount {
+                    facet,
+                    value,
+                    count,
+                })
+                .collect(),
+        })
+        .await?)
+}
+
+/// The practice at `slug` as `principal` may see it.
+pub async fn detail(
+    core: &Core,
+    slug: &str,
+    principal: Option<&Principal>,
+) -> Result<PracticeDetail, ApiError> {
+    let found = service::find(&core.db, slug).await?;
+    core.detail(&found, principal).await
+}
+
+/// The approved feedback on a published practice, oldest first.
+pub async fn approved_feedback(core: &Core, slug: &str) -> Result<Vec<FeedbackView>, ApiError> {
+    let found = core.published(slug).await?;
+    Ok(community::feedback(&core.db, found.id, "approved")
+        .await?
+        .into_iter()
+        .map(super::feedback_view)
+        .collect())
+}
+
+/// Takes a reader's feedback on a published practice, held for moderation: every field
+/// checked at once, then the limits per client address and per e-mail address.
+pub async fn send_feedback(
+    core: &Core,
+    slug: &str,
+    client_ip: &str,
+    input: &FeedbackInput,
+) -> Result<(), ApiError> {
+    let found = core.published(slug).await?;
+    let mut errors = Errors::new();
+    let name = errors
+        .check("name", optional_text(input.name.as_deref(), 200))
+        .flatten();
+    let address = errors.check("email", email(&input.email));
+    let text = errors.check("body", required_text(&input.body, 5_000));
+    let (Some(address), Some(text)) = (address, text) else {
+        return Err(ApiError::Validation(errors.finish(|| ()).unwrap_err()));
+    };
+    core.feedback_per_ip.check(client_ip)?;
+    core.feedback_per_email.check(&address.to_lowercase())?;
+    community::give_feedback(&core.db, &found, name, address, text).await?;
+    Ok(())
+}
+
+/// The platform's thematic areas, in order.
+pub async fn themes(core: &Core) -> Result<Vec<ThemeView>, ApiError> {
+    Ok(service::themes(&core.db)
+        .await?
+        .into_iter()
+        .map(|t| ThemeView {
+            code: t.code,
+            name: Bilingual {
+                el: Some(t.name_el),
+                en: Some(t.name_en),
+            },
+        })
+        .collect())
+}
