@@ -14,6 +14,7 @@ mod m20261122_000003_api_tokens;
 mod m20261122_000004_identity;
 mod m20261123_000005_meetings;
 mod m20261124_000006_practices;
+mod m20261125_000007_practice_files;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_identity::Migration),
             Box::new(m20261123_000005_meetings::Migration),
             Box::new(m20261124_000006_practices::Migration),
+            Box::new(m20261125_000007_practice_files::Migration),
         ]
     }
 }

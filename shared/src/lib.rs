@@ -9,6 +9,7 @@ pub mod cli;
 pub mod compression;
 pub mod council;
 pub mod database;
+pub mod files;
 pub mod http;
 pub mod json_body;
 pub mod mail;

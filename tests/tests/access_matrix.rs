@@ -254,6 +254,17 @@ fn cases() -> Vec<Case> {
             TenantAdmin,
         ),
         case(Method::GET, "/practice-themes", Public),
+        case(Method::POST, "/practices/{slug}/files", PracticeWriter),
+        case(Method::GET, "/practices/{slug}/files/{id}", Public),
+        case(
+            Method::DELETE,
+            "/practices/{slug}/files/{id}",
+            PracticeWriter,
+        ),
+        case(Method::POST, "/practice-themes", PlatformAdmin),
+        case(Method::PUT, "/practice-themes/{code}", PlatformAdmin),
+        case(Method::DELETE, "/practice-themes/{code}", PlatformAdmin),
+        case(Method::GET, "/practice-events", PlatformAdmin),
     ]
 }
 
@@ -541,11 +552,29 @@ impl World {
             | (Method::POST, "/reject") => &["submit"],
             _ => &["submit", "publish"],
         };
+        let mut rest = rest.replace("{tenant}", slug);
+        if rest == "/files/{id}" {
+            let (status, uploaded) = self
+                .call(
+                    Who::PlatformAdmin,
+                    Method::POST,
+                    &format!("{path}/files?file_name=report.pdf"),
+                    Some(Value::String("PDF".into())),
+                )
+                .await;
+            assert_eq!(status, 201, "{uploaded}");
+            if case.method == Method::GET {
+                // The public downloads what the published version shows.
+                let mut shown = body.clone();
+                shown["documents"] = json!([{"file": uploaded["id"], "title": {"el": "Έκθεση"}}]);
+                self.admin(Method::PUT, &path, shown).await;
+            }
+            rest = format!("/files/{}", uploaded["id"]);
+        }
         for step in steps {
             self.admin(Method::POST, &format!("{path}/{step}"), json!({}))
                 .await;
         }
-        let mut rest = rest.replace("{tenant}", slug);
         if rest.contains("/feedback/{id}") {
             // Written directly: the public's form is rate-limited per address, and the
             // setup would spend the limit the feedback cases themselves need.
@@ -582,6 +611,10 @@ impl World {
             ),
             (Method::POST, "/adoptions") => {
                 Some(json!({"tenant": slug, "note": "Το εφαρμόζουμε."}))
+            }
+            (Method::POST, "/files") => {
+                rest.push_str("?file_name=report.pdf");
+                Some(Value::String("PDF".into()))
             }
             _ => None,
         };
@@ -689,6 +722,22 @@ impl World {
                     )
                     .await;
                 (path.replace("{id}", &created["id"].to_string()), None)
+            }
+            (Method::POST, "/practice-themes") => (
+                path,
+                Some(json!({"code": self.fresh("theme_"), "name": {"el": "Θέμα", "en": "Theme"}})),
+            ),
+            (_, "/practice-themes/{code}") => {
+                let code = self.fresh("theme_");
+                self.admin(
+                    Method::POST,
+                    "/practice-themes",
+                    json!({"code": code, "name": {"el": "Θέμα", "en": "Theme"}}),
+                )
+                .await;
+                let body = (case.method == Method::PUT)
+                    .then(|| json!({"name": {"el": "Νέο όνομα", "en": "New name"}}));
+                (path.replace("{code}", &code), body)
             }
             (Method::PUT, "/tenants/{slug}/sign-in-provider") => (path, Some(provider_body())),
             (_, "/tenants/{slug}/sign-in-provider") => {

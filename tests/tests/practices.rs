@@ -754,7 +754,275 @@ async fn the_public_gives_feedback_and_cities_mark_what_they_adopted(app: TestAp
     assert_eq!(public["adoptions"], json!([]));
 }
 
+/// A 1×1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
+    1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54,
+    0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E,
+    0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+async fn upload(p: &Platform, token: &str, slug: &str, name: &str, bytes: &[u8]) -> (u16, Value) {
+    let response = p
+        .app
+        .client
+        .post(
+            p.app
+                .url(&format!("/api/v1/practices/{slug}/files?file_name={name}")),
+        )
+        .bearer_auth(token)
+        .header("content-type", "application/octet-stream")
+        .body(bytes.to_vec())
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+async fn photos_need_alt_text_and_stay_private_until_published(app: TestApp) {
+    let p = Platform::new(app).await;
+    let slug = p.published(practice("Κήπος της γειτονιάς", None)).await;
+    let path = format!("/practices/{slug}");
+    assert_eq!(upload(&p, &p.stranger, &slug, "a.png", PNG).await.0, 403);
+    assert_eq!(
+        upload(&p, &p.app.token, &slug, "a.png", b"<svg onload=alert(1)>")
+            .await
+            .0,
+        415
+    );
+    assert_eq!(
+        upload(&p, &p.app.token, &slug, "photo.pdf", PNG).await.0,
+        422,
+        "the name must agree"
+    );
+    let (status, photo) = upload(&p, &p.app.token, &slug, "κήπος.png", PNG).await;
+    assert_eq!(status, 201, "{photo}");
+    let (_, report) = upload(&p, &p.app.token, &slug, "report.pdf", b"%PDF-1.4\n%%EOF\n").await;
+    let (photo_id, report_id) = (
+        photo["id"].as_i64().unwrap(),
+        report["id"].as_i64().unwrap(),
+    );
+
+    // Alt text is required; a document is no photo; another practice's file is unknown.
+    let mut body = practice("Κήπος της γειτονιάς", None);
+    body["photos"] = json!([{"file": photo_id, "alt": {}}, {"file": report_id, "alt": {"el": "Έκθεση"}}, {"file": 999999, "alt": {"el": "Κάτι"}}]);
+    let (status, problem) = p
+        .call(Some(&p.app.token), Method::PUT, &path, Some(body.clone()))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(error_fields(&problem), ["photos[0].alt"]);
+    body["photos"] = json!([{"file": report_id, "alt": {"el": "Έκθεση"}}, {"file": 999999, "alt": {"el": "Κάτι"}}]);
+    let (_, problem) = p
+        .call(Some(&p.app.token), Method::PUT, &path, Some(body.clone()))
+        .await;
+    assert_eq!(error_fields(&problem), ["photos[0].file", "photos[1].file"]);
+
+    // The update names the photo and the report; until it is published, the public
+    // cannot download them, and the page shows none of them.
+    body["photos"] =
+        json!([{"file": photo_id, "alt": {"el": "Παιδιά φυτεύουν ντομάτες στον κήπο"}}]);
+    body["documents"] = json!([{"file": report_id, "title": {"el": "Απολογισμός 2024"}}]);
+    p.ok(&p.app.token, Method::PUT, &path, Some(body)).await;
+    let download = format!("{path}/files/{photo_id}");
+    assert_eq!(p.call(None, Method::GET, &download, None).await.0, 404);
+    let (_, public) = p.call(None, Method::GET, &path, None).await;
+    assert_eq!(public["files"], json!([]));
+    for step in ["submit", "publish"] {
+        p.ok(&p.app.token, Method::POST, &format!("{path}/{step}"), None)
+            .await;
+    }
+    let image = p.app.get(&format!("/api/v1{download}")).await;
+    assert_eq!(image.status(), 200);
+    assert_eq!(image.headers()["content-type"], "image/png");
+    assert_eq!(image.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(image.bytes().await.unwrap().as_ref(), PNG);
+    let page = p.app.get(&path).await.text().await.unwrap();
+    assert!(
+        page.contains(&format!(
+            "<img src=\"/api/v1{download}\" alt=\"Παιδιά φυτεύουν ντομάτες στον κήπο\""
+        )),
+        "{page}"
+    );
+    assert!(page.contains("Απολογισμός 2024"));
+
+    // A file that a version shows cannot be removed; an unused one can.
+    assert_eq!(
+        p.call(Some(&p.app.token), Method::DELETE, &download, None)
+            .await
+            .0,
+        409
+    );
+    let (_, spare) = upload(&p, &p.app.token, &slug, "spare.pdf", b"%PDF-1.4\n%%EOF\n").await;
+    let spare = format!("{path}/files/{}", spare["id"]);
+    assert_eq!(
+        p.call(Some(&p.stranger), Method::DELETE, &spare, None)
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        p.call(Some(&p.app.token), Method::DELETE, &spare, None)
+            .await
+            .0,
+        204
+    );
+    assert_eq!(
+        p.call(Some(&p.app.token), Method::GET, &spare, None)
+            .await
+            .0,
+        404
+    );
+}
+
+async fn administrators_edit_the_thematic_areas_and_read_the_event_outbox(app: TestApp) {
+    let p = Platform::new(app).await;
+    let theme = json!({"code": "digital_inclusion", "name": {"el": "Ψηφιακή ένταξη", "en": "Digital inclusion"}});
+    assert_eq!(
+        p.call(
+            Some(&p.alpha_admin),
+            Method::POST,
+            "/practice-themes",
+            Some(theme.clone())
+        )
+        .await
+        .0,
+        403
+    );
+    let (status, _) = p
+        .call(
+            Some(&p.app.token),
+            Method::POST,
+            "/practice-themes",
+            Some(theme.clone()),
+        )
+        .await;
+    assert_eq!(status, 201);
+    assert_eq!(
+        p.call(
+            Some(&p.app.token),
+            Method::POST,
+            "/practice-themes",
+            Some(theme)
+        )
+        .await
+        .0,
+        409
+    );
+    let (status, problem) = p
+        .call(
+            Some(&p.app.token),
+            Method::POST,
+            "/practice-themes",
+            Some(json!({"code": "Bad Code", "name": {"el": ""}})),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(error_fields(&problem), ["code", "name.el", "name.en"]);
+    let (_, themes) = p.call(None, Method::GET, "/practice-themes", None).await;
+    assert_eq!(
+        themes.as_array().unwrap().last().unwrap()["code"],
+        "digital_inclusion",
+        "added at the end"
+    );
+
+    // In use, it cannot go; renamed, the filters show the new name.
+    let mut body = practice("Ψηφιακός γραμματισμός", None);
+    body["thematic_areas"] = json!(["digital_inclusion"]);
+    let slug = p.published(body).await;
+    assert_eq!(
+        p.call(
+            Some(&p.app.token),
+            Method::DELETE,
+            "/practice-themes/digital_inclusion",
+            None
+        )
+        .await
+        .0,
+        409
+    );
+    p.ok(
+        &p.app.token,
+        Method::PUT,
+        "/practice-themes/digital_inclusion",
+        Some(json!({"name": {"el": "Ψηφιακές δεξιότητες", "en": "Digital skills"}})),
+    )
+    .await;
+    let page = p.app.get("/practices?lang=en").await.text().await.unwrap();
+    assert!(page.contains("Digital skills"), "{page}");
+    p.ok(
+        &p.app.token,
+        Method::POST,
+        &format!("/practices/{slug}/archive"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        p.call(
+            Some(&p.app.token),
+            Method::DELETE,
+            "/practice-themes/digital_inclusion",
+            None
+        )
+        .await
+        .0,
+        409,
+        "archived practices still use it"
+    );
+    assert_eq!(
+        p.call(
+            Some(&p.app.token),
+            Method::DELETE,
+            "/practice-themes/nothing_like_it",
+            None
+        )
+        .await
+        .0,
+        404
+    );
+
+    // The outbox, page by page.
+    assert_eq!(
+        p.call(Some(&p.alpha_admin), Method::GET, "/practice-events", None)
+            .await
+            .0,
+        403
+    );
+    let first = p
+        .ok(&p.app.token, Method::GET, "/practice-events?limit=1", None)
+        .await;
+    assert_eq!(first["events"][0]["event_type"], "practice.submitted");
+    let rest = p
+        .ok(
+            &p.app.token,
+            Method::GET,
+            &format!("/practice-events?after={}", first["last_id"]),
+            None,
+        )
+        .await;
+    let types: Vec<&str> = rest["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event_type"].as_str().unwrap())
+        .collect();
+    assert_eq!(types, ["practice.published", "practice.archived"]);
+    assert_eq!(
+        p.call(
+            Some(&p.app.token),
+            Method::GET,
+            "/practice-events?limit=0",
+            None
+        )
+        .await
+        .0,
+        422
+    );
+}
+
 on_both_databases!(
+    photos_need_alt_text_and_stay_private_until_published,
+    administrators_edit_the_thematic_areas_and_read_the_event_outbox,
     the_public_gives_feedback_and_cities_mark_what_they_adopted,
     a_practice_goes_through_review_and_its_update_keeps_the_public_version,
     a_municipality_moderates_its_own_practices,

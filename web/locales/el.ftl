@@ -323,3 +323,4 @@ practice-feedback-send = Αποστολή
 feedback-error-name = Το όνομα μπορεί να έχει έως 200 χαρακτήρες.
 feedback-error-email = Γράψτε μια έγκυρη διεύθυνση e-mail, π.χ. onoma@example.gr.
 feedback-error-body = Γράψτε τη γνώμη σας (έως 5.000 χαρακτήρες).
+practice-documents = Έγγραφα

@@ -323,3 +323,4 @@ practice-feedback-send = Send
 feedback-error-name = The name may have up to 200 characters.
 feedback-error-email = Please give a valid e-mail address, such as name@example.org.
 feedback-error-body = Please write your opinion (up to 5,000 characters).
+practice-documents = Documents

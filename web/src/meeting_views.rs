@@ -86,8 +86,9 @@ pub struct Document {
     size: String,
 }
 
-fn document(file: &AttachmentView) -> Document {
-    let kind = match file.content_type.as_str() {
+/// The short name of a file type, for a download link: «PDF».
+pub fn kind_label(content_type: &str) -> &'static str {
+    match content_type {
         "application/pdf" => "PDF",
         "application/vnd.oasis.opendocument.text" => "ODT",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "DOCX",
@@ -95,18 +96,36 @@ fn document(file: &AttachmentView) -> Document {
         "image/jpeg" => "JPEG",
         "image/webp" => "WebP",
         _ => "",
-    };
-    let size = match file.size_bytes {
+    }
+}
+
+/// «1.5 MB», «320 KB», «12 B».
+pub fn file_size(bytes: i64) -> String {
+    match bytes {
         n if n >= 1024 * 1024 => format!("{:.1} MB", n as f64 / (1024.0 * 1024.0)),
         n if n >= 1024 => format!("{} KB", n / 1024),
         n => format!("{n} B"),
-    };
-    Document {
-        name: file.file_name.clone(),
-        href: file.download.clone(),
-        kind: kind.into(),
-        size,
     }
+}
+
+impl Document {
+    pub fn new(name: String, href: String, content_type: &str, size_bytes: i64) -> Self {
+        Self {
+            name,
+            href,
+            kind: kind_label(content_type).into(),
+            size: file_size(size_bytes),
+        }
+    }
+}
+
+fn document(file: &AttachmentView) -> Document {
+    Document::new(
+        file.file_name.clone(),
+        file.download.clone(),
+        &file.content_type,
+        file.size_bytes,
+    )
 }
 
 #[derive(Serialize)]

@@ -341,7 +341,7 @@ async fn practice_view(
         ),
         (None, None) => return Err(ApiError::NotFound(format!("no practice `{slug}`"))),
     };
-    let body = views::body(content, &names, &state.renderer, lang);
+    let body = views::body(content, &detail.files, &names, &state.renderer, lang);
     Ok((detail, body, unpublished))
 }
 

@@ -5,14 +5,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use practices::{
-    api::models::{AdoptionView, FacetCount, FeedbackView, PracticeSummary, ThemeView},
+    api::models::{
+        AdoptionView, FacetCount, FeedbackView, PracticeFileView, PracticeSummary, ThemeView,
+    },
     domain::{Bilingual, PracticeContent, ResultRow},
 };
 use serde::Serialize;
 
 use crate::{
     i18n::Lang,
-    meeting_views::{When, when},
+    meeting_views::{Document, When, when},
     render::Renderer,
     views::Localized,
 };
@@ -278,9 +280,18 @@ pub struct LinkView {
     url: String,
 }
 
+#[derive(Serialize)]
+pub struct PhotoView {
+    src: String,
+    alt: Localized,
+    caption: Option<Localized>,
+}
+
 /// Everything the practice page and its print view show of one version of the content.
 #[derive(Serialize)]
 pub struct PracticeBody {
+    photos: Vec<PhotoView>,
+    documents: Vec<Document>,
     title: Localized,
     summary: Option<Localized>,
     sector: Option<String>,
@@ -331,8 +342,46 @@ fn duration_text(content: &PracticeContent, renderer: &Renderer, lang: Lang) -> 
     Some(renderer.text_with(lang, key, &args))
 }
 
+/// The photos and documents of `content` that the reader may download (`files`).
+fn attachments(
+    content: &PracticeContent,
+    files: &[PracticeFileView],
+    picker: &Picker,
+) -> (Vec<PhotoView>, Vec<Document>) {
+    let photos = content
+        .photos
+        .iter()
+        .filter_map(|photo| {
+            let file = files.iter().find(|f| f.id == photo.file)?;
+            Some(PhotoView {
+                src: file.download.clone(),
+                alt: picker.text(&photo.alt)?,
+                caption: picker.text(&photo.caption),
+            })
+        })
+        .collect();
+    let documents = content
+        .documents
+        .iter()
+        .filter_map(|document| {
+            let file = files.iter().find(|f| f.id == document.file)?;
+            let title = picker
+                .text(&document.title)
+                .map_or_else(|| file.file_name.clone(), |t| t.text);
+            Some(Document::new(
+                title,
+                file.download.clone(),
+                &file.content_type,
+                file.size_bytes,
+            ))
+        })
+        .collect();
+    (photos, documents)
+}
+
 pub fn body(
     content: &PracticeContent,
+    files: &[PracticeFileView],
     names: &Names,
     renderer: &Renderer,
     lang: Lang,
@@ -341,6 +390,7 @@ pub fn body(
         lang,
         fell_back: Default::default(),
     };
+    let (photos, documents) = attachments(content, files, &picker);
     let place = |slug: &String| Place {
         name: names
             .municipality(slug, lang)
@@ -360,6 +410,8 @@ pub fn body(
         fallback: false,
     });
     let mut view = PracticeBody {
+        photos,
+        documents,
         summary: picker.text(&content.summary),
         sector: content
             .sector

@@ -30,7 +30,8 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         identity.clone(),
     )?);
     let meetings_core = meetings::Core::from_context(context, reads.clone())?;
-    let practices_core = practices::Core::new(context.db.clone(), reads.clone(), &context.settings);
+    let practices_core =
+        practices::Core::new(context.db.clone(), reads.clone(), &context.settings)?;
     let apis = (
         tenants::TenantsApi::new(context.db.clone(), reads.clone()),
         tenants::api::access::AccessApi::new(
@@ -40,9 +41,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
             identity.clone(),
         ),
         meetings::api::api(meetings_core.clone()),
-        practices::PracticesApi {
-            core: practices_core.clone(),
-        },
+        practices::api::api(practices_core.clone()),
         notifications::NotificationsApi,
     );
     let cache_ttl = std::time::Duration::from_millis(context.settings.cache.ttl_ms);

@@ -20,10 +20,6 @@ pub enum MeetingsError {
     Invalid(Vec<FieldError>),
     #[error("{0}")]
     Forbidden(String),
-    #[error("the file is larger than the limit of {0} bytes")]
-    TooLarge(usize),
-    #[error("{0}")]
-    UnsupportedType(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -72,8 +68,6 @@ impl From<MeetingsError> for ApiError {
             }
             MeetingsError::Invalid(errors) => ApiError::Validation(errors),
             MeetingsError::Forbidden(what) => ApiError::Forbidden(what),
-            MeetingsError::TooLarge(limit) => ApiError::PayloadTooLarge { limit },
-            MeetingsError::UnsupportedType(what) => ApiError::UnsupportedMediaType(what),
             MeetingsError::Internal(cause) => ApiError::Internal(cause),
         }
     }

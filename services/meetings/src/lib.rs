@@ -12,11 +12,9 @@ pub mod demo;
 pub mod domain;
 pub mod entities;
 pub mod error;
-pub mod file_type;
 pub mod ical;
 pub mod oparl;
 pub mod service;
-pub mod storage;
 
 pub use api::Core;
 pub use error::MeetingsError;

@@ -75,6 +75,8 @@ impl DemoPractice {
             results: self.results,
             sdgs: self.sdgs,
             links: self.links,
+            photos: Vec::new(),
+            documents: Vec::new(),
         };
         (self.slug, content)
     }

@@ -183,6 +183,27 @@ pub struct Link {
     pub url: String,
 }
 
+/// A photo shown with the practice: an uploaded image (`POST .../files`) and the text that
+/// describes it to readers who cannot see it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Object, Serialize, Deserialize)]
+pub struct Photo {
+    /// The id of an image uploaded to this practice.
+    pub file: i64,
+    /// Required: what the photo shows, for screen readers.
+    pub alt: Bilingual,
+    #[oai(default)]
+    #[serde(default)]
+    pub caption: Bilingual,
+}
+
+/// A document offered with the practice: an uploaded file and its title.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Object, Serialize, Deserialize)]
+pub struct DocumentRef {
+    /// The id of a file uploaded to this practice.
+    pub file: i64,
+    pub title: Bilingual,
+}
+
 /// A practice's content: what an author writes and a moderator publishes. Missing fields
 /// read as empty, so that `parse` names every one that is required at once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Object, Serialize, Deserialize)]
@@ -240,6 +261,13 @@ pub struct PracticeContent {
     #[oai(default)]
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Photos, each with alt text (required).
+    #[oai(default)]
+    #[serde(default)]
+    pub photos: Vec<Photo>,
+    #[oai(default)]
+    #[serde(default)]
+    pub documents: Vec<DocumentRef>,
 }
 
 const SHORT: usize = 300;
@@ -416,7 +444,48 @@ impl PracticeContent {
                 links.push(Link { label, url });
             }
         }
+        let mut photos = Vec::new();
+        if input.photos.len() > 20 {
+            errors.add("photos", "must have at most 20 photos");
+        }
+        for (i, photo) in input.photos.iter().enumerate().take(20) {
+            let alt = bilingual(
+                &mut errors,
+                &format!("photos[{i}].alt"),
+                &photo.alt,
+                SHORT,
+                true,
+            );
+            let caption = bilingual(
+                &mut errors,
+                &format!("photos[{i}].caption"),
+                &photo.caption,
+                SHORT,
+                false,
+            );
+            photos.push(Photo {
+                file: photo.file,
+                alt,
+                caption,
+            });
+        }
+        let mut documents = Vec::new();
+        for (i, document) in input.documents.iter().enumerate().take(MAX_ITEMS) {
+            let title = bilingual(
+                &mut errors,
+                &format!("documents[{i}].title"),
+                &document.title,
+                SHORT,
+                true,
+            );
+            documents.push(DocumentRef {
+                file: document.file,
+                title,
+            });
+        }
         let content = PracticeContent {
+            photos,
+            documents,
             title,
             summary,
             sector: input.sector,
@@ -461,6 +530,15 @@ impl PracticeContent {
             links,
         };
         errors.finish(|| content)
+    }
+
+    /// The ids of the uploaded files this content shows.
+    pub fn file_ids(&self) -> Vec<i64> {
+        self.photos
+            .iter()
+            .map(|p| p.file)
+            .chain(self.documents.iter().map(|d| d.file))
+            .collect()
     }
 
     /// The years the practice ran in (for the year filter): from its start to its end, or

@@ -30,9 +30,11 @@ async fn main() -> anyhow::Result<()> {
             tenants.clone(),
             Duration::from_secs(context.settings.auth.principal_cache_seconds),
         ));
-        let api = practices::PracticesApi {
-            core: practices::Core::new(context.db.clone(), tenants, &context.settings),
-        };
+        let api = practices::api::api(practices::Core::new(
+            context.db.clone(),
+            tenants,
+            &context.settings,
+        )?);
         let routes = api_routes(openapi_service(api, practices::OPENAPI_TITLE));
         Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
     })

@@ -48,29 +48,6 @@ pub struct FilesApi {
     pub(super) core: Arc<Core>,
 }
 
-/// `attachment; filename="..."; filename*=UTF-8''...` so Greek names survive every browser.
-fn disposition(name: &str) -> String {
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let mut encoded = String::new();
-    for byte in name.as_bytes() {
-        if byte.is_ascii_alphanumeric() || b".-_".contains(byte) {
-            encoded.push(*byte as char);
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
-}
-
 #[OpenApi(tag = "ApiTags::Documents")]
 impl FilesApi {
     /// Upload a document
@@ -91,7 +68,7 @@ impl FilesApi {
         body: Binary<poem::Body>,
     ) -> ApiResult<UploadResponse> {
         let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let name = attachments::clean_file_name(&file_name)?;
+        let name = council_shared::files::clean_file_name(&file_name)?;
         let stream = Box::pin(body.0.into_bytes_stream());
         let saved = attachments::upload(
             &self.core.db,
@@ -144,7 +121,7 @@ impl FilesApi {
         Ok(DownloadResponse::Ok(
             Binary(body),
             file.content_type.clone(),
-            disposition(&file.file_name),
+            council_shared::files::disposition(&file.file_name),
             file.size_bytes.to_string(),
             "nosniff".into(),
             cache.into(),
@@ -167,16 +144,5 @@ impl FilesApi {
         let file = attachments::find(&self.core.db, meeting.id, *attachment_id).await?;
         attachments::remove(&self.core.db, self.core.store.as_ref(), &meeting, file).await?;
         Ok(RemovedResponse::Removed)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn greek_file_names_are_offered_in_both_forms() {
-        assert_eq!(
-            super::disposition("εισήγηση 1.pdf"),
-            "attachment; filename=\"________ 1.pdf\"; filename*=UTF-8''%CE%B5%CE%B9%CF%83%CE%AE%CE%B3%CE%B7%CF%83%CE%B7%201.pdf"
-        );
     }
 }

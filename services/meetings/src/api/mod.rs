@@ -28,7 +28,8 @@ pub use feeds::FeedsApi;
 pub use meetings_ops::MeetingsApi;
 pub use record_ops::RecordApi;
 
-use crate::{access::Viewer, entities::meeting, error::MeetingsError, service, storage::FileStore};
+use crate::{access::Viewer, entities::meeting, error::MeetingsError, service};
+use council_shared::files::FileStore;
 
 #[derive(Tags)]
 enum ApiTags {
@@ -63,7 +64,8 @@ impl Core {
         context: &council_shared::app::Context,
         directory: Arc<dyn CouncilDirectory>,
     ) -> anyhow::Result<Arc<Self>> {
-        let store = crate::storage::LocalDisk::new(context.settings.data_dir.join("uploads"))?;
+        let store =
+            council_shared::files::LocalDisk::new(context.settings.data_dir.join("uploads"))?;
         Ok(Arc::new(Self {
             db: context.db.clone(),
             directory,

@@ -1,23 +1,22 @@
-//! Attachments: documents and images on a meeting or one of its items. The upload streams
-//! to storage while its SHA-512 and size are counted; over the limit it stops at once. The
-//! type is judged by the bytes, and the name must agree with it.
+//! Attachments: documents and images on a meeting or one of its items, received by
+//! `council_shared::files::receive` (size limit, SHA-512, type judged by the bytes).
 
 use chrono::Utc;
-use futures_util::{Stream, StreamExt};
+use council_shared::{
+    ApiError,
+    files::{self, FileStore},
+};
+use futures_util::Stream;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder,
 };
-use sha2::{Digest, Sha512};
-use tokio::io::AsyncWriteExt;
 
 use super::check_allowed;
 use crate::{
     domain::Action,
     entities::{attachment, meeting},
     error::{MeetingsError, Result},
-    file_type,
-    storage::FileStore,
 };
 
 pub async fn for_meeting(
@@ -45,21 +44,8 @@ pub async fn find(
         })
 }
 
-/// A file name as shown and offered on download: no folders, no control characters.
-pub fn clean_file_name(name: &str) -> Result<String> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base.chars().filter(|c| !c.is_control()).collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').to_string();
-    if cleaned.is_empty() || cleaned.chars().count() > 200 {
-        return Err(MeetingsError::invalid(
-            "file_name",
-            "is required, 1 to 200 characters, with an extension such as .pdf",
-        ));
-    }
-    Ok(cleaned)
-}
-
-/// Streams `body` into `store`, then records it on `meeting` (and `item_id`).
+/// Streams `body` into `store` (see `council_shared::files::receive`), then records it on
+/// `meeting` (and `item_id`).
 #[allow(clippy::too_many_arguments)]
 pub async fn upload<S, E>(
     db: &DatabaseConnection,
@@ -67,9 +53,9 @@ pub async fn upload<S, E>(
     meeting: &meeting::Model,
     item_id: Option<i64>,
     file_name: String,
-    mut body: S,
+    body: S,
     max_bytes: u64,
-) -> Result<attachment::Model>
+) -> std::result::Result<attachment::Model, ApiError>
 where
     S: Stream<Item = std::result::Result<bytes::Bytes, E>> + Unpin,
     E: std::error::Error + Send + Sync + 'static,
@@ -78,73 +64,15 @@ where
     if let Some(item) = item_id {
         super::agenda::find(db, meeting, item).await?;
     }
-    let (key, mut file) = store.create().await?;
-    let written: Result<(u64, String)> = async {
-        let mut hasher = Sha512::new();
-        let mut size: u64 = 0;
-        while let Some(chunk) = body.next().await {
-            let chunk = chunk.map_err(|e| {
-                MeetingsError::invalid("body", format!("the upload broke off: {e}"))
-            })?;
-            size += chunk.len() as u64;
-            if size > max_bytes {
-                return Err(MeetingsError::TooLarge(max_bytes as usize));
-            }
-            hasher.update(&chunk);
-            file.write_all(&chunk).await.map_err(anyhow::Error::from)?;
-        }
-        file.flush().await.map_err(anyhow::Error::from)?;
-        Ok((size, hex::encode(hasher.finalize())))
-    }
-    .await;
-    drop(file);
-    let (size, sha512) = match written {
-        Ok(done) => done,
-        Err(error) => {
-            store.remove(&key).await?;
-            return Err(error);
-        }
-    };
-    let kind = async {
-        let head = store.read_at(&key, 0, 4096).await?;
-        let tail = store
-            .read_at(&key, size.saturating_sub(65_536), 65_536)
-            .await?;
-        anyhow::Ok(file_type::detect(&head, &tail))
-    }
-    .await?;
-    let Some(kind) = kind.filter(|_| size > 0) else {
-        store.remove(&key).await?;
-        return Err(MeetingsError::UnsupportedType(
-            "accepted files are PDF, ODT, DOCX, PNG, JPEG and WebP, judged by their content".into(),
-        ));
-    };
-    let extension = file_name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase());
-    if !extension
-        .as_deref()
-        .is_some_and(|e| kind.extensions().contains(&e))
-    {
-        store.remove(&key).await?;
-        return Err(MeetingsError::invalid(
-            "file_name",
-            format!(
-                "the file is {} but its name does not end in .{}",
-                kind.mime(),
-                kind.extensions()[0]
-            ),
-        ));
-    }
-    store.commit(&key).await?;
+    let stored = files::receive(store, &file_name, body, max_bytes).await?;
     let saved = attachment::ActiveModel {
         meeting_id: Set(meeting.id),
         item_id: Set(item_id),
         file_name: Set(file_name),
-        content_type: Set(kind.mime().into()),
-        size_bytes: Set(size as i64),
-        sha512: Set(sha512),
-        storage_key: Set(key.clone()),
+        content_type: Set(stored.kind.mime().into()),
+        size_bytes: Set(stored.size as i64),
+        sha512: Set(stored.sha512),
+        storage_key: Set(stored.key.clone()),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -153,8 +81,8 @@ where
     match saved {
         Ok(saved) => Ok(saved),
         Err(error) => {
-            store.remove(&key).await?;
-            Err(error.into())
+            store.remove(&stored.key).await?;
+            Err(MeetingsError::from(error).into())
         }
     }
 }

@@ -1,8 +1,13 @@
 //! The practices API: `/practices` across every municipality (search, read, submit,
 //! moderate) and the platform's thematic areas.
 
+mod admin_ops;
+mod files_ops;
 pub mod models;
 pub mod reads;
+
+pub use admin_ops::PracticeAdminApi;
+pub use files_ops::PracticeFilesApi;
 
 use std::sync::Arc;
 
@@ -10,6 +15,7 @@ use council_shared::{
     ApiError, Settings,
     auth::{MaybeSignedIn, Principal, SignedIn},
     council::CouncilDirectory,
+    files::{FileStore, LocalDisk},
     json_body::JsonBody,
     pagination::PageRequest,
     problem::ApiResult,
@@ -30,7 +36,7 @@ use crate::{
     entities::practice,
     error::PracticesError,
     service::{
-        self, Actor, community, content_of,
+        self, Actor, community, content_of, files,
         index::SearchIndex,
         lifecycle,
         search::{self, FACETS, SearchQuery, Sort},
@@ -52,25 +58,41 @@ pub struct Core {
     feedback_per_email: RateLimiter,
     /// The published practices in memory, for search.
     pub index: SearchIndex,
+    /// Where photos and documents are kept.
+    pub store: Arc<dyn FileStore>,
+    pub max_upload_bytes: u64,
+}
+
+/// Every practices endpoint, for one OpenAPI document.
+pub fn api(core: Arc<Core>) -> (PracticesApi, PracticeFilesApi, PracticeAdminApi) {
+    (
+        PracticesApi { core: core.clone() },
+        PracticeFilesApi { core: core.clone() },
+        PracticeAdminApi { core },
+    )
 }
 
 impl Core {
     /// `settings.cache.ttl_ms` bounds how long the search index misses another instance's
     /// change.
+    /// Files go under `uploads/practices` in the data folder.
     pub fn new(
         db: DatabaseConnection,
         directory: Arc<dyn CouncilDirectory>,
         settings: &Settings,
-    ) -> Arc<Self> {
+    ) -> anyhow::Result<Arc<Self>> {
         let hour = std::time::Duration::from_secs(3600);
         let limits = &settings.practices;
-        Arc::new(Self {
+        let store = LocalDisk::new(settings.data_dir.join("uploads").join("practices"))?;
+        Ok(Arc::new(Self {
+            store: Arc::new(store),
+            max_upload_bytes: settings.uploads.max_bytes,
             db,
             directory,
             feedback_per_ip: RateLimiter::new(limits.feedback_per_ip_per_hour, hour),
             feedback_per_email: RateLimiter::new(limits.feedback_per_email_per_hour, hour),
             index: SearchIndex::new(std::time::Duration::from_millis(settings.cache.ttl_ms)),
-        })
+        }))
     }
 
     /// The municipality with this slug: its id and names.
@@ -120,6 +142,7 @@ impl Core {
         &self,
         input: &PracticeContent,
         actor: &Actor,
+        existing: Option<&practice::Model>,
     ) -> Result<(PracticeContent, Option<i64>), ApiError> {
         let municipalities = self.municipalities().await?;
         let slugs: Vec<String> = municipalities.iter().map(|(s, _)| s.clone()).collect();
@@ -130,6 +153,14 @@ impl Core {
             .collect();
         let content =
             PracticeContent::parse(input, &themes, &slugs).map_err(ApiError::Validation)?;
+        let uploaded = match existing {
+            Some(found) => files::for_practice(&self.db, found.id).await?,
+            None => Vec::new(),
+        };
+        let wrong = files::check_references(&content, &uploaded);
+        if !wrong.is_empty() {
+            return Err(ApiError::Validation(wrong));
+        }
         let tenant_id = match &content.organisation.tenant {
             Some(slug) => {
                 let id = municipalities
@@ -235,7 +266,26 @@ impl Core {
             })
             .collect();
         let feedback_count = community::approved_count(&self.db, practice.id).await?;
+        let shown = match &published {
+            Some(content) if !insider => content.file_ids(),
+            _ => Vec::new(),
+        };
+        let files = files::for_practice(&self.db, practice.id)
+            .await?
+            .into_iter()
+            .filter(|f| insider || shown.contains(&f.id))
+            .map(|f| PracticeFileView {
+                download: format!("/api/v1/practices/{}/files/{}", practice.slug, f.id),
+                id: f.id,
+                file_name: f.file_name,
+                content_type: f.content_type,
+                size_bytes: f.size_bytes,
+                sha512: f.sha512,
+                uploaded_at: f.created_at,
+            })
+            .collect();
         Ok(PracticeDetail {
+            files,
             slug: practice.slug.clone(),
             adoptions,
             feedback_count,
@@ -647,7 +697,7 @@ impl PracticesApi {
         body: JsonBody<PracticeContent>,
     ) -> ApiResult<PracticeCreatedResponse> {
         let actor = Actor::of(&caller);
-        let (content, tenant_id) = self.core.validated(&body, &actor).await?;
+        let (content, tenant_id) = self.core.validated(&body, &actor, None).await?;
         let created = lifecycle::create(&self.core.db, &actor, &content, tenant_id, None).await?;
         let location = format!("/api/v1/practices/{}", created.slug);
         Ok(PracticeCreatedResponse::Created(
@@ -690,7 +740,7 @@ impl PracticesApi {
                 "only the practice's author and its moderators may change it".into(),
             ));
         }
-        let (content, tenant_id) = self.core.validated(&body, &actor).await?;
+        let (content, tenant_id) = self.core.validated(&body, &actor, Some(&existing)).await?;
         let saved = lifecycle::update(&self.core.db, &actor, existing, &content, tenant_id).await?;
         Ok(PracticeResponse::Ok(Json(
             self.core.detail(&saved, Some(&caller)).await?,
@@ -891,11 +941,5 @@ impl PracticesApi {
         }
         community::withdraw_adoption(&self.core.db, &found, tenant_id).await?;
         Ok(AdoptionWithdrawnResponse::Withdrawn)
-    }
-
-    /// The platform's thematic areas
-    #[oai(path = "/practice-themes", method = "get")]
-    async fn list_themes(&self) -> ApiResult<ThemesResponse> {
-        Ok(ThemesResponse::Ok(Json(reads::themes(&self.core).await?)))
     }
 }

@@ -88,6 +88,61 @@ pub struct PracticeDetail {
     pub feedback_count: u64,
     /// What the caller may do now.
     pub allowed_actions: Vec<String>,
+    /// The uploaded photos and documents the caller may download: for the public, those
+    /// the published version shows; for the author and moderators, all of them.
+    pub files: Vec<PracticeFileView>,
+}
+
+/// An uploaded photo or document.
+#[derive(Debug, Clone, Object)]
+pub struct PracticeFileView {
+    pub id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha512: String,
+    /// Where to download it.
+    pub download: String,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+/// A new thematic area (platform administrators).
+#[derive(Debug, Clone, Object, serde::Deserialize)]
+pub struct ThemeInput {
+    /// Lower-case letters, digits and `_`, such as `digital_inclusion`.
+    pub code: String,
+    pub name: Bilingual,
+    /// Where it is listed; the end of the list when absent.
+    #[oai(skip_serializing_if_is_none)]
+    #[serde(default)]
+    pub position: Option<i32>,
+}
+
+/// A thematic area's new names or position.
+#[derive(Debug, Clone, Object, serde::Deserialize)]
+pub struct ThemeChange {
+    pub name: Bilingual,
+    #[oai(skip_serializing_if_is_none)]
+    #[serde(default)]
+    pub position: Option<i32>,
+}
+
+/// One event of the practices outbox.
+#[derive(Debug, Clone, Object)]
+pub struct PracticeEventView {
+    pub id: i64,
+    pub practice_id: i64,
+    /// `practice.submitted`, `practice.published`, `practice.changes_requested`, ...
+    pub event_type: String,
+    pub payload: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A page of the outbox, and the id to continue after.
+#[derive(Debug, Clone, Object)]
+pub struct PracticeEventList {
+    pub events: Vec<PracticeEventView>,
+    pub last_id: i64,
 }
 
 /// A moderator's note: what should change, or why the practice is rejected.

@@ -2,6 +2,7 @@
 
 pub mod adoption;
 pub mod feedback;
+pub mod file;
 pub mod practice;
 pub mod practice_event;
 pub mod revision;

@@ -30,7 +30,8 @@ use crate::{
 pub struct Entry {
     pub row: practice::Model,
     pub content: PracticeContent,
-    facets: Vec<(&'static str, String)>,
+    /// Its filter values, as numbers into `Snapshot::facet_values`.
+    facets: Vec<u32>,
 }
 
 /// Words → the entries they occur in.
@@ -60,9 +61,13 @@ impl Words {
 }
 
 struct Snapshot {
+    /// Newest first (published, then id): the date order needs no sorting.
     entries: Vec<Entry>,
     titles: Words,
     bodies: Words,
+    /// Every `(filter, value)` that occurs, numbered: counting is then adding to a slot.
+    facet_values: Vec<(&'static str, String)>,
+    facet_ids: HashMap<(&'static str, String), u32>,
     /// The table's size and latest change when this was built.
     stamp: Stamp,
 }
@@ -160,17 +165,31 @@ impl SearchIndex {
             .filter(practice::Column::PublishedRevision.is_not_null())
             .all(db)
             .await?;
+        let mut published = published_contents(db, rows).await?;
+        published
+            .sort_by(|(a, _), (b, _)| b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id)));
         let mut snapshot = Snapshot {
-            entries: Vec::with_capacity(rows.len()),
+            entries: Vec::with_capacity(published.len()),
             titles: Words::default(),
             bodies: Words::default(),
+            facet_values: Vec::new(),
+            facet_ids: HashMap::new(),
             stamp,
         };
-        for (row, content) in published_contents(db, rows).await? {
+        for (row, content) in published {
             let at = snapshot.entries.len() as u32;
             snapshot.titles.add(&row.search_title, at);
             snapshot.bodies.add(&row.search_body, at);
-            let facets = facet_values(&content);
+            let facets = facet_values(&content)
+                .into_iter()
+                .map(|pair| {
+                    let next = snapshot.facet_values.len() as u32;
+                    *snapshot.facet_ids.entry(pair.clone()).or_insert_with(|| {
+                        snapshot.facet_values.push(pair);
+                        next
+                    })
+                })
+                .collect();
             snapshot.entries.push(Entry {
                 row,
                 content,
@@ -190,20 +209,32 @@ impl SearchIndex {
     ) -> Result<T> {
         let snapshot = self.current(db).await?;
         let count = snapshot.entries.len();
-        let mut score = vec![0u32; count];
-        let mut candidate: Vec<bool> = snapshot
-            .entries
+        // A filter value no practice has matches nothing.
+        let wanted: Option<Vec<u32>> = query
+            .filters
             .iter()
-            .map(|e| {
-                query
-                    .filters
+            .map(|(name, value)| {
+                snapshot
+                    .facet_values
                     .iter()
-                    .all(|(name, value)| e.facets.iter().any(|(n, v)| n == name && v == value))
+                    .position(|(n, v)| n == name && v == value)
+                    .map(|id| id as u32)
             })
             .collect();
+        let mut candidate: Vec<bool> = match &wanted {
+            Some(ids) => snapshot
+                .entries
+                .iter()
+                .map(|e| ids.iter().all(|id| e.facets.contains(id)))
+                .collect(),
+            None => vec![false; count],
+        };
+        let mut score = vec![0u32; count];
+        let mut in_title = vec![false; count];
+        let mut in_body = vec![false; count];
         for term in &query.terms {
-            let mut in_title = vec![false; count];
-            let mut in_body = vec![false; count];
+            in_title.fill(false);
+            in_body.fill(false);
             snapshot.titles.mark(term, &mut in_title);
             snapshot.bodies.mark(term, &mut in_body);
             for i in 0..count {
@@ -216,28 +247,31 @@ impl SearchIndex {
                 }
             }
         }
-        let mut hits: Vec<usize> = (0..count).filter(|&i| candidate[i]).collect();
+        // Entries are newest first already; by relevance, a stable bucket per score.
         let by_relevance = query.sort == Sort::Relevance && !query.terms.is_empty();
-        hits.sort_by(|&a, &b| {
-            let (ea, eb) = (&snapshot.entries[a].row, &snapshot.entries[b].row);
-            let relevance = if by_relevance {
-                score[b].cmp(&score[a])
-            } else {
-                std::cmp::Ordering::Equal
-            };
-            relevance
-                .then(eb.published_at.cmp(&ea.published_at))
-                .then(eb.id.cmp(&ea.id))
-        });
-        let mut counts: HashMap<(&str, &str), i64> = HashMap::new();
+        let hits: Vec<usize> = if by_relevance {
+            let mut buckets = vec![Vec::new(); 2 * query.terms.len() + 1];
+            for i in (0..count).filter(|&i| candidate[i]) {
+                buckets[score[i] as usize].push(i);
+            }
+            buckets.into_iter().rev().flatten().collect()
+        } else {
+            (0..count).filter(|&i| candidate[i]).collect()
+        };
+        let mut slots = vec![0i64; snapshot.facet_values.len()];
         for &i in &hits {
-            for (name, value) in &snapshot.entries[i].facets {
-                *counts.entry((name, value.as_str())).or_default() += 1;
+            for &id in &snapshot.entries[i].facets {
+                slots[id as usize] += 1;
             }
         }
-        let mut counts: Vec<(String, String, i64)> = counts
-            .into_iter()
-            .map(|((n, v), c)| (n.to_string(), v.to_string(), c))
+        let mut counts: Vec<(String, String, i64)> = slots
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(id, n)| {
+                let (name, value) = &snapshot.facet_values[id];
+                (name.to_string(), value.clone(), *n)
+            })
             .collect();
         counts.sort();
         let start = (query.page.index() * query.page.per_page) as usize;

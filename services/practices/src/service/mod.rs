@@ -2,9 +2,11 @@
 //! finds (`search`), and the platform's list of thematic areas.
 
 pub mod community;
+pub mod files;
 pub mod index;
 pub mod lifecycle;
 pub mod search;
+pub mod themes;
 
 use council_shared::auth::{Principal, Role};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};

@@ -1,0 +1,135 @@
+//! The platform's thematic areas, edited by its administrators: add, rename, reorder, and
+//! remove one that no version of any practice uses.
+
+use council_shared::FieldError;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QuerySelect,
+};
+
+use super::content_of;
+use crate::{
+    domain::Bilingual,
+    entities::{revision, theme},
+    error::{PracticesError, Result},
+};
+
+/// Both names are required: the filters show one per language.
+fn names(name: &Bilingual, errors: &mut Vec<FieldError>) -> (String, String) {
+    let mut one = |text: &Option<String>, field: &str| {
+        let trimmed = text.as_deref().map(str::trim).unwrap_or_default();
+        if trimmed.is_empty() || trimmed.chars().count() > 100 {
+            errors.push(FieldError::new(
+                field,
+                "is required, at most 100 characters",
+            ));
+        }
+        trimmed.to_string()
+    };
+    (one(&name.el, "name.el"), one(&name.en, "name.en"))
+}
+
+pub async fn add(
+    db: &impl ConnectionTrait,
+    code: &str,
+    name: &Bilingual,
+    position: Option<i32>,
+) -> Result<theme::Model> {
+    let mut errors = Vec::new();
+    let code = code.trim();
+    let valid_code = (2..=40).contains(&code.len())
+        && code.starts_with(|c: char| c.is_ascii_lowercase())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid_code {
+        errors.push(FieldError::new(
+            "code",
+            "2 to 40 lower-case Latin letters, digits and `_`, starting with a letter",
+        ));
+    }
+    let (name_el, name_en) = names(name, &mut errors);
+    if !errors.is_empty() {
+        return Err(PracticesError::Invalid(errors));
+    }
+    if theme::Entity::find_by_id(code).one(db).await?.is_some() {
+        return Err(PracticesError::Conflict(format!(
+            "a thematic area with the code `{code}` exists"
+        )));
+    }
+    let position = match position {
+        Some(p) => p,
+        None => {
+            let last: Option<Option<i32>> = theme::Entity::find()
+                .select_only()
+                .column_as(theme::Column::Position.max(), "max")
+                .into_tuple()
+                .one(db)
+                .await?;
+            last.flatten().unwrap_or(0) + 1
+        }
+    };
+    Ok(theme::ActiveModel {
+        code: Set(code.to_string()),
+        name_el: Set(name_el),
+        name_en: Set(name_en),
+        position: Set(position),
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn find(db: &impl ConnectionTrait, code: &str) -> Result<theme::Model> {
+    theme::Entity::find_by_id(code)
+        .one(db)
+        .await?
+        .ok_or_else(|| PracticesError::NotFound(format!("thematic area `{code}`")))
+}
+
+pub async fn change(
+    db: &impl ConnectionTrait,
+    code: &str,
+    name: &Bilingual,
+    position: Option<i32>,
+) -> Result<theme::Model> {
+    let found = find(db, code).await?;
+    let mut errors = Vec::new();
+    let (name_el, name_en) = names(name, &mut errors);
+    if !errors.is_empty() {
+        return Err(PracticesError::Invalid(errors));
+    }
+    let mut row: theme::ActiveModel = found.into();
+    row.name_el = Set(name_el);
+    row.name_en = Set(name_en);
+    if let Some(position) = position {
+        row.position = Set(position);
+    }
+    Ok(row.update(db).await?)
+}
+
+/// Removes a thematic area that no revision of any practice names (409 otherwise, with
+/// how many practices use it).
+pub async fn remove(db: &impl ConnectionTrait, code: &str) -> Result<()> {
+    find(db, code).await?;
+    // The JSON text narrows the candidates; parsing the content decides.
+    let candidates = revision::Entity::find()
+        .filter(revision::Column::Content.contains(format!("\"{code}\"")))
+        .all(db)
+        .await?;
+    let mut using: Vec<i64> = Vec::new();
+    for row in &candidates {
+        if content_of(row)?.thematic_areas.iter().any(|t| t == code)
+            && !using.contains(&row.practice_id)
+        {
+            using.push(row.practice_id);
+        }
+    }
+    if !using.is_empty() {
+        return Err(PracticesError::Conflict(format!(
+            "{} practice(s) use the thematic area `{code}`: take it out of them first",
+            using.len()
+        )));
+    }
+    theme::Entity::delete_by_id(code).exec(db).await?;
+    Ok(())
+}

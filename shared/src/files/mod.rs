@@ -1,0 +1,154 @@
+//! Uploaded files: where they are kept (`storage`), what they really are (`file_type`), and
+//! `receive`, which streams an upload into storage while counting its size and SHA-512,
+//! stops at once over the limit, judges the type by the bytes and checks that the name
+//! agrees. Meetings' documents and practices' photos and documents both go through it.
+
+pub mod file_type;
+pub mod storage;
+
+use futures_util::{Stream, StreamExt};
+use sha2::{Digest, Sha512};
+use tokio::io::AsyncWriteExt;
+
+pub use file_type::FileType;
+pub use storage::{FileStore, LocalDisk};
+
+use crate::ApiError;
+
+/// A file safely in storage, not yet recorded anywhere.
+#[derive(Debug, Clone)]
+pub struct StoredFile {
+    pub key: String,
+    pub kind: FileType,
+    pub size: u64,
+    pub sha512: String,
+}
+
+/// A file name as shown and offered on download: no folders, no control characters.
+pub fn clean_file_name(name: &str) -> Result<String, ApiError> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').to_string();
+    if cleaned.is_empty() || cleaned.chars().count() > 200 {
+        return Err(ApiError::invalid(
+            "file_name",
+            "is required, 1 to 200 characters, with an extension such as .pdf",
+        ));
+    }
+    Ok(cleaned)
+}
+
+/// Streams `body` into `store` under a new key. Nothing is left in storage when it fails:
+/// too large (413), not an accepted type (415), a name that does not match the content
+/// (422), or a broken upload (422).
+pub async fn receive<S, E>(
+    store: &dyn FileStore,
+    file_name: &str,
+    mut body: S,
+    max_bytes: u64,
+) -> Result<StoredFile, ApiError>
+where
+    S: Stream<Item = Result<bytes::Bytes, E>> + Unpin,
+    E: std::error::Error + Send + Sync + 'static,
+{
+    let (key, mut file) = store.create().await?;
+    let written: Result<(u64, String), ApiError> = async {
+        let mut hasher = Sha512::new();
+        let mut size: u64 = 0;
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk
+                .map_err(|e| ApiError::invalid("body", format!("the upload broke off: {e}")))?;
+            size += chunk.len() as u64;
+            if size > max_bytes {
+                return Err(ApiError::PayloadTooLarge {
+                    limit: max_bytes as usize,
+                });
+            }
+            hasher.update(&chunk);
+            file.write_all(&chunk).await.map_err(anyhow::Error::from)?;
+        }
+        file.flush().await.map_err(anyhow::Error::from)?;
+        Ok((size, hex::encode(hasher.finalize())))
+    }
+    .await;
+    drop(file);
+    let (size, sha512) = match written {
+        Ok(done) => done,
+        Err(error) => {
+            store.remove(&key).await?;
+            return Err(error);
+        }
+    };
+    let kind = async {
+        let head = store.read_at(&key, 0, 4096).await?;
+        let tail = store
+            .read_at(&key, size.saturating_sub(65_536), 65_536)
+            .await?;
+        anyhow::Ok(file_type::detect(&head, &tail))
+    }
+    .await?;
+    let Some(kind) = kind.filter(|_| size > 0) else {
+        store.remove(&key).await?;
+        return Err(ApiError::UnsupportedMediaType(
+            "accepted files are PDF, ODT, DOCX, PNG, JPEG and WebP, judged by their content".into(),
+        ));
+    };
+    let extension = file_name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase());
+    if !extension
+        .as_deref()
+        .is_some_and(|e| kind.extensions().contains(&e))
+    {
+        store.remove(&key).await?;
+        return Err(ApiError::invalid(
+            "file_name",
+            format!(
+                "the file is {} but its name does not end in .{}",
+                kind.mime(),
+                kind.extensions()[0]
+            ),
+        ));
+    }
+    store.commit(&key).await?;
+    Ok(StoredFile {
+        key,
+        kind,
+        size,
+        sha512,
+    })
+}
+
+/// `attachment; filename="..."; filename*=UTF-8''...` so Greek names survive every browser.
+pub fn disposition(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut encoded = String::new();
+    for byte in name.as_bytes() {
+        if byte.is_ascii_alphanumeric() || b".-_".contains(byte) {
+            encoded.push(*byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn greek_file_names_are_offered_in_both_forms() {
+        assert_eq!(
+            super::disposition("εισήγηση 1.pdf"),
+            "attachment; filename=\"________ 1.pdf\"; filename*=UTF-8''%CE%B5%CE%B9%CF%83%CE%AE%CE%B3%CE%B7%CF%83%CE%B7%201.pdf"
+        );
+    }
+}
