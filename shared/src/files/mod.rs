@@ -119,6 +119,59 @@ where
     })
 }
 
+/// A stored file sent back: its bytes streamed, its type as judged at upload, never sniffed.
+#[derive(poem_openapi::ApiResponse)]
+pub enum DownloadResponse {
+    /// The file's bytes.
+    #[oai(status = 200)]
+    Ok(
+        poem_openapi::payload::Binary<poem::Body>,
+        #[oai(header = "Content-Type")] String,
+        #[oai(header = "Content-Disposition")] String,
+        #[oai(header = "Content-Length")] String,
+        #[oai(header = "X-Content-Type-Options")] String,
+        #[oai(header = "Cache-Control")] String,
+    ),
+}
+
+/// Who may keep a copy of a download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Anyone may read it: shared caches may keep it for five minutes.
+    Public,
+    /// Only some may: no cache keeps it.
+    Private,
+}
+
+/// Streams the stored file `key` as `file_name`: images open in the browser, other files
+/// are offered as downloads.
+pub async fn download(
+    store: &dyn FileStore,
+    key: &str,
+    file_name: &str,
+    content_type: &str,
+    size_bytes: i64,
+    audience: Audience,
+) -> Result<DownloadResponse, ApiError> {
+    let reader = store.open(key).await?;
+    let mut disposition = disposition(file_name);
+    if content_type.starts_with("image/") {
+        disposition = disposition.replacen("attachment", "inline", 1);
+    }
+    let cache = match audience {
+        Audience::Public => "public, max-age=300",
+        Audience::Private => "private, no-store",
+    };
+    Ok(DownloadResponse::Ok(
+        poem_openapi::payload::Binary(poem::Body::from_async_read(reader)),
+        content_type.to_string(),
+        disposition,
+        size_bytes.to_string(),
+        "nosniff".into(),
+        cache.into(),
+    ))
+}
+
 /// `attachment; filename="..."; filename*=UTF-8''...` so Greek names survive every browser.
 pub fn disposition(name: &str) -> String {
     let ascii: String = name

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use council_shared::{
     ApiError,
     auth::{MaybeSignedIn, SignedIn},
+    files::{self, Audience, DownloadResponse},
     problem::ApiResult,
 };
 use poem_openapi::{
@@ -21,20 +22,6 @@ pub enum UploadResponse {
     /// The document as stored, with its size and SHA-512.
     #[oai(status = 201)]
     Created(Json<AttachmentView>),
-}
-
-#[derive(ApiResponse)]
-pub enum DownloadResponse {
-    /// The file's bytes.
-    #[oai(status = 200)]
-    Ok(
-        Binary<poem::Body>,
-        #[oai(header = "Content-Type")] String,
-        #[oai(header = "Content-Disposition")] String,
-        #[oai(header = "Content-Length")] String,
-        #[oai(header = "X-Content-Type-Options")] String,
-        #[oai(header = "Cache-Control")] String,
-    ),
 }
 
 #[derive(ApiResponse)]
@@ -110,22 +97,21 @@ impl FilesApi {
                 )));
             }
         }
-        let reader = self.core.store.open(&file.storage_key).await?;
-        let body = poem::Body::from_async_read(reader);
         // Members' documents must not linger in shared caches.
-        let cache = if viewer.is_insider() {
-            "private, no-store"
+        let audience = if viewer.is_insider() {
+            Audience::Private
         } else {
-            "public, max-age=300"
+            Audience::Public
         };
-        Ok(DownloadResponse::Ok(
-            Binary(body),
-            file.content_type.clone(),
-            council_shared::files::disposition(&file.file_name),
-            file.size_bytes.to_string(),
-            "nosniff".into(),
-            cache.into(),
-        ))
+        files::download(
+            self.core.store.as_ref(),
+            &file.storage_key,
+            &file.file_name,
+            &file.content_type,
+            file.size_bytes,
+            audience,
+        )
+        .await
     }
 
     /// Remove a document (before publication)

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use council_shared::{
     ApiError,
     auth::{MaybeSignedIn, SignedIn},
-    files::disposition,
+    files::{Audience, DownloadResponse},
     problem::ApiResult,
 };
 use poem_openapi::{
@@ -27,20 +27,6 @@ pub enum UploadResponse {
     /// Stored; name its `id` in the content's `photos` or `documents` to show it.
     #[oai(status = 201)]
     Created(Json<PracticeFileView>),
-}
-
-#[derive(ApiResponse)]
-pub enum DownloadResponse {
-    /// The file's bytes.
-    #[oai(status = 200)]
-    Ok(
-        Binary<poem::Body>,
-        #[oai(header = "Content-Type")] String,
-        #[oai(header = "Content-Disposition")] String,
-        #[oai(header = "Content-Length")] String,
-        #[oai(header = "X-Content-Type-Options")] String,
-        #[oai(header = "Cache-Control")] String,
-    ),
 }
 
 #[derive(ApiResponse)]
@@ -129,26 +115,20 @@ impl PracticeFilesApi {
                 found.slug, row.id
             )));
         }
-        let reader = self.core.store.open(&row.storage_key).await?;
-        let cache = if insider {
-            "private, no-store"
+        let audience = if insider {
+            Audience::Private
         } else {
-            "public, max-age=300"
+            Audience::Public
         };
-        // Photos open in the browser; documents are offered as downloads.
-        let disposition = if files::is_image(&row) {
-            disposition(&row.file_name).replacen("attachment", "inline", 1)
-        } else {
-            disposition(&row.file_name)
-        };
-        Ok(DownloadResponse::Ok(
-            Binary(poem::Body::from_async_read(reader)),
-            row.content_type.clone(),
-            disposition,
-            row.size_bytes.to_string(),
-            "nosniff".into(),
-            cache.into(),
-        ))
+        council_shared::files::download(
+            self.core.store.as_ref(),
+            &row.storage_key,
+            &row.file_name,
+            &row.content_type,
+            row.size_bytes,
+            audience,
+        )
+        .await
     }
 
     /// Remove a practice's photo or document
