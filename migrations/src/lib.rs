@@ -15,6 +15,7 @@ mod m20261122_000004_identity;
 mod m20261123_000005_meetings;
 mod m20261124_000006_practices;
 mod m20261125_000007_practice_files;
+mod m20261126_000008_notifications;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_meetings::Migration),
             Box::new(m20261124_000006_practices::Migration),
             Box::new(m20261125_000007_practice_files::Migration),
+            Box::new(m20261126_000008_notifications::Migration),
         ]
     }
 }

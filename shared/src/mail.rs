@@ -7,7 +7,7 @@ use std::{sync::Arc, time::Duration};
 use anyhow::Context;
 use lettre::{
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, MultiPart, header::ContentType},
+    message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
     transport::smtp::authentication::Credentials,
 };
 use secrecy::ExposeSecret;
@@ -15,12 +15,60 @@ use secrecy::ExposeSecret;
 use crate::settings::{Settings, SmtpTls};
 
 /// An e-mail ready to send: plain text always, HTML when there is a rendered page for it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct OutgoingMail {
     pub to: String,
     pub subject: String,
     pub text: String,
     pub html: Option<String>,
+    /// A stable `Message-ID` (without the angle brackets), the same on every attempt.
+    pub message_id: Option<String>,
+    /// Where one click unsubscribes (`List-Unsubscribe` with `List-Unsubscribe-Post`,
+    /// RFC 2369 and RFC 8058).
+    pub unsubscribe_url: Option<String>,
+    /// An iCalendar part: the method (`REQUEST`, `CANCEL`) and the calendar.
+    pub calendar: Option<(String, String)>,
+}
+
+/// Why a message was not sent: worth retrying, or not.
+#[derive(Debug, thiserror::Error)]
+pub enum SendFailure {
+    /// The server was unreachable or answered 4xx: try again later.
+    #[error("temporary: {0}")]
+    Temporary(String),
+    /// The server refused this message for good (5xx), or it cannot be built.
+    #[error("permanent: {0}")]
+    Permanent(String),
+}
+
+#[derive(Debug, Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(s.to_string()))
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+#[derive(Debug, Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".into())
+    }
 }
 
 #[derive(Clone)]
@@ -100,33 +148,74 @@ impl Mailer {
     }
 
     pub async fn send(&self, mail: OutgoingMail) -> anyhow::Result<()> {
-        let to: Mailbox = mail
-            .to
-            .parse()
-            .with_context(|| format!("`{}` is not a valid recipient", mail.to))?;
-        let builder = Message::builder()
+        self.deliver(mail).await.map_err(anyhow::Error::from)
+    }
+
+    fn build(&self, mail: OutgoingMail) -> Result<Message, SendFailure> {
+        let invalid = |e: &dyn std::fmt::Display| SendFailure::Permanent(e.to_string());
+        let to: Mailbox = mail.to.parse().map_err(|e| {
+            SendFailure::Permanent(format!("`{}` is not a valid recipient: {e}", mail.to))
+        })?;
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject);
-        let message = match mail.html {
-            Some(html) => builder.multipart(MultiPart::alternative_plain_html(mail.text, html)),
-            None => builder.header(ContentType::TEXT_PLAIN).body(mail.text),
+        if let Some(id) = mail.message_id {
+            builder = builder.message_id(Some(format!("<{id}>")));
         }
-        .context("cannot build the e-mail")?;
+        if let Some(url) = mail.unsubscribe_url {
+            builder = builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost);
+        }
+        if mail.html.is_none() && mail.calendar.is_none() {
+            return builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(mail.text)
+                .map_err(|e| invalid(&e));
+        }
+        let mut body = match mail.html {
+            Some(html) => MultiPart::alternative_plain_html(mail.text, html),
+            None => MultiPart::alternative().singlepart(SinglePart::plain(mail.text)),
+        };
+        let message =
+            match mail.calendar {
+                Some((method, calendar)) => {
+                    let kind = format!("text/calendar; charset=utf-8; method={method}");
+                    let content_type = ContentType::parse(&kind).map_err(|e| invalid(&e))?;
+                    // Inline for calendar clients (they read the part inside the alternative)
+                    // and as an attachment for everyone else.
+                    body = body.singlepart(
+                        SinglePart::builder()
+                            .header(content_type.clone())
+                            .body(calendar.clone()),
+                    );
+                    builder.multipart(MultiPart::mixed().multipart(body).singlepart(
+                        Attachment::new("invite.ics".into()).body(calendar, content_type),
+                    ))
+                }
+                None => builder.multipart(body),
+            };
+        message.map_err(|e| invalid(&e))
+    }
+
+    /// Sends `mail`, saying whether a failure is worth retrying.
+    pub async fn deliver(&self, mail: OutgoingMail) -> Result<(), SendFailure> {
+        let message = self.build(mail)?;
         match &*self.transport {
-            Transport::Smtp(smtp) => {
-                smtp.send(message)
-                    .await
-                    .context("SMTP server refused the e-mail")?;
-            }
-            Transport::Folder(folder) => {
-                folder
-                    .send(message)
-                    .await
-                    .context("cannot write the e-mail to the outbox")?;
-            }
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    SendFailure::Permanent(e.to_string())
+                } else {
+                    SendFailure::Temporary(e.to_string())
+                }
+            }),
+            Transport::Folder(folder) => folder
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendFailure::Temporary(format!("cannot write to the outbox: {e}"))),
         }
-        Ok(())
     }
 }
 
@@ -149,6 +238,7 @@ mod tests {
                 subject: "Πρόσκληση σε συνεδρίαση".into(),
                 text: "Καλημέρα".into(),
                 html: None,
+                ..Default::default()
             })
             .await
             .unwrap();

@@ -20,6 +20,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub uploads: UploadSettings,
     pub practices: PracticeSettings,
+    pub notifications: NotificationSettings,
     pub services: ServiceUrls,
 }
 
@@ -35,6 +36,7 @@ impl Default for Settings {
             auth: AuthSettings::default(),
             uploads: UploadSettings::default(),
             practices: PracticeSettings::default(),
+            notifications: NotificationSettings::default(),
             services: ServiceUrls::default(),
         }
     }
@@ -70,6 +72,66 @@ impl Default for PracticeSettings {
         Self {
             feedback_per_ip_per_hour: 20,
             feedback_per_email_per_hour: 5,
+        }
+    }
+}
+
+/// E-mail notices: the subscription limits, the delivery workers and their retries, and
+/// the schedules of the background jobs (cron expressions with seconds, in UTC).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotificationSettings {
+    /// Subscription requests accepted per client address per hour.
+    pub subscribe_per_ip_per_hour: u32,
+    /// Subscription requests accepted per e-mail address per hour.
+    pub subscribe_per_email_per_hour: u32,
+    /// How long a confirmation link stays valid.
+    pub confirm_hours: u32,
+    /// Deliveries handed to the mail server at once (the in-flight bound).
+    pub workers: u32,
+    /// Attempts before a delivery is given up as failed.
+    pub max_attempts: u32,
+    /// The first retry's delay; each next one doubles it.
+    pub retry_base_seconds: u32,
+    /// How often the workers look for due deliveries when idle.
+    pub poll_ms: u64,
+    /// A delivery still in flight after this long belonged to an instance that died: it is
+    /// queued again (so at most what was in flight is sent twice).
+    pub in_flight_lease_seconds: u32,
+    /// Reading the other services' events.
+    pub events_schedule: String,
+    /// Expiring unconfirmed subscriptions.
+    pub expiry_schedule: String,
+    /// Looking for municipalities whose digest is due.
+    pub digest_schedule: String,
+    /// Looking for meetings whose reminder is due.
+    pub reminder_schedule: String,
+    /// A new municipality's digest schedule (Athens time): weekly on Monday at 08:00.
+    pub default_digest: String,
+    /// How long before a meeting members are reminded, unless the municipality says.
+    pub default_reminder_minutes: u32,
+    /// Whether this instance runs the workers and jobs (several instances may, safely).
+    pub run_workers: bool,
+}
+
+impl Default for NotificationSettings {
+    fn default() -> Self {
+        Self {
+            subscribe_per_ip_per_hour: 10,
+            subscribe_per_email_per_hour: 3,
+            confirm_hours: 72,
+            workers: 4,
+            max_attempts: 8,
+            retry_base_seconds: 30,
+            poll_ms: 1_000,
+            in_flight_lease_seconds: 300,
+            events_schedule: "*/5 * * * * *".into(),
+            expiry_schedule: "0 17 * * * *".into(),
+            digest_schedule: "0 * * * * *".into(),
+            reminder_schedule: "30 * * * * *".into(),
+            default_digest: "0 0 8 * * Mon".into(),
+            default_reminder_minutes: 24 * 60,
+            run_workers: true,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! PostgreSQL variants with a message; under `CI=true` that switch is ignored.
 
 pub mod browser;
+pub mod smtp;
 
 use std::{collections::HashMap, net::SocketAddr};
 
@@ -109,6 +110,13 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: &str) -> Settings
     settings.server.bind = "127.0.0.1:0".into();
     settings.data_dir = data_dir.to_path_buf();
     settings.database.max_connections = 5;
+    // Notices go out within the test's patience; the subscription limits are tested apart.
+    settings.notifications.poll_ms = 50;
+    settings.notifications.events_schedule = "* * * * * *".into();
+    settings.notifications.retry_base_seconds = 1;
+    settings.notifications.digest_schedule = "* * * * * *".into();
+    settings.notifications.subscribe_per_ip_per_hour = 10_000;
+    settings.notifications.subscribe_per_email_per_hour = 10_000;
     settings
 }
 

@@ -265,6 +265,30 @@ fn cases() -> Vec<Case> {
         case(Method::PUT, "/practice-themes/{code}", PlatformAdmin),
         case(Method::DELETE, "/practice-themes/{code}", PlatformAdmin),
         case(Method::GET, "/practice-events", PlatformAdmin),
+        // Subscriptions: anyone, by the secret in their links; operators per municipality.
+        case(Method::POST, "/tenants/{slug}/subscriptions", Public),
+        case(Method::GET, "/subscriptions/{token}", Public),
+        case(Method::PUT, "/subscriptions/{token}", Public),
+        case(Method::DELETE, "/subscriptions/{token}", Public),
+        case(Method::POST, "/subscriptions/{token}/confirm", Public),
+        case(Method::POST, "/subscriptions/{token}/unsubscribe", Public),
+        case(Method::GET, "/tenants/{slug}/notifications", TenantAdmin),
+        case(Method::GET, "/tenants/{slug}/deliveries", TenantAdmin),
+        case(
+            Method::POST,
+            "/tenants/{slug}/deliveries/{id}/retry",
+            TenantAdmin,
+        ),
+        case(
+            Method::GET,
+            "/tenants/{slug}/notification-settings",
+            TenantAdmin,
+        ),
+        case(
+            Method::PUT,
+            "/tenants/{slug}/notification-settings",
+            TenantAdmin,
+        ),
     ]
 }
 
@@ -621,12 +645,94 @@ impl World {
         Some((format!("{path}{rest}"), body))
     }
 
+    /// Subscription and delivery cases: a subscriber of municipality `slug` (its secret in
+    /// the path), or a failed delivery of it.
+    async fn prepare_notifications(
+        &self,
+        case: &Case,
+        slug: &str,
+    ) -> Option<(String, Option<Value>)> {
+        use notifications::{
+            domain::{Cadence, Topic},
+            service::subscriptions,
+        };
+        let db = &self.app.context.db;
+        let tenant_id = self
+            .app
+            .get_json(&format!("/api/v1/tenants/{slug}"))
+            .await
+            .1["id"]
+            .as_i64()
+            .unwrap();
+        if case.path.starts_with("/subscriptions/{token}") {
+            let choice = subscriptions::Choice {
+                topics: vec![Topic::Meetings],
+                language: "el".into(),
+                cadence: Cadence::Immediate,
+            };
+            let email = format!("{}@example.org", self.fresh("resident"));
+            let subscriptions::Requested::Confirm(row) =
+                subscriptions::request(db, tenant_id, &email, &choice, 72)
+                    .await
+                    .unwrap()
+            else {
+                panic!("a new subscriber");
+            };
+            let body = (case.method == Method::PUT)
+                .then(|| json!({"topics": ["all"], "language": "en", "cadence": "digest"}));
+            return Some((case.path.replace("{token}", &row.token), body));
+        }
+        let path = case.path.replace("{slug}", slug);
+        match (case.method.clone(), case.path) {
+            (Method::POST, "/tenants/{slug}/subscriptions") => Some((
+                path,
+                Some(
+                    json!({"email": format!("{}@example.org", self.fresh("resident")), "topics": ["all"]}),
+                ),
+            )),
+            (Method::PUT, "/tenants/{slug}/notification-settings") => Some((
+                path,
+                Some(json!({"digest_schedule": "0 0 8 * * Mon", "reminder_minutes": 1440})),
+            )),
+            (Method::POST, "/tenants/{slug}/deliveries/{id}/retry") => {
+                // Written failed straight away, so no worker takes it first.
+                use notifications::entities::delivery;
+                use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+                let now = chrono::Utc::now();
+                let row = delivery::ActiveModel {
+                    tenant_id: Set(Some(tenant_id)),
+                    idempotency_key: Set(self.fresh("failed-")),
+                    message_id: Set(format!("{}@example.org", self.fresh("m"))),
+                    kind: Set("notice".into()),
+                    recipient: Set("nobody@example.org".into()),
+                    subject: Set("x".into()),
+                    text_body: Set("x".into()),
+                    state: Set("failed".into()),
+                    attempts: Set(8),
+                    next_attempt_at: Set(now),
+                    last_error: Set(Some("550 no such user".into())),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await
+                .unwrap();
+                Some((path.replace("{id}", &row.id.to_string()), None))
+            }
+            _ => None,
+        }
+    }
+
     /// The concrete path and body of a case, with whatever it needs created first.
     async fn prepare(&self, case: &Case, who: Who, slug: &str) -> (String, Option<Value>) {
         if let Some(prepared) = self.prepare_meeting(case, slug).await {
             return prepared;
         }
         if let Some(prepared) = self.prepare_practice(case, slug).await {
+            return prepared;
+        }
+        if let Some(prepared) = self.prepare_notifications(case, slug).await {
             return prepared;
         }
         let path = case.path.replace("{slug}", slug);

@@ -9,6 +9,7 @@ mod practice_pages;
 pub mod practice_views;
 pub mod render;
 pub mod sign_in;
+mod subscription_pages;
 pub mod views;
 
 use std::{sync::Arc, time::Duration};
@@ -47,6 +48,8 @@ pub struct WebState {
     pub meetings: Arc<meetings::Core>,
     /// The practices service's read side (search index, feedback limits).
     pub practices: Arc<practices::Core>,
+    /// Residents' subscriptions.
+    pub notifications: Arc<notifications::Notifications>,
     pub accounts: Arc<Accounts>,
     pub mailer: Mailer,
     pub renderer: Renderer,
@@ -61,6 +64,7 @@ impl WebState {
         reads: Arc<TenantReads>,
         meetings: Arc<meetings::Core>,
         practices: Arc<practices::Core>,
+        notifications: Arc<notifications::Notifications>,
         accounts: Arc<Accounts>,
         mailer: Mailer,
         cache_ttl: Duration,
@@ -69,6 +73,7 @@ impl WebState {
             reads,
             meetings,
             practices,
+            notifications,
             accounts,
             mailer,
             renderer: Renderer::new()?,
@@ -458,6 +463,30 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         .at(
             "/practices/:slug/print",
             get(practice_pages::practice_print).data(state.clone()),
+        )
+        .at(
+            "/municipalities/:slug/subscribe",
+            get(subscription_pages::subscribe_form)
+                .post(subscription_pages::subscribe)
+                .data(state.clone()),
+        )
+        .at(
+            "/subscriptions/:token",
+            get(subscription_pages::preferences)
+                .post(subscription_pages::change_preferences)
+                .data(state.clone()),
+        )
+        .at(
+            "/subscriptions/:token/confirm",
+            get(subscription_pages::confirm_prompt)
+                .post(subscription_pages::confirm)
+                .data(state.clone()),
+        )
+        .at(
+            "/subscriptions/:token/unsubscribe",
+            get(subscription_pages::unsubscribe_prompt)
+                .post(subscription_pages::unsubscribe)
+                .data(state.clone()),
         )
         .at(
             "/municipalities/:slug/sign-in",

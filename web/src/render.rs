@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::i18n::{Lang, Translations};
 
-const TEMPLATES: [(&str, &str); 18] = [
+const TEMPLATES: [(&str, &str); 21] = [
     ("layout", include_str!("../templates/layout.hbs")),
     ("sign_in", include_str!("../templates/sign_in.hbs")),
     (
@@ -49,6 +49,12 @@ const TEMPLATES: [(&str, &str); 18] = [
     (
         "practice_print",
         include_str!("../templates/practice_print.hbs"),
+    ),
+    ("action", include_str!("../templates/action.hbs")),
+    ("subscribe", include_str!("../templates/subscribe.hbs")),
+    (
+        "subscription",
+        include_str!("../templates/subscription.hbs"),
     ),
 ];
 

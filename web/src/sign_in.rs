@@ -502,6 +502,7 @@ pub async fn request_link(
                         &[("url", &url), ("minutes", &minutes)],
                     ),
                     html: None,
+                    ..Default::default()
                 };
                 if let Err(error) = state.mailer.send(mail).await {
                     return internal(&state, request, &error);

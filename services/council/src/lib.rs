@@ -8,6 +8,8 @@ use council_shared::{
     auth::{CachedIdentity, authenticate},
 };
 use poem::{EndpointExt, Route};
+
+mod events;
 use tenants::identity::{resolver::TenantsIdentity, sign_in::Accounts};
 
 pub const OPENAPI_TITLE: &str = "ΣΕΜΠ platform API";
@@ -32,6 +34,18 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
     let meetings_core = meetings::Core::from_context(context, reads.clone())?;
     let practices_core =
         practices::Core::new(context.db.clone(), reads.clone(), &context.settings)?;
+    let notifications_core = notifications::Notifications::new(
+        context.db.clone(),
+        context.mailer.clone(),
+        &context.settings,
+        reads.clone(),
+        Some(Arc::new(events::InProcessEvents {
+            meetings: meetings_core.clone(),
+            practices: practices_core.clone(),
+        })),
+        council_shared::http::public_url(&context.settings, listener.address()),
+    )?;
+    notifications_core.start();
     let apis = (
         tenants::TenantsApi::new(context.db.clone(), reads.clone()),
         tenants::api::access::AccessApi::new(
@@ -42,13 +56,16 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         ),
         meetings::api::api(meetings_core.clone()),
         practices::api::api(practices_core.clone()),
-        notifications::NotificationsApi,
+        notifications::NotificationsApi {
+            core: notifications_core.clone(),
+        },
     );
     let cache_ttl = std::time::Duration::from_millis(context.settings.cache.ttl_ms);
     let web_state = web::WebState::new(
         reads,
         meetings_core.clone(),
         practices_core,
+        notifications_core,
         accounts,
         context.mailer.clone(),
         cache_ttl,

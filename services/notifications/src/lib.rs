@@ -1,13 +1,81 @@
-//! The notifications service: E-mail notices to residents and council members.
-//!
-//! It owns its own tables and reaches other services only through their APIs or events.
-//! Its operations arrive with its own issue; until then it serves an empty API document.
+//! The notifications service: e-mail notices to residents who subscribed (double opt-in)
+//! and to council members, reliably. It reads the other services' event outboxes through
+//! their APIs (`source::EventSource`), keeps its own subscribers, queue and delivery log,
+//! and sends with lettre (SMTP, or `.eml` files in `outbox/` without SMTP settings).
+
+pub mod api;
+pub mod domain;
+pub mod entities;
+pub mod error;
+mod runtime;
+pub mod service;
+pub mod source;
+
+use std::sync::Arc;
+
+use council_shared::{
+    Settings, council::CouncilDirectory, mail::Mailer, rate_limit::RateLimiter,
+    settings::NotificationSettings,
+};
+use sea_orm::DatabaseConnection;
+
+pub use api::NotificationsApi;
+pub use error::NotificationsError;
 
 pub const OPENAPI_TITLE: &str = "ΣΕΜΠ platform: notifications service";
 
-/// The notifications service's HTTP API (no operations yet).
-#[derive(Debug, Clone, Default)]
-pub struct NotificationsApi;
+/// The service: its database, mailer, settings and the other services it reads.
+pub struct Notifications {
+    pub db: DatabaseConnection,
+    pub mailer: Mailer,
+    pub settings: NotificationSettings,
+    pub directory: Arc<dyn CouncilDirectory>,
+    /// The other services' events; None when this service runs without them.
+    pub source: Option<Arc<dyn source::EventSource>>,
+    /// The platform's public address, for the links in messages.
+    pub base_url: String,
+    /// The domain of Message-IDs.
+    pub domain: String,
+    messages: service::messages::Messages,
+    /// Woken when something was queued, so the workers need not wait for their next poll.
+    wake: tokio::sync::Notify,
+    /// This instance's name in job leases.
+    owner: String,
+    /// When each job last ran here (SQLite: one instance, no leases in the database).
+    last_runs: tokio::sync::Mutex<std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>>,
+    subscribe_per_ip: RateLimiter,
+    subscribe_per_email: RateLimiter,
+}
 
-#[poem_openapi::OpenApi]
-impl NotificationsApi {}
+impl Notifications {
+    pub fn new(
+        db: DatabaseConnection,
+        mailer: Mailer,
+        settings: &Settings,
+        directory: Arc<dyn CouncilDirectory>,
+        source: Option<Arc<dyn source::EventSource>>,
+        base_url: String,
+    ) -> anyhow::Result<Arc<Self>> {
+        let hour = std::time::Duration::from_secs(3600);
+        let own = &settings.notifications;
+        let domain = url::Url::parse(&base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_else(|| "localhost".into());
+        Ok(Arc::new(Self {
+            db,
+            mailer,
+            settings: own.clone(),
+            directory,
+            source,
+            base_url,
+            domain,
+            messages: service::messages::Messages::new()?,
+            wake: tokio::sync::Notify::new(),
+            owner: uuid::Uuid::new_v4().simple().to_string(),
+            last_runs: Default::default(),
+            subscribe_per_ip: RateLimiter::new(own.subscribe_per_ip_per_hour, hour),
+            subscribe_per_email: RateLimiter::new(own.subscribe_per_email_per_hour, hour),
+        }))
+    }
+}

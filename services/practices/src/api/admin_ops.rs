@@ -9,14 +9,9 @@ use poem_openapi::{
     param::{Path, Query},
     payload::Json,
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::{Core, ThemesResponse, models::*};
-use crate::{
-    domain::Bilingual,
-    entities::{practice_event, theme},
-    service::themes,
-};
+use crate::{domain::Bilingual, entities::theme, service::themes};
 
 #[derive(ApiResponse)]
 pub enum ThemeResponse {
@@ -134,26 +129,8 @@ impl PracticeAdminApi {
             return Err(ApiError::invalid("limit", "must be 1 to 1000"));
         }
         let after = after.0.unwrap_or(0).max(0);
-        let rows = practice_event::Entity::find()
-            .filter(practice_event::Column::Id.gt(after))
-            .order_by_asc(practice_event::Column::Id)
-            .limit(limit)
-            .all(&self.core.db)
-            .await
-            .map_err(|e| {
-                ApiError::Internal(anyhow::Error::new(e).context("reading practice events"))
-            })?;
-        let last_id = rows.last().map_or(after, |e| e.id);
-        let events = rows
-            .into_iter()
-            .map(|e| PracticeEventView {
-                id: e.id,
-                practice_id: e.practice_id,
-                event_type: e.event_type,
-                payload: serde_json::from_str(&e.payload).unwrap_or(serde_json::Value::Null),
-                created_at: e.created_at,
-            })
-            .collect();
+        let events = super::reads::events_after(&self.core, after, limit).await?;
+        let last_id = events.last().map_or(after, |e| e.id);
         Ok(EventsResponse::Ok(Json(PracticeEventList {
             events,
             last_id,

@@ -100,3 +100,33 @@ pub async fn themes(core: &Core) -> Result<Vec<ThemeView>, ApiError> {
         })
         .collect())
 }
+
+/// The outbox: events after `after`, oldest first (in commit order).
+pub async fn events_after(
+    core: &Core,
+    after: i64,
+    limit: u64,
+) -> Result<Vec<PracticeEventView>, ApiError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+    use crate::entities::practice_event;
+    let rows = practice_event::Entity::find()
+        .filter(practice_event::Column::Id.gt(after))
+        .order_by_asc(practice_event::Column::Id)
+        .limit(limit)
+        .all(&core.db)
+        .await
+        .map_err(|e| {
+            ApiError::Internal(anyhow::Error::new(e).context("reading practice events"))
+        })?;
+    Ok(rows
+        .into_iter()
+        .map(|e| PracticeEventView {
+            id: e.id,
+            practice_id: e.practice_id,
+            event_type: e.event_type,
+            payload: serde_json::from_str(&e.payload).unwrap_or(serde_json::Value::Null),
+            created_at: e.created_at,
+        })
+        .collect())
+}

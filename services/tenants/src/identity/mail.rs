@@ -44,5 +44,6 @@ pub fn invitation(
         subject: format!("Πρόσκληση: {role_el} / Invitation: {role_en}"),
         text,
         html: None,
+        ..Default::default()
     }
 }

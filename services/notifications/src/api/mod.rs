@@ -1,0 +1,559 @@
+//! The notifications API: residents subscribe to a municipality's notices (double opt-in),
+//! manage or end their subscription through the secret link in every message, and the
+//! municipality's administrators see subscribers and deliveries and retry failed ones.
+
+pub mod models;
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use council_shared::{
+    ApiError,
+    auth::SignedIn,
+    council::CouncilRoster,
+    json_body::JsonBody,
+    pagination::PageRequest,
+    problem::ApiResult,
+    tenant::TenantSlug,
+    validation::{Errors, email},
+};
+use poem_openapi::{
+    ApiResponse, OpenApi, Tags,
+    param::{Path, Query},
+    payload::Json,
+};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    sea_query::OnConflict,
+};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{
+    Notifications,
+    domain::{Cadence, LANGUAGES, Topic, message_language, parse_topics, topics_of},
+    entities::{delivery, subscriber, tenant_settings},
+    error::NotificationsError,
+    service::{
+        fanout::tenant_name,
+        jobs,
+        messages::words,
+        queue::{self, NewDelivery},
+        subscriptions::{self, Choice, Requested},
+    },
+};
+use models::*;
+
+#[derive(Tags)]
+enum ApiTags {
+    /// Residents' e-mail subscriptions and the delivery of notices.
+    Notifications,
+}
+
+pub struct NotificationsApi {
+    pub core: Arc<Notifications>,
+}
+
+/// A subscriber's choice, every field checked at once.
+fn choice(
+    topics: &[String],
+    language: Option<&str>,
+    cadence: Option<&str>,
+    errors: &mut Errors,
+) -> Option<Choice> {
+    let topics = errors.check("topics", parse_topics(topics));
+    let language = language
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .unwrap_or("el");
+    if !LANGUAGES.contains(&language) {
+        errors.add(
+            "language",
+            format!("must be one of {}", LANGUAGES.join(", ")),
+        );
+    }
+    let cadence = match cadence.map(str::trim).filter(|c| !c.is_empty()) {
+        None => Some(Cadence::Immediate),
+        Some(value) => Cadence::from_db(value).ok().or_else(|| {
+            errors.add("cadence", "must be `immediate` or `digest`");
+            None
+        }),
+    };
+    Some(Choice {
+        topics: topics?,
+        language: language.to_string(),
+        cadence: cadence?,
+    })
+}
+
+#[derive(Serialize)]
+struct LinkMessage {
+    lang: &'static str,
+    t: Value,
+    tenant_name: String,
+    confirm_url: String,
+    preferences_url: String,
+    unsubscribe_url: String,
+}
+
+impl Notifications {
+    async fn roster(&self, slug: &str) -> Result<CouncilRoster, ApiError> {
+        let missing = || ApiError::NotFound(format!("no municipality has the slug `{slug}`"));
+        let parsed = TenantSlug::parse(slug).map_err(|_| missing())?;
+        self.directory
+            .roster(&parsed)
+            .await?
+            .filter(|r| r.tenant.active)
+            .ok_or_else(missing)
+    }
+
+    /// A resident asks to subscribe: checks, limits, and queues the confirmation (or, for
+    /// an address already confirmed, a note with its preferences link). The caller gets
+    /// the same answer either way.
+    pub async fn subscribe(
+        &self,
+        slug: &str,
+        client_ip: &str,
+        input: &SubscriptionRequest,
+    ) -> Result<(), ApiError> {
+        let roster = self.roster(slug).await?;
+        let mut errors = Errors::new();
+        let address = errors.check("email", email(&input.email));
+        let chosen = choice(
+            &input.topics,
+            input.language.as_deref(),
+            input.cadence.as_deref(),
+            &mut errors,
+        );
+        let (Some(address), Some(chosen)) = (address, chosen) else {
+            return Err(ApiError::Validation(errors.finish(|| ()).unwrap_err()));
+        };
+        self.subscribe_per_ip.check(client_ip)?;
+        self.subscribe_per_email.check(&address.to_lowercase())?;
+        let requested = subscriptions::request(
+            &self.db,
+            roster.tenant.id,
+            &address,
+            &chosen,
+            self.settings.confirm_hours,
+        )
+        .await?;
+        let (kind, to, key) = match requested {
+            Requested::Confirm(to) => {
+                let key = format!("confirm:{}:{}", to.id, to.updated_at.timestamp_millis());
+                ("confirm", to, key)
+            }
+            Requested::AlreadyActive(to) => {
+                let key = format!("active:{}:{}", to.id, Utc::now().timestamp() / 600);
+                ("active", to, key)
+            }
+        };
+        let lang = message_language(&to.language);
+        let t = words(lang);
+        let subject = format!(
+            "{}: {}",
+            t[format!("{kind}_subject")].as_str().unwrap_or_default(),
+            tenant_name(&roster, lang)
+        );
+        let data = LinkMessage {
+            lang,
+            tenant_name: tenant_name(&roster, lang),
+            confirm_url: format!("{}/subscriptions/{}/confirm", self.base_url, to.token),
+            preferences_url: self.preferences_url(&to.token),
+            unsubscribe_url: self.unsubscribe_url(&to.token),
+            t,
+        };
+        let rendered = self.messages.render(kind, subject, &data)?;
+        queue::enqueue(
+            &self.db,
+            NewDelivery {
+                tenant_id: Some(roster.tenant.id),
+                idempotency_key: key,
+                kind: kind.into(),
+                recipient: to.email.clone(),
+                subscriber_id: Some(to.id),
+                subject: rendered.subject,
+                text_body: rendered.text,
+                html_body: Some(rendered.html),
+                calendar: None,
+                unsubscribe_url: None,
+            },
+            &self.domain,
+        )
+        .await?;
+        self.wake.notify_waiters();
+        Ok(())
+    }
+
+    /// The subscription behind a secret link, as its owner sees it.
+    pub async fn subscription(
+        &self,
+        row: &subscriber::Model,
+    ) -> Result<SubscriptionView, ApiError> {
+        let slug = self
+            .directory
+            .all()
+            .await?
+            .into_iter()
+            .find(|r| r.tenant.id == row.tenant_id)
+            .map(|r| r.tenant.slug.as_str().to_string())
+            .unwrap_or_default();
+        Ok(SubscriptionView {
+            tenant: slug,
+            email: row.email.clone(),
+            state: row.state.clone(),
+            topics: topics_of(&row.topics),
+            language: row.language.clone(),
+            cadence: Cadence::from_db(&row.cadence).unwrap_or(Cadence::Immediate),
+            confirmed_at: row.confirmed_at,
+        })
+    }
+
+    pub async fn change_preferences(
+        &self,
+        token: &str,
+        input: &PreferencesInput,
+    ) -> Result<SubscriptionView, ApiError> {
+        let mut errors = Errors::new();
+        let chosen = choice(
+            &input.topics,
+            Some(&input.language),
+            Some(&input.cadence),
+            &mut errors,
+        );
+        let Some(chosen) = chosen.filter(|_| errors.is_empty()) else {
+            return Err(ApiError::Validation(errors.finish(|| ()).unwrap_err()));
+        };
+        let saved = subscriptions::change(&self.db, token, &chosen).await?;
+        self.subscription(&saved).await
+    }
+
+    /// The municipality's administrator (or a platform administrator), or 403.
+    async fn operated(&self, caller: &SignedIn, slug: &str) -> Result<CouncilRoster, ApiError> {
+        let roster = self.roster(slug).await?;
+        if !caller.administers(roster.tenant.id) {
+            return Err(ApiError::Forbidden(
+                "only the municipality's administrators see its notifications".into(),
+            ));
+        }
+        Ok(roster)
+    }
+}
+
+fn delivery_view(row: delivery::Model) -> DeliveryView {
+    DeliveryView {
+        id: row.id,
+        kind: row.kind,
+        recipient: row.recipient,
+        subject: row.subject,
+        state: row.state,
+        attempts: row.attempts,
+        last_error: row.last_error,
+        next_attempt_at: row.next_attempt_at,
+        created_at: row.created_at,
+        sent_at: row.sent_at,
+    }
+}
+
+fn tally(values: impl Iterator<Item = String>) -> Vec<Tally> {
+    let mut counts: std::collections::BTreeMap<String, u64> = Default::default();
+    for value in values {
+        *counts.entry(value).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(value, count)| Tally { value, count })
+        .collect()
+}
+
+#[derive(ApiResponse)]
+pub enum SubscribeResponse {
+    /// Received: a message to the address says what to do next.
+    #[oai(status = 202)]
+    Accepted(Json<SubscriptionReceived>),
+}
+
+#[derive(ApiResponse)]
+pub enum SubscriptionResponse {
+    /// The subscription.
+    #[oai(status = 200)]
+    Ok(Json<SubscriptionView>),
+}
+
+#[derive(ApiResponse)]
+pub enum UnsubscribeResponse {
+    /// Unsubscribed (also when the link was already used).
+    #[oai(status = 200)]
+    Ok(Json<Unsubscribed>),
+}
+
+#[derive(ApiResponse)]
+pub enum ErasedResponse {
+    /// Erased: only a hash of the address remains.
+    #[oai(status = 204)]
+    Erased,
+}
+
+#[derive(ApiResponse)]
+pub enum SummaryResponse {
+    #[oai(status = 200)]
+    Ok(Json<NotificationsSummary>),
+}
+
+#[derive(ApiResponse)]
+pub enum DeliveriesResponse {
+    #[oai(status = 200)]
+    Ok(Json<DeliveryPage>),
+}
+
+#[derive(ApiResponse)]
+pub enum DeliveryResponse {
+    /// Queued again.
+    #[oai(status = 200)]
+    Ok(Json<DeliveryView>),
+}
+
+#[derive(ApiResponse)]
+pub enum SettingsResponse {
+    #[oai(status = 200)]
+    Ok(Json<NotificationSettingsView>),
+}
+
+#[OpenApi(tag = "ApiTags::Notifications")]
+impl NotificationsApi {
+    /// Subscribe to a municipality's notices
+    ///
+    /// No account needed. Nothing is sent but a confirmation message until its link is
+    /// followed; unconfirmed requests expire. The answer is the same whether or not the
+    /// address was subscribed. Limited per client address and per e-mail address (429).
+    #[oai(path = "/tenants/:slug/subscriptions", method = "post")]
+    async fn subscribe(
+        &self,
+        request: &poem::Request,
+        slug: Path<String>,
+        body: JsonBody<SubscriptionRequest>,
+    ) -> ApiResult<SubscribeResponse> {
+        self.core
+            .subscribe(&slug, &council_shared::http::client_ip(request), &body)
+            .await?;
+        Ok(SubscribeResponse::Accepted(Json(SubscriptionReceived {
+            message: "Thank you: check your inbox for a message with the link that confirms the subscription.".into(),
+        })))
+    }
+
+    /// Read a subscription (by the secret in its links)
+    #[oai(path = "/subscriptions/:token", method = "get")]
+    async fn get_subscription(&self, token: Path<String>) -> ApiResult<SubscriptionResponse> {
+        let found = subscriptions::by_token(&self.core.db, &token).await?;
+        Ok(SubscriptionResponse::Ok(Json(
+            self.core.subscription(&found).await?,
+        )))
+    }
+
+    /// Confirm a subscription (the link in the confirmation message)
+    #[oai(path = "/subscriptions/:token/confirm", method = "post")]
+    async fn confirm_subscription(&self, token: Path<String>) -> ApiResult<SubscriptionResponse> {
+        let saved = subscriptions::confirm(&self.core.db, &token).await?;
+        Ok(SubscriptionResponse::Ok(Json(
+            self.core.subscription(&saved).await?,
+        )))
+    }
+
+    /// Change topics, language or cadence
+    #[oai(path = "/subscriptions/:token", method = "put")]
+    async fn change_subscription(
+        &self,
+        token: Path<String>,
+        body: JsonBody<PreferencesInput>,
+    ) -> ApiResult<SubscriptionResponse> {
+        Ok(SubscriptionResponse::Ok(Json(
+            self.core.change_preferences(&token, &body).await?,
+        )))
+    }
+
+    /// Unsubscribe at once
+    ///
+    /// Needs no sign-in; also the target of the one-click `List-Unsubscribe-Post`.
+    #[oai(path = "/subscriptions/:token/unsubscribe", method = "post")]
+    async fn unsubscribe(&self, token: Path<String>) -> ApiResult<UnsubscribeResponse> {
+        subscriptions::unsubscribe(&self.core.db, &token).await?;
+        Ok(UnsubscribeResponse::Ok(Json(Unsubscribed {
+            message: "You will receive no more notices.".into(),
+        })))
+    }
+
+    /// Erase a subscriber (GDPR)
+    ///
+    /// The subscription and every message to the address go; only a hash of the address
+    /// remains, so that no import brings it back.
+    #[oai(path = "/subscriptions/:token", method = "delete")]
+    async fn erase_subscription(&self, token: Path<String>) -> ApiResult<ErasedResponse> {
+        subscriptions::erase(&self.core.db, &token).await?;
+        Ok(ErasedResponse::Erased)
+    }
+
+    /// A municipality's notifications at a glance (its administrators)
+    ///
+    /// Confirmed subscribers by topic, language and cadence; deliveries by state.
+    #[oai(path = "/tenants/:slug/notifications", method = "get")]
+    async fn summary(&self, caller: SignedIn, slug: Path<String>) -> ApiResult<SummaryResponse> {
+        let roster = self.core.operated(&caller, &slug).await?;
+        let rows = subscriber::Entity::find()
+            .filter(subscriber::Column::TenantId.eq(roster.tenant.id))
+            .all(&self.core.db)
+            .await
+            .map_err(NotificationsError::from)?;
+        let (active, pending): (Vec<_>, Vec<_>) =
+            rows.into_iter().partition(|s| s.state == "active");
+        let states = delivery::Entity::find()
+            .filter(delivery::Column::TenantId.eq(roster.tenant.id))
+            .all(&self.core.db)
+            .await
+            .map_err(NotificationsError::from)?;
+        Ok(SummaryResponse::Ok(Json(NotificationsSummary {
+            subscribers: active.len() as u64,
+            pending_confirmation: pending.len() as u64,
+            by_topic: tally(
+                active
+                    .iter()
+                    .flat_map(|s| topics_of(&s.topics))
+                    .map(|t: Topic| t.as_str().to_string()),
+            ),
+            by_language: tally(active.iter().map(|s| s.language.clone())),
+            by_cadence: tally(active.iter().map(|s| s.cadence.clone())),
+            deliveries: tally(states.into_iter().map(|d| d.state)),
+        })))
+    }
+
+    /// A municipality's deliveries (its administrators)
+    #[oai(path = "/tenants/:slug/deliveries", method = "get")]
+    async fn deliveries(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        /// `queued`, `in_flight`, `sent` or `failed`.
+        state: Query<Option<String>>,
+        page: Query<Option<u64>>,
+        per_page: Query<Option<u64>>,
+    ) -> ApiResult<DeliveriesResponse> {
+        let roster = self.core.operated(&caller, &slug).await?;
+        let request = PageRequest::parse(page.0, per_page.0)?;
+        let mut query =
+            delivery::Entity::find().filter(delivery::Column::TenantId.eq(roster.tenant.id));
+        if let Some(state) = state.0.as_deref().filter(|s| !s.is_empty()) {
+            if !["queued", "in_flight", "sent", "failed"].contains(&state) {
+                return Err(ApiError::invalid(
+                    "state",
+                    "must be queued, in_flight, sent or failed",
+                ));
+            }
+            query = query.filter(delivery::Column::State.eq(state));
+        }
+        let paginator = query
+            .order_by_desc(delivery::Column::Id)
+            .paginate(&self.core.db, request.per_page);
+        let total = paginator
+            .num_items()
+            .await
+            .map_err(NotificationsError::from)?;
+        let items = paginator
+            .fetch_page(request.index())
+            .await
+            .map_err(NotificationsError::from)?;
+        Ok(DeliveriesResponse::Ok(Json(DeliveryPage {
+            items: items.into_iter().map(delivery_view).collect(),
+            page: request.page,
+            per_page: request.per_page,
+            total,
+        })))
+    }
+
+    /// Retry a failed delivery (its municipality's administrators)
+    #[oai(path = "/tenants/:slug/deliveries/:id/retry", method = "post")]
+    async fn retry_delivery(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<DeliveryResponse> {
+        let roster = self.core.operated(&caller, &slug).await?;
+        let found = delivery::Entity::find_by_id(*id)
+            .filter(delivery::Column::TenantId.eq(roster.tenant.id))
+            .one(&self.core.db)
+            .await
+            .map_err(NotificationsError::from)?
+            .ok_or_else(|| ApiError::NotFound(format!("no delivery {} here", *id)))?;
+        let queued = queue::retry(&self.core.db, found).await?;
+        self.core.wake.notify_waiters();
+        Ok(DeliveryResponse::Ok(Json(delivery_view(queued))))
+    }
+
+    /// A municipality's notification settings (its administrators)
+    #[oai(path = "/tenants/:slug/notification-settings", method = "get")]
+    async fn get_settings(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+    ) -> ApiResult<SettingsResponse> {
+        let roster = self.core.operated(&caller, &slug).await?;
+        let found = tenant_settings::Entity::find_by_id(roster.tenant.id)
+            .one(&self.core.db)
+            .await
+            .map_err(NotificationsError::from)?;
+        Ok(SettingsResponse::Ok(Json(match found {
+            Some(row) => NotificationSettingsView {
+                digest_schedule: row.digest_schedule,
+                reminder_minutes: row.reminder_minutes,
+            },
+            None => NotificationSettingsView {
+                digest_schedule: self.core.settings.default_digest.clone(),
+                reminder_minutes: self.core.settings.default_reminder_minutes as i32,
+            },
+        })))
+    }
+
+    /// Change the digest schedule and reminder time (its administrators)
+    #[oai(path = "/tenants/:slug/notification-settings", method = "put")]
+    async fn put_settings(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        body: JsonBody<NotificationSettingsView>,
+    ) -> ApiResult<SettingsResponse> {
+        let roster = self.core.operated(&caller, &slug).await?;
+        let mut errors = Errors::new();
+        errors.check(
+            "digest_schedule",
+            jobs::parse_schedule(body.digest_schedule.trim()),
+        );
+        if !(15..=20_160).contains(&body.reminder_minutes) {
+            errors.add("reminder_minutes", "must be 15 to 20160 (two weeks)");
+        }
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors.finish(|| ()).unwrap_err()));
+        }
+        let row = tenant_settings::ActiveModel {
+            tenant_id: Set(roster.tenant.id),
+            digest_schedule: Set(body.digest_schedule.trim().to_string()),
+            reminder_minutes: Set(body.reminder_minutes),
+            updated_at: Set(Utc::now()),
+        };
+        tenant_settings::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(tenant_settings::Column::TenantId)
+                    .update_columns([
+                        tenant_settings::Column::DigestSchedule,
+                        tenant_settings::Column::ReminderMinutes,
+                        tenant_settings::Column::UpdatedAt,
+                    ])
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.core.db)
+            .await
+            .map_err(NotificationsError::from)?;
+        Ok(SettingsResponse::Ok(Json(NotificationSettingsView {
+            digest_schedule: body.digest_schedule.trim().to_string(),
+            reminder_minutes: body.reminder_minutes,
+        })))
+    }
+}

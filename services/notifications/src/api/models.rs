@@ -1,0 +1,108 @@
+//! What the notifications API takes and answers with.
+
+use chrono::{DateTime, Utc};
+use poem_openapi::Object;
+
+use crate::domain::{Cadence, Topic};
+
+/// A resident's subscription request.
+#[derive(Debug, Clone, Object, serde::Deserialize)]
+pub struct SubscriptionRequest {
+    pub email: String,
+    /// `meetings`, `minutes`, `practices`, or `all`.
+    pub topics: Vec<String>,
+    /// `el` (the default), `en`, `ar`, `fa`, `uk`, `fr`, `sq` or `ur`; messages are in
+    /// Greek or English, and Greek for the others until they are translated.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// `immediate` (the default) or `digest`.
+    #[serde(default)]
+    pub cadence: Option<String>,
+}
+
+/// The same answer whatever the address's state, so nobody learns who subscribed.
+#[derive(Debug, Clone, Object)]
+pub struct SubscriptionReceived {
+    pub message: String,
+}
+
+/// A subscription as its owner sees it (through the secret link).
+#[derive(Debug, Clone, Object)]
+pub struct SubscriptionView {
+    pub tenant: String,
+    pub email: String,
+    /// `pending` until confirmed, then `active`.
+    pub state: String,
+    pub topics: Vec<Topic>,
+    pub language: String,
+    pub cadence: Cadence,
+    #[oai(skip_serializing_if_is_none)]
+    pub confirmed_at: Option<DateTime<Utc>>,
+}
+
+/// New preferences.
+#[derive(Debug, Clone, Object, serde::Deserialize)]
+pub struct PreferencesInput {
+    pub topics: Vec<String>,
+    pub language: String,
+    pub cadence: String,
+}
+
+#[derive(Debug, Clone, Object)]
+pub struct Unsubscribed {
+    pub message: String,
+}
+
+/// How many subscribers chose a value.
+#[derive(Debug, Clone, Object)]
+pub struct Tally {
+    pub value: String,
+    pub count: u64,
+}
+
+/// A municipality's notifications at a glance.
+#[derive(Debug, Clone, Object)]
+pub struct NotificationsSummary {
+    pub subscribers: u64,
+    pub pending_confirmation: u64,
+    pub by_topic: Vec<Tally>,
+    pub by_language: Vec<Tally>,
+    pub by_cadence: Vec<Tally>,
+    /// Deliveries by state: `queued`, `in_flight`, `sent`, `failed`.
+    pub deliveries: Vec<Tally>,
+}
+
+/// One delivery, for operators.
+#[derive(Debug, Clone, Object)]
+pub struct DeliveryView {
+    pub id: i64,
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub state: String,
+    pub attempts: i32,
+    #[oai(skip_serializing_if_is_none)]
+    pub last_error: Option<String>,
+    pub next_attempt_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    #[oai(skip_serializing_if_is_none)]
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Object)]
+pub struct DeliveryPage {
+    pub items: Vec<DeliveryView>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+}
+
+/// A municipality's notification settings.
+#[derive(Debug, Clone, Object, serde::Deserialize)]
+pub struct NotificationSettingsView {
+    /// When digests go out: a cron expression with seconds, in Athens time, such as
+    /// `0 0 8 * * Mon` (Mondays at 08:00).
+    pub digest_schedule: String,
+    /// How long before a meeting its members are reminded, in minutes (15 to 20160).
+    pub reminder_minutes: i32,
+}

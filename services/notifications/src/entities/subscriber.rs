@@ -1,0 +1,31 @@
+use sea_orm::entity::prelude::*;
+
+/// A resident subscribed to one municipality's notices. `pending` until the link in the
+/// confirmation message is followed (it expires at `expires_at`), then `active`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "notification_subscribers")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub tenant_id: i64,
+    /// Lower-case.
+    pub email: String,
+    pub language: String,
+    /// Comma-separated topics: `meetings`, `minutes`, `practices`.
+    pub topics: String,
+    /// `immediate` or `digest`.
+    pub cadence: String,
+    pub state: String,
+    /// The secret in the subscriber's links (confirm, preferences, unsubscribe).
+    #[sea_orm(unique)]
+    pub token: String,
+    pub expires_at: Option<DateTimeUtc>,
+    pub confirmed_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

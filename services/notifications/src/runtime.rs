@@ -1,0 +1,209 @@
+//! What runs in the background of every instance: the delivery workers, and the scheduler
+//! of the jobs (reading events, digests, expiring unconfirmed requests, requeueing what a
+//! dead instance left in flight). Several instances may run them on one database: claims
+//! and job leases keep each delivery and each job run to one of them.
+
+use std::{sync::Arc, time::Duration};
+
+use chrono::Utc;
+use council_shared::{
+    athens,
+    mail::{OutgoingMail, SendFailure},
+};
+use futures_util::future::join_all;
+
+use sea_orm::EntityTrait;
+
+use crate::{
+    Notifications,
+    entities::delivery,
+    service::{jobs, queue, subscriptions},
+};
+
+fn mail_of(row: &delivery::Model) -> OutgoingMail {
+    OutgoingMail {
+        to: row.recipient.clone(),
+        subject: row.subject.clone(),
+        text: row.text_body.clone(),
+        html: row.html_body.clone(),
+        message_id: Some(row.message_id.clone()),
+        unsubscribe_url: row.unsubscribe_url.clone(),
+        calendar: row.calendar.clone().map(|c| {
+            (
+                row.calendar_method
+                    .clone()
+                    .unwrap_or_else(|| "REQUEST".into()),
+                c,
+            )
+        }),
+    }
+}
+
+impl Notifications {
+    /// Starts the workers and the scheduler (unless `notifications.run_workers` is off).
+    pub fn start(self: &Arc<Self>) {
+        if !self.settings.run_workers {
+            return;
+        }
+        let worker = self.clone();
+        tokio::spawn(async move { worker.work().await });
+        let scheduler = self.clone();
+        tokio::spawn(async move { scheduler.schedule().await });
+    }
+
+    /// Sends what is due, `workers` at a time, until nothing is; says how many were tried.
+    pub async fn send_due(&self) -> crate::error::Result<usize> {
+        let mut tried = 0;
+        loop {
+            let claimed = queue::claim(&self.db, u64::from(self.settings.workers.max(1))).await?;
+            if claimed.is_empty() {
+                return Ok(tried);
+            }
+            tried += claimed.len();
+            let sends = claimed.iter().map(|row| async move {
+                let started = Utc::now();
+                let outcome = match self.mailer.deliver(mail_of(row)).await {
+                    Ok(()) => queue::Outcome::Sent,
+                    Err(SendFailure::Temporary(e)) => queue::Outcome::Temporary(e),
+                    Err(SendFailure::Permanent(e)) => queue::Outcome::Permanent(e),
+                };
+                queue::record(
+                    &self.db,
+                    row,
+                    outcome,
+                    self.settings.max_attempts,
+                    self.settings.retry_base_seconds,
+                    started,
+                )
+                .await
+            });
+            for result in join_all(sends).await {
+                result?;
+            }
+        }
+    }
+
+    async fn work(&self) {
+        let idle = Duration::from_millis(self.settings.poll_ms.max(10));
+        let lease = chrono::Duration::seconds(self.settings.in_flight_lease_seconds.into());
+        // Abandoned deliveries are looked for at start and then every half lease.
+        let every =
+            Duration::from_secs(u64::from(self.settings.in_flight_lease_seconds / 2).max(1));
+        let mut looked: Option<std::time::Instant> = None;
+        loop {
+            if looked.is_none_or(|at| at.elapsed() >= every) {
+                looked = Some(std::time::Instant::now());
+                if let Err(error) = queue::requeue_abandoned(&self.db, lease).await {
+                    tracing::error!(error = ?error, "cannot requeue abandoned deliveries");
+                }
+            }
+            if let Err(error) = self.send_due().await {
+                tracing::error!(error = ?error, "sending deliveries failed");
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(idle) => {}
+                _ = self.wake.notified() => {}
+            }
+        }
+    }
+
+    /// Runs job `name` if its schedule has come round since its last run and this instance
+    /// takes the lease.
+    async fn run_job<F, Fut>(&self, name: &str, schedule: &str, job: F)
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = crate::error::Result<u64>>,
+    {
+        let Ok(schedule) = jobs::parse_schedule(schedule) else {
+            tracing::error!(job = name, "the job's schedule is not a cron expression");
+            return;
+        };
+        // SQLite is the embedded, single-instance setup: there is nobody to share the job
+        // with, and each lease write would compete with the services' own transactions.
+        if self.db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+            let mut last_runs = self.last_runs.lock().await;
+            let now = Utc::now();
+            let due = last_runs
+                .get(name)
+                .is_none_or(|since| jobs::is_due(&schedule, *since, now, athens::offset_at(now)));
+            if due {
+                match job().await {
+                    Ok(count) => tracing::debug!(job = name, count, "job ran"),
+                    Err(error) => tracing::error!(job = name, error = ?error, "job failed"),
+                }
+                last_runs.insert(name.to_string(), now);
+            }
+            return;
+        }
+        // A read first: most ticks find the job not due, and write nothing.
+        let now = Utc::now();
+        match crate::entities::job::Entity::find_by_id(name)
+            .one(&self.db)
+            .await
+        {
+            Ok(Some(row)) => {
+                let held = row.lease_until.is_some_and(|until| until > now);
+                let not_due = row.last_run_at.is_some_and(|since| {
+                    !jobs::is_due(&schedule, since, now, athens::offset_at(now))
+                });
+                if held || not_due {
+                    return;
+                }
+            }
+            Ok(None) => {}
+            Err(error) => {
+                tracing::error!(job = name, error = ?error, "cannot read the job");
+                return;
+            }
+        }
+        let lease = chrono::Duration::minutes(10);
+        let last = match jobs::take_lease(&self.db, name, &self.owner, lease).await {
+            Ok(Some(last)) => last,
+            Ok(None) => return,
+            Err(error) => {
+                tracing::error!(job = name, error = ?error, "cannot take the job's lease");
+                return;
+            }
+        };
+        let now = Utc::now();
+        let due =
+            last.is_none_or(|since| jobs::is_due(&schedule, since, now, athens::offset_at(now)));
+        let ran_at = if due {
+            match job().await {
+                Ok(count) => {
+                    tracing::debug!(job = name, count, "job ran");
+                    Some(now)
+                }
+                Err(error) => {
+                    tracing::error!(job = name, error = ?error, "job failed");
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        if let Err(error) = jobs::finish(&self.db, name, &self.owner, ran_at).await {
+            tracing::error!(job = name, error = ?error, "cannot give the job's lease back");
+        }
+    }
+
+    async fn schedule(&self) {
+        let tick = Duration::from_millis(self.settings.poll_ms.clamp(10, 1_000));
+        loop {
+            let settings = &self.settings;
+            self.run_job("events", &settings.events_schedule, || {
+                self.consume_events()
+            })
+            .await;
+            self.run_job("expiry", &settings.expiry_schedule, || {
+                subscriptions::expire(&self.db)
+            })
+            .await;
+            self.run_job("digests", &settings.digest_schedule, || {
+                self.send_due_digests()
+            })
+            .await;
+            tokio::time::sleep(tick).await;
+        }
+    }
+}

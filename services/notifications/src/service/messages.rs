@@ -1,0 +1,172 @@
+//! The messages, from handlebars templates (plain text and HTML for every one) in Greek or
+//! English. Strict mode: a variable missing from the data is an error the tests find, never
+//! a blank in a resident's message.
+
+use anyhow::Context as _;
+use handlebars::Handlebars;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+const TEMPLATES: [(&str, &str); 10] = [
+    ("layout_top", include_str!("../../templates/layout_top.hbs")),
+    (
+        "layout_bottom",
+        include_str!("../../templates/layout_bottom.hbs"),
+    ),
+    (
+        "confirm.txt",
+        include_str!("../../templates/confirm.txt.hbs"),
+    ),
+    (
+        "confirm.html",
+        include_str!("../../templates/confirm.html.hbs"),
+    ),
+    ("active.txt", include_str!("../../templates/active.txt.hbs")),
+    (
+        "active.html",
+        include_str!("../../templates/active.html.hbs"),
+    ),
+    ("notice.txt", include_str!("../../templates/notice.txt.hbs")),
+    (
+        "notice.html",
+        include_str!("../../templates/notice.html.hbs"),
+    ),
+    ("digest.txt", include_str!("../../templates/digest.txt.hbs")),
+    (
+        "digest.html",
+        include_str!("../../templates/digest.html.hbs"),
+    ),
+];
+
+/// The fixed words of the messages, per language.
+pub fn words(lang: &str) -> Value {
+    match lang {
+        "en" => json!({
+            "hello": "Hello,",
+            "confirm_intro": "Please confirm that you want e-mail notices from",
+            "confirm_action": "To confirm, open this link:",
+            "confirm_button": "Confirm my subscription",
+            "confirm_expiry": "The link is valid for three days.",
+            "confirm_ignore": "If you did not ask for this, ignore this message: nothing will be sent to you.",
+            "already_active": "You are already subscribed to the notices of",
+            "confirm_subject": "Confirm your subscription",
+            "active_subject": "You are already subscribed",
+            "why": "You receive this because you subscribed to these notices.",
+            "preferences": "Change your preferences",
+            "unsubscribe": "Unsubscribe",
+            "when": "When",
+            "reason": "Reason",
+            "agenda": "Agenda",
+            "read_more": "Read more",
+            "convened": "New council meeting",
+            "postponed": "Meeting postponed",
+            "cancelled": "Meeting cancelled",
+            "minutes": "Minutes published",
+            "decision": "Decision published",
+            "practice": "New good practice",
+            "digest": "Your notices",
+        }),
+        _ => json!({
+            "hello": "Γεια σας,",
+            "confirm_intro": "Επιβεβαιώστε ότι θέλετε να λαμβάνετε ειδοποιήσεις από",
+            "confirm_action": "Για επιβεβαίωση, ανοίξτε αυτόν τον σύνδεσμο:",
+            "confirm_button": "Επιβεβαίωση εγγραφής",
+            "confirm_expiry": "Ο σύνδεσμος ισχύει για τρεις ημέρες.",
+            "confirm_ignore": "Αν δεν το ζητήσατε εσείς, αγνοήστε αυτό το μήνυμα: δεν θα σας σταλεί τίποτα.",
+            "already_active": "Είστε ήδη εγγεγραμμένος/η στις ειδοποιήσεις από",
+            "confirm_subject": "Επιβεβαιώστε την εγγραφή σας",
+            "active_subject": "Είστε ήδη εγγεγραμμένος/η",
+            "why": "Λαμβάνετε αυτό το μήνυμα επειδή εγγραφήκατε σε αυτές τις ειδοποιήσεις.",
+            "preferences": "Αλλαγή προτιμήσεων",
+            "unsubscribe": "Διαγραφή από τη λίστα",
+            "when": "Πότε",
+            "reason": "Λόγος",
+            "agenda": "Ημερήσια διάταξη",
+            "read_more": "Περισσότερα",
+            "convened": "Νέα συνεδρίαση του ΣΕΜΠ",
+            "postponed": "Αναβολή συνεδρίασης",
+            "cancelled": "Ακύρωση συνεδρίασης",
+            "minutes": "Δημοσιεύθηκαν πρακτικά",
+            "decision": "Δημοσιεύθηκε απόφαση",
+            "practice": "Νέα καλή πρακτική",
+            "digest": "Οι ειδοποιήσεις σας",
+        }),
+    }
+}
+
+/// A rendered message.
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+pub struct Messages {
+    /// The HTML forms, escaped.
+    registry: Handlebars<'static>,
+    /// The plain-text forms: not HTML, so nothing is escaped.
+    plain: Handlebars<'static>,
+}
+
+impl Messages {
+    pub fn new() -> anyhow::Result<Self> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        let mut plain = Handlebars::new();
+        plain.set_strict_mode(true);
+        plain.register_escape_fn(handlebars::no_escape);
+        for (name, source) in TEMPLATES {
+            let target = if name.ends_with(".txt") {
+                &mut plain
+            } else {
+                &mut registry
+            };
+            target
+                .register_template_string(name, source)
+                .with_context(|| format!("template {name}"))?;
+        }
+        Ok(Self { registry, plain })
+    }
+
+    /// Renders `name` (`confirm`, `active`, `notice`, `digest`) in both forms.
+    pub fn render(
+        &self,
+        name: &str,
+        subject: String,
+        data: &impl Serialize,
+    ) -> anyhow::Result<Rendered> {
+        let mut value = serde_json::to_value(data)?;
+        if let Value::Object(map) = &mut value {
+            map.insert("subject".into(), Value::String(subject.clone()));
+        }
+        let html = self.registry.render(&format!("{name}.html"), &value)?;
+        let text = self.plain.render(&format!("{name}.txt"), &value)?;
+        Ok(Rendered {
+            subject,
+            text,
+            html,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_variable_is_an_error_not_a_blank() {
+        let messages = Messages::new().unwrap();
+        let missing = messages.render(
+            "confirm",
+            "x".into(),
+            &json!({"lang": "el", "t": words("el")}),
+        );
+        assert!(missing.is_err(), "tenant_name and confirm_url are missing");
+    }
+
+    #[test]
+    fn both_languages_have_the_same_words() {
+        let keys = |v: Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(words("el")), keys(words("en")));
+    }
+}

@@ -1,0 +1,9 @@
+//! What the service does, below its API: subscriptions, the queue, turning events into
+//! deliveries, digests, scheduled jobs and the messages' templates.
+
+pub mod digests;
+pub mod fanout;
+pub mod jobs;
+pub mod messages;
+pub mod queue;
+pub mod subscriptions;

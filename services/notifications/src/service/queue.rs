@@ -1,0 +1,216 @@
+//! The delivery queue. A delivery is queued once per idempotency key (one per person per
+//! event), claimed by marking it in flight before it is handed to SMTP, and marked sent
+//! after; a temporary failure queues it again later (exponential back-off), a permanent one
+//! or too many attempts fail it. Every attempt is recorded.
+//!
+//! Claiming is a conditional update (`... WHERE id = ? AND state = 'queued'`), so workers of
+//! several instances on one database never take the same delivery.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    prelude::Expr,
+    sea_query::{ExprTrait, OnConflict},
+};
+
+use crate::{
+    entities::{attempt, delivery},
+    error::Result,
+};
+
+/// A message to queue, rendered.
+#[derive(Debug, Clone, Default)]
+pub struct NewDelivery {
+    pub tenant_id: Option<i64>,
+    pub idempotency_key: String,
+    pub kind: String,
+    pub recipient: String,
+    pub subscriber_id: Option<i64>,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: Option<String>,
+    pub calendar: Option<(String, String)>,
+    pub unsubscribe_url: Option<String>,
+}
+
+/// The Message-ID of a delivery: derived from its key, so it is the same on every attempt.
+pub fn message_id(idempotency_key: &str, domain: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = hex::encode(&Sha256::digest(idempotency_key.as_bytes())[..16]);
+    format!("{digest}@{domain}")
+}
+
+/// Queues `new` unless its key is already queued or sent; says whether it was new.
+pub async fn enqueue(db: &impl ConnectionTrait, new: NewDelivery, domain: &str) -> Result<bool> {
+    let now = Utc::now();
+    let (method, calendar) = match new.calendar {
+        Some((m, c)) => (Some(m), Some(c)),
+        None => (None, None),
+    };
+    let row = delivery::ActiveModel {
+        tenant_id: Set(new.tenant_id),
+        message_id: Set(message_id(&new.idempotency_key, domain)),
+        idempotency_key: Set(new.idempotency_key),
+        kind: Set(new.kind),
+        recipient: Set(new.recipient),
+        subscriber_id: Set(new.subscriber_id),
+        subject: Set(new.subject),
+        text_body: Set(new.text_body),
+        html_body: Set(new.html_body),
+        calendar: Set(calendar),
+        calendar_method: Set(method),
+        unsubscribe_url: Set(new.unsubscribe_url),
+        state: Set("queued".into()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        last_error: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        sent_at: Set(None),
+        ..Default::default()
+    };
+    let inserted = delivery::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(delivery::Column::IdempotencyKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(inserted > 0)
+}
+
+/// Takes up to `limit` due deliveries for this worker, marking each in flight.
+pub async fn claim(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<delivery::Model>> {
+    let now = Utc::now();
+    let due = delivery::Entity::find()
+        .filter(delivery::Column::State.eq("queued"))
+        .filter(delivery::Column::NextAttemptAt.lte(now))
+        .order_by_asc(delivery::Column::NextAttemptAt)
+        .order_by_asc(delivery::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let mut claimed = Vec::with_capacity(due.len());
+    for found in due {
+        let taken = delivery::Entity::update_many()
+            .col_expr(delivery::Column::State, Expr::value("in_flight"))
+            .col_expr(
+                delivery::Column::Attempts,
+                Expr::col(delivery::Column::Attempts).add(1),
+            )
+            .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
+            .filter(delivery::Column::Id.eq(found.id))
+            .filter(delivery::Column::State.eq("queued"))
+            .exec(db)
+            .await?
+            .rows_affected;
+        if taken == 1 {
+            claimed.push(delivery::Model {
+                state: "in_flight".into(),
+                attempts: found.attempts + 1,
+                updated_at: now,
+                ..found
+            });
+        }
+    }
+    Ok(claimed)
+}
+
+/// How an attempt ended.
+pub enum Outcome {
+    Sent,
+    Temporary(String),
+    Permanent(String),
+}
+
+/// The delay before attempt `attempts + 1`: the base, doubled per attempt, at most 6 hours.
+pub fn back_off(base_seconds: u32, attempts: i32) -> Duration {
+    let factor = 2i64.saturating_pow(attempts.clamp(1, 20) as u32 - 1);
+    Duration::seconds(std::cmp::min(i64::from(base_seconds) * factor, 6 * 3600))
+}
+
+/// Records the attempt on a claimed delivery and moves it on.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    claimed: &delivery::Model,
+    outcome: Outcome,
+    max_attempts: u32,
+    base_seconds: u32,
+    started_at: DateTime<Utc>,
+) -> Result<()> {
+    let now = Utc::now();
+    let (state, error, next) = match outcome {
+        Outcome::Sent => ("sent", None, None),
+        Outcome::Permanent(e) => ("failed", Some(e), None),
+        Outcome::Temporary(e) if claimed.attempts >= max_attempts as i32 => {
+            ("failed", Some(e), None)
+        }
+        Outcome::Temporary(e) => (
+            "queued",
+            Some(e),
+            Some(now + back_off(base_seconds, claimed.attempts)),
+        ),
+    };
+    let outcome_name = match state {
+        "sent" => "sent",
+        "failed" => "failed",
+        _ => "retry",
+    };
+    attempt::ActiveModel {
+        delivery_id: Set(claimed.id),
+        started_at: Set(started_at),
+        outcome: Set(outcome_name.into()),
+        error: Set(error.clone()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let mut update = delivery::Entity::update_many()
+        .col_expr(delivery::Column::State, Expr::value(state))
+        .col_expr(delivery::Column::UpdatedAt, Expr::value(now));
+    if let Some(error) = error {
+        update = update.col_expr(delivery::Column::LastError, Expr::value(error));
+    }
+    if let Some(next) = next {
+        update = update.col_expr(delivery::Column::NextAttemptAt, Expr::value(next));
+    }
+    if state == "sent" {
+        update = update.col_expr(delivery::Column::SentAt, Expr::value(now));
+    }
+    update
+        .filter(delivery::Column::Id.eq(claimed.id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Deliveries left in flight longer than `lease` belonged to a process that died mid-send:
+/// they are queued again (this is the only way a message can go out twice).
+pub async fn requeue_abandoned(db: &impl ConnectionTrait, lease: Duration) -> Result<u64> {
+    Ok(delivery::Entity::update_many()
+        .col_expr(delivery::Column::State, Expr::value("queued"))
+        .col_expr(delivery::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(delivery::Column::State.eq("in_flight"))
+        .filter(delivery::Column::UpdatedAt.lt(Utc::now() - lease))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
+/// An operator's retry of a failed delivery: queued again at once.
+pub async fn retry(db: &impl ConnectionTrait, row: delivery::Model) -> Result<delivery::Model> {
+    if row.state != "failed" {
+        return Err(crate::error::NotificationsError::Conflict(format!(
+            "delivery {} is {}, not failed",
+            row.id, row.state
+        )));
+    }
+    let mut active: delivery::ActiveModel = row.into();
+    active.state = Set("queued".into());
+    active.next_attempt_at = Set(Utc::now());
+    active.updated_at = Set(Utc::now());
+    Ok(active.update(db).await?)
+}

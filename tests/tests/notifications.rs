@@ -1,0 +1,605 @@
+//! E-mail notices through a real SMTP server (aiosmtpd, reading what it kept): the double
+//! opt-in, a resident's notice with its one-click unsubscribe, a digest on the
+//! municipality's cron schedule, and a fan-out to 1,000 subscribers while the SMTP server
+//! is down, then back: every message arrives exactly once.
+
+use std::{path::Path, time::Duration};
+
+use chrono::{SecondsFormat, Utc};
+use council_shared::settings::{SmtpSettings, SmtpTls};
+use integration_tests::{
+    Backend, TestApp, send,
+    smtp::{SmtpServer, free_port, messages_in, start_smtp_server, start_smtp_server_on},
+};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+fn smtp_on(port: u16) -> SmtpSettings {
+    SmtpSettings {
+        host: "127.0.0.1".into(),
+        port: Some(port),
+        username: None,
+        password: None,
+        tls: SmtpTls::None,
+        timeout_seconds: 5,
+    }
+}
+
+/// The platform sending to a fresh aiosmtpd; None when aiosmtpd is missing outside CI.
+async fn with_mail_server(backend: Backend) -> Option<(TestApp, SmtpServer, tempfile::TempDir)> {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_smtp_server(&dir.path().join("maildir")).await?;
+    let port = server.port;
+    let app = TestApp::spawn_with(backend, |s| s.mail.smtp = Some(smtp_on(port))).await?;
+    Some((app, server, dir))
+}
+
+async fn api(
+    app: &TestApp,
+    token: Option<&str>,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    send(
+        &app.client,
+        &app.url(&format!("/api/v1{path}")),
+        token,
+        method,
+        body,
+    )
+    .await
+}
+
+/// Waits (up to 30 s) until the server kept messages that `done` accepts.
+async fn wait_for(maildir: &Path, what: &str, done: impl Fn(&[String]) -> bool) -> Vec<String> {
+    for _ in 0..600 {
+        let received = messages_in(maildir);
+        if done(&received) {
+            return received;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let kept = messages_in(maildir);
+    let texts: Vec<String> = kept.iter().map(|m| decoded(m)).collect();
+    panic!(
+        "timed out waiting for {what}; the server has {} messages: {texts:#?}",
+        kept.len()
+    );
+}
+
+fn to(message: &str, address: &str) -> bool {
+    message.contains(&format!("To: {address}"))
+}
+
+/// A message's subject and decoded text and HTML bodies, for asserting what a reader sees.
+fn decoded(message: &str) -> String {
+    let Some(parsed) = mail_parser::MessageParser::default().parse(message.as_bytes()) else {
+        return String::new();
+    };
+    format!(
+        "{}\n{}\n{}",
+        parsed.subject().unwrap_or_default(),
+        parsed.body_text(0).unwrap_or_default(),
+        parsed.body_html(0).unwrap_or_default()
+    )
+}
+
+/// The subscription secret in a confirmation message's link.
+fn token_in(message: &str) -> String {
+    let text = decoded(message);
+    let start = text
+        .find("/subscriptions/")
+        .unwrap_or_else(|| panic!("a subscription link in {message}"))
+        + "/subscriptions/".len();
+    text[start..start + 64].to_string()
+}
+
+fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
+    // Headers end at the first blank line; these ones are ASCII on one line.
+    message
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .find(|l| {
+            l.to_ascii_lowercase()
+                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
+        })
+        .map(|l| l[name.len() + 1..].trim())
+}
+
+async fn convene(app: &TestApp, title: &str) -> i64 {
+    let starts = Utc::now() + chrono::Duration::days(7);
+    let (status, created) = api(
+        app,
+        Some(&app.token),
+        Method::POST,
+        "/tenants/alpha/meetings",
+        Some(json!({
+            "title": title,
+            "kind": "regular",
+            "mode": "in_person",
+            "starts_at": starts.to_rfc3339_opts(SecondsFormat::Secs, true),
+            "ends_at": (starts + chrono::Duration::hours(2)).to_rfc3339_opts(SecondsFormat::Secs, true),
+            "location": {"name": "Αίθουσα Δημοτικού Συμβουλίου"}
+        })),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let id = created["id"].as_i64().unwrap();
+    let path = format!("/tenants/alpha/meetings/{id}");
+    api(
+        app,
+        Some(&app.token),
+        Method::POST,
+        &format!("{path}/agenda"),
+        Some(json!({"title": "Πρόγραμμα εκμάθησης ελληνικών"})),
+    )
+    .await;
+    api(
+        app,
+        Some(&app.token),
+        Method::POST,
+        &format!("{path}/agenda"),
+        Some(json!({"title": "Ατομική υπόθεση", "public": false})),
+    )
+    .await;
+    let (status, convened) = api(
+        app,
+        Some(&app.token),
+        Method::POST,
+        &format!("{path}/convene"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{convened}");
+    id
+}
+
+/// Subscribes `email` and confirms through the link in its message; returns its secret.
+async fn confirmed(app: &TestApp, maildir: &Path, email: &str, body: Value) -> String {
+    let (status, _) = api(
+        app,
+        None,
+        Method::POST,
+        "/tenants/alpha/subscriptions",
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, 202);
+    let received = wait_for(maildir, "the confirmation", |m| {
+        m.iter().any(|m| to(m, email))
+    })
+    .await;
+    let message = received.iter().find(|m| to(m, email)).unwrap();
+    let token = token_in(message);
+    let (status, view) = api(
+        app,
+        None,
+        Method::POST,
+        &format!("/subscriptions/{token}/confirm"),
+        None,
+    )
+    .await;
+    assert_eq!((status, view["state"].as_str()), (200, Some("active")));
+    token
+}
+
+async fn residents_confirm_get_notices_and_unsubscribe_in_one_click(backend: Backend) {
+    let Some((app, _server, dir)) = with_mail_server(backend).await else {
+        return;
+    };
+    let maildir = dir.path().join("maildir");
+    app.create_tenant("alpha").await;
+
+    // Bad requests are named field by field; an unknown municipality is 404.
+    let (status, problem) = api(
+        &app,
+        None,
+        Method::POST,
+        "/tenants/alpha/subscriptions",
+        Some(json!({"email": "nope", "topics": ["weather"]})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        integration_tests::error_fields(&problem),
+        ["email", "topics"]
+    );
+    let (status, _) = api(
+        &app,
+        None,
+        Method::POST,
+        "/tenants/nowhere/subscriptions",
+        Some(json!({"email": "a@example.org", "topics": ["all"]})),
+    )
+    .await;
+    assert_eq!(status, 404);
+
+    // A confirmed neighbour shows when an event has been handled.
+    let control = "neighbour@example.org";
+    confirmed(
+        &app,
+        &maildir,
+        control,
+        json!({"email": control, "topics": ["all"]}),
+    )
+    .await;
+
+    // Double opt-in: the resident gets the confirmation and nothing else until they follow it.
+    let resident = "resident@example.org";
+    let (status, answer) = api(
+        &app,
+        None,
+        Method::POST,
+        "/tenants/alpha/subscriptions",
+        Some(json!({"email": resident, "topics": ["meetings"], "language": "en"})),
+    )
+    .await;
+    assert_eq!(status, 202);
+    let received = wait_for(&maildir, "the confirmation", |m| {
+        m.iter().any(|m| to(m, resident))
+    })
+    .await;
+    let confirmation = received.iter().find(|m| to(m, resident)).unwrap();
+    assert!(
+        decoded(confirmation).contains("Confirm your subscription"),
+        "{confirmation}"
+    );
+    let token = token_in(confirmation);
+    convene(&app, "Πρώτη συνεδρίαση").await;
+    let received = wait_for(&maildir, "the first notice to the neighbour", |m| {
+        m.iter()
+            .any(|m| to(m, control) && decoded(m).contains("Πρώτη συνεδρίαση"))
+    })
+    .await;
+    assert_eq!(
+        received.iter().filter(|m| to(m, resident)).count(),
+        1,
+        "only the confirmation"
+    );
+
+    // Asking again does not reveal that the address is known.
+    let (_, again) = api(
+        &app,
+        None,
+        Method::POST,
+        "/tenants/alpha/subscriptions",
+        Some(json!({"email": control, "topics": ["all"]})),
+    )
+    .await;
+    assert_eq!(again, answer);
+
+    // Confirmed: the next meeting's notice, in English, with its public agenda only.
+    let (status, _) = api(
+        &app,
+        None,
+        Method::POST,
+        &format!("/subscriptions/{token}/confirm"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    convene(&app, "Δεύτερη συνεδρίαση").await;
+    let received = wait_for(&maildir, "the resident's notice", |m| {
+        m.iter()
+            .any(|m| to(m, resident) && decoded(m).contains("Δεύτερη συνεδρίαση"))
+    })
+    .await;
+    let notice = received
+        .iter()
+        .find(|m| to(m, resident) && decoded(m).contains("Δεύτερη συνεδρίαση"))
+        .unwrap();
+    let text = decoded(notice);
+    assert!(
+        header(notice, "Subject")
+            .unwrap()
+            .contains("New council meeting")
+            || text.contains("New council meeting"),
+        "{notice}"
+    );
+    assert!(
+        text.contains("Πρόγραμμα εκμάθησης ελληνικών"),
+        "the public item"
+    );
+    assert!(!text.contains("Ατομική υπόθεση"), "never the closed one");
+    assert!(header(notice, "Message-ID").is_some());
+    let unsubscribe = header(notice, "List-Unsubscribe").expect("List-Unsubscribe");
+    assert_eq!(
+        header(notice, "List-Unsubscribe-Post"),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let url = unsubscribe
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_string();
+    assert!(
+        url.ends_with(&format!("/subscriptions/{token}/unsubscribe")),
+        "{url}"
+    );
+
+    // One click (RFC 8058): a POST without sign-in ends it at once.
+    let clicked = app
+        .client
+        .post(&url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(clicked.status(), 200);
+    let (status, _) = api(
+        &app,
+        None,
+        Method::GET,
+        &format!("/subscriptions/{token}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404, "the subscription is gone");
+    convene(&app, "Τρίτη συνεδρίαση").await;
+    let received = wait_for(&maildir, "the third notice to the neighbour", |m| {
+        m.iter()
+            .any(|m| to(m, control) && decoded(m).contains("Τρίτη συνεδρίαση"))
+    })
+    .await;
+    assert!(
+        !received
+            .iter()
+            .any(|m| to(m, resident) && decoded(m).contains("Τρίτη συνεδρίαση"))
+    );
+
+    // The operators' view.
+    let (status, summary) = api(
+        &app,
+        Some(&app.token),
+        Method::GET,
+        "/tenants/alpha/notifications",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(summary["subscribers"], 1);
+    let (status, _) = api(
+        &app,
+        None,
+        Method::GET,
+        "/tenants/alpha/notifications",
+        None,
+    )
+    .await;
+    assert_eq!(status, 401);
+}
+
+async fn a_digest_collects_the_notices_on_the_municipality_schedule(backend: Backend) {
+    let Some((app, _server, dir)) = with_mail_server(backend).await else {
+        return;
+    };
+    let maildir = dir.path().join("maildir");
+    app.create_tenant("alpha").await;
+    let settings = "/tenants/alpha/notification-settings";
+    let (status, problem) = api(
+        &app,
+        Some(&app.token),
+        Method::PUT,
+        settings,
+        Some(json!({"digest_schedule": "every monday", "reminder_minutes": 5})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        integration_tests::error_fields(&problem),
+        ["digest_schedule", "reminder_minutes"]
+    );
+    // Not due while the notices gather: the first of January at 08:00.
+    let (status, _) = api(
+        &app,
+        Some(&app.token),
+        Method::PUT,
+        settings,
+        Some(json!({"digest_schedule": "0 0 8 1 1 *", "reminder_minutes": 1440})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let control = "neighbour@example.org";
+    confirmed(
+        &app,
+        &maildir,
+        control,
+        json!({"email": control, "topics": ["meetings"]}),
+    )
+    .await;
+    let reader = "weekly@example.org";
+    confirmed(
+        &app,
+        &maildir,
+        reader,
+        json!({"email": reader, "topics": ["all"], "cadence": "digest"}),
+    )
+    .await;
+    convene(&app, "Συνεδρίαση Α").await;
+    convene(&app, "Συνεδρίαση Β").await;
+    wait_for(&maildir, "both notices to the neighbour", |m| {
+        m.iter()
+            .filter(|m| to(m, control) && decoded(m).contains("Συνεδρίαση"))
+            .count()
+            == 2
+    })
+    .await;
+    assert_eq!(
+        messages_in(&maildir)
+            .iter()
+            .filter(|m| to(m, reader))
+            .count(),
+        1,
+        "only the confirmation so far"
+    );
+
+    // Every second from now on: the next run sends one digest with both.
+    api(
+        &app,
+        Some(&app.token),
+        Method::PUT,
+        settings,
+        Some(json!({"digest_schedule": "* * * * * *", "reminder_minutes": 1440})),
+    )
+    .await;
+    let received = wait_for(&maildir, "the digest", |m| {
+        m.iter().filter(|m| to(m, reader)).count() == 2
+    })
+    .await;
+    let digest = received
+        .iter()
+        .find(|m| to(m, reader) && decoded(m).contains("Συνεδρίαση Α"))
+        .expect("the digest");
+    assert!(decoded(digest).contains("Συνεδρίαση Β"));
+    assert!(header(digest, "List-Unsubscribe").is_some());
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(
+        messages_in(&maildir)
+            .iter()
+            .filter(|m| to(m, reader))
+            .count(),
+        2,
+        "nothing twice"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fan_out_to_a_thousand_survives_the_smtp_server_being_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("maildir");
+    let installed = std::process::Command::new("python3")
+        .args(["-c", "import aiosmtpd"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if integration_tests::required_tool("Python aiosmtpd (pip)", installed.then_some(())).is_none()
+    {
+        return;
+    }
+    let port = free_port();
+    let Some(app) = TestApp::spawn_with(Backend::Sqlite, |s| {
+        s.mail.smtp = Some(smtp_on(port));
+        s.notifications.workers = 8;
+    })
+    .await
+    else {
+        return;
+    };
+    app.create_tenant("alpha").await;
+    let tenant_id = app.get_json("/api/v1/tenants/alpha").await.1["id"]
+        .as_i64()
+        .unwrap();
+    let choice = notifications::service::subscriptions::Choice {
+        topics: vec![notifications::domain::Topic::Meetings],
+        language: "el".into(),
+        cadence: notifications::domain::Cadence::Immediate,
+    };
+    let db = &app.context.db;
+    for n in 0..1000 {
+        let requested = notifications::service::subscriptions::request(
+            db,
+            tenant_id,
+            &format!("r{n}@example.org"),
+            &choice,
+            72,
+        )
+        .await
+        .unwrap();
+        let notifications::service::subscriptions::Requested::Confirm(row) = requested else {
+            panic!("new");
+        };
+        notifications::service::subscriptions::confirm(db, &row.token)
+            .await
+            .unwrap();
+    }
+    convene(&app, "Συνεδρίαση για όλους").await;
+    // The server is down: deliveries are tried, fail for now, and wait for their retry.
+    for _ in 0..200 {
+        let (_, failed_once) = api(
+            &app,
+            Some(&app.token),
+            Method::GET,
+            "/tenants/alpha/deliveries?state=queued&per_page=1",
+            None,
+        )
+        .await;
+        if failed_once["items"][0]["last_error"].is_string() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let (_, all) = api(
+        &app,
+        Some(&app.token),
+        Method::GET,
+        "/tenants/alpha/deliveries?per_page=1",
+        None,
+    )
+    .await;
+    assert_eq!(all["total"], 1000, "one per subscriber: {all}");
+    let (_, sent) = api(
+        &app,
+        Some(&app.token),
+        Method::GET,
+        "/tenants/alpha/deliveries?state=sent",
+        None,
+    )
+    .await;
+    assert_eq!(sent["total"], 0, "none could be sent");
+
+    let _server = start_smtp_server_on(&maildir, port)
+        .await
+        .expect("aiosmtpd");
+    let received = wait_for(&maildir, "a thousand notices", |m| m.len() >= 1000).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let received_after = messages_in(&maildir);
+    assert_eq!(
+        received_after.len(),
+        1000,
+        "exactly once each ({} at first)",
+        received.len()
+    );
+    let mut recipients: Vec<&str> = received_after
+        .iter()
+        .filter_map(|m| header(m, "To"))
+        .collect();
+    recipients.sort_unstable();
+    recipients.dedup();
+    assert_eq!(recipients.len(), 1000, "every subscriber once");
+    let (_, summary) = api(
+        &app,
+        Some(&app.token),
+        Method::GET,
+        "/tenants/alpha/notifications",
+        None,
+    )
+    .await;
+    assert_eq!(
+        summary["deliveries"],
+        json!([{"value": "sent", "count": 1000}])
+    );
+}
+
+/// Each scenario on SQLite and on PostgreSQL, each with its own mail server.
+macro_rules! with_mail_on_both_databases {
+    ($($test:ident),* $(,)?) => {
+        $(
+            mod $test {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_sqlite() {
+                    super::$test(integration_tests::Backend::Sqlite).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_postgres() {
+                    super::$test(integration_tests::Backend::Postgres).await;
+                }
+            }
+        )*
+    };
+}
+
+with_mail_on_both_databases!(
+    residents_confirm_get_notices_and_unsubscribe_in_one_click,
+    a_digest_collects_the_notices_on_the_municipality_schedule,
+);
