@@ -104,8 +104,6 @@ pub struct NotificationSettings {
     pub expiry_schedule: String,
     /// Looking for municipalities whose digest is due.
     pub digest_schedule: String,
-    /// Looking for meetings whose reminder is due.
-    pub reminder_schedule: String,
     /// A new municipality's digest schedule (Athens time): weekly on Monday at 08:00.
     pub default_digest: String,
     /// How long before a meeting members are reminded, unless the municipality says.
@@ -128,7 +126,6 @@ impl Default for NotificationSettings {
             events_schedule: "*/5 * * * * *".into(),
             expiry_schedule: "0 17 * * * *".into(),
             digest_schedule: "0 * * * * *".into(),
-            reminder_schedule: "30 * * * * *".into(),
             default_digest: "0 0 8 * * Mon".into(),
             default_reminder_minutes: 24 * 60,
             run_workers: true,

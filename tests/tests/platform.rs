@@ -250,10 +250,14 @@ async fn a_service_binary_serves_only_its_own_api() {
     assert_eq!(spec["info"]["title"], notifications::OPENAPI_TITLE);
     let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
     assert!(
+        paths.contains(&&"/tenants/{slug}/subscriptions".to_string()),
+        "its own operations: {paths:?}"
+    );
+    assert!(
         paths.iter().all(|p| p.contains("subscriptions")
             || p.contains("notification")
             || p.contains("deliveries")),
-        "only its own operations: {paths:?}"
+        "and no other service's: {paths:?}"
     );
     assert_eq!(notifications.get("/api/v1/tenants").await.status(), 404);
     assert_eq!(notifications.get("/healthz").await.status(), 200);

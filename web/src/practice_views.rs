@@ -391,13 +391,15 @@ pub fn body(
         fell_back: Default::default(),
     };
     let (photos, documents) = attachments(content, files, &picker);
-    let place = |slug: &String| Place {
-        name: names
-            .municipality(slug, lang)
-            .unwrap_or_else(|| slug.clone()),
-        href: names
-            .municipality(slug, lang)
-            .map(|_| format!("/municipalities/{slug}/practices")),
+    let place = |slug: &String| match names.municipality(slug, lang) {
+        Some(name) => Place {
+            name,
+            href: Some(format!("/municipalities/{slug}/practices")),
+        },
+        None => Place {
+            name: slug.clone(),
+            href: None,
+        },
     };
     let mut places: Vec<Place> = content.locations.iter().map(place).collect();
     places.extend(content.other_locations.iter().map(|name| Place {

@@ -89,7 +89,7 @@ fn choice(
 #[derive(Serialize)]
 struct LinkMessage {
     lang: &'static str,
-    t: Value,
+    t: &'static Value,
     tenant_name: String,
     confirm_url: String,
     preferences_url: String,

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use chrono::Utc;
 use council_shared::athens;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait, prelude::Expr};
+use sea_orm::{
+    ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait, prelude::Expr,
+};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -32,7 +34,7 @@ struct Item {
 #[derive(Serialize)]
 struct DigestData {
     lang: &'static str,
-    t: Value,
+    t: &'static Value,
     tenant_name: String,
     heading: String,
     items: Vec<Item>,
@@ -54,15 +56,15 @@ impl Notifications {
 
     /// Sends the digests that are due; returns how many were queued.
     pub async fn send_due_digests(&self) -> Result<u64> {
+        // Only the municipalities with something waiting.
         let waiting: Vec<i64> = digest_item::Entity::find()
+            .select_only()
+            .column(digest_item::Column::TenantId)
+            .distinct()
             .filter(digest_item::Column::DeliveryId.is_null())
+            .into_tuple()
             .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|i| i.tenant_id)
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
+            .await?;
         let mut queued = 0;
         for tenant_id in waiting {
             let schedule = self.digest_schedule(tenant_id).await?;

@@ -23,7 +23,7 @@ use crate::{
     domain::{Cadence, Topic, message_language},
     entities::{cursor, digest_item, subscriber},
     error::Result,
-    source::SourceEvent,
+    source::{EventSource, SourceEvent},
 };
 
 /// How many events one pass reads from each outbox.
@@ -44,10 +44,25 @@ pub struct Notice {
     pub key: String,
 }
 
+impl Notice {
+    /// «Νέα συνεδρίαση του ΣΕΜΠ: title» in the message language `lang` (`el` or `en`).
+    fn heading(&self, lang: &str) -> String {
+        let title = if lang == "en" && !self.title_en.is_empty() {
+            &self.title_en
+        } else {
+            &self.title_el
+        };
+        format!(
+            "{}: {title}",
+            words(lang)[self.kind].as_str().unwrap_or_default()
+        )
+    }
+}
+
 #[derive(Serialize)]
 struct NoticeData<'a> {
     lang: &'a str,
-    t: Value,
+    t: &'static Value,
     tenant_name: String,
     heading: String,
     when: Option<String>,
@@ -85,15 +100,11 @@ impl Notifications {
         notice: &Notice,
         roster: &CouncilRoster,
         to: &subscriber::Model,
+        key: String,
     ) -> Result<NewDelivery> {
         let lang = message_language(&to.language);
         let t = words(lang);
-        let title = if lang == "en" && !notice.title_en.is_empty() {
-            &notice.title_en
-        } else {
-            &notice.title_el
-        };
-        let heading = format!("{}: {title}", t[notice.kind].as_str().unwrap_or_default());
+        let heading = notice.heading(lang);
         let data = NoticeData {
             lang,
             tenant_name: tenant_name(roster, lang),
@@ -109,7 +120,7 @@ impl Notifications {
         let rendered = self.messages.render("notice", heading, &data)?;
         Ok(NewDelivery {
             tenant_id: Some(notice.tenant_id),
-            idempotency_key: format!("{}:subscriber:{}", notice.key, to.id),
+            idempotency_key: key,
             kind: format!("notice.{}", notice.kind),
             recipient: to.email.clone(),
             subscriber_id: Some(to.id),
@@ -134,21 +145,12 @@ impl Notifications {
             let key = format!("{}:subscriber:{}", notice.key, to.id);
             if to.cadence == Cadence::Digest.as_str() {
                 let lang = message_language(&to.language);
-                let title = if lang == "en" && !notice.title_en.is_empty() {
-                    &notice.title_en
-                } else {
-                    &notice.title_el
-                };
-                let label = words(lang)[notice.kind]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string();
                 let inserted = digest_item::Entity::insert(digest_item::ActiveModel {
                     subscriber_id: Set(to.id),
                     tenant_id: Set(notice.tenant_id),
                     idempotency_key: Set(key),
                     topic: Set(notice.topic.as_str().into()),
-                    title: Set(format!("{label}: {title}")),
+                    title: Set(notice.heading(lang)),
                     link: Set(notice.link.clone()),
                     created_at: Set(Utc::now()),
                     delivery_id: Set(None),
@@ -162,7 +164,7 @@ impl Notifications {
                 .exec_without_returning(txn)
                 .await?;
                 queued += inserted;
-            } else if queue::enqueue(txn, self.addressed(notice, roster, &to)?, &self.domain)
+            } else if queue::enqueue(txn, self.addressed(notice, roster, &to, key)?, &self.domain)
                 .await?
             {
                 queued += 1;
@@ -206,7 +208,10 @@ impl Notifications {
                 let rosters = rosters.as_ref().expect("read just above");
                 let mut notices = Vec::new();
                 for event in &events {
-                    notices.extend(self.notices_of(name, event, rosters).await?);
+                    notices.extend(
+                        self.notices_of(source.as_ref(), name, event, rosters)
+                            .await?,
+                    );
                 }
                 let txn = self.db.begin().await?;
                 for (notice, roster) in &notices {
@@ -239,7 +244,8 @@ impl Notifications {
     /// The notices one event calls for (none for events residents do not hear of).
     async fn notices_of<'r>(
         &self,
-        source: &str,
+        source: &dyn EventSource,
+        outbox: &str,
         event: &SourceEvent,
         rosters: &'r HashMap<i64, CouncilRoster>,
     ) -> Result<Vec<(Notice, &'r CouncilRoster)>> {
@@ -250,8 +256,8 @@ impl Notifications {
                 .and_then(Value::as_str)
                 .map(str::to_string)
         };
-        let key = format!("{source}:{}", event.id);
-        if source == "meetings" {
+        let key = format!("{outbox}:{}", event.id);
+        if outbox == "meetings" {
             let Some(roster) = event.tenant_id.and_then(|id| rosters.get(&id)) else {
                 return Ok(Vec::new());
             };
@@ -268,10 +274,11 @@ impl Notifications {
             };
             let slug = roster.tenant.slug.as_str();
             let agenda = if kind == "convened" {
-                match &self.source {
-                    Some(s) => s.public_agenda(slug, meeting_id).await.unwrap_or_default(),
-                    None => Vec::new(),
-                }
+                // Without its agenda the notice still says that and when the council meets.
+                source.public_agenda(slug, meeting_id).await.unwrap_or_else(|error| {
+                    tracing::warn!(error = ?error, meeting_id, "the convocation notice goes without its agenda");
+                    Vec::new()
+                })
             } else {
                 Vec::new()
             };
@@ -302,7 +309,7 @@ impl Notifications {
         if event.event_type != "practice.published" {
             return Ok(Vec::new());
         }
-        let (Some(slug), Some(source)) = (text("slug"), &self.source) else {
+        let Some(slug) = text("slug") else {
             return Ok(Vec::new());
         };
         let Some(practice) = source.practice(&slug).await? else {

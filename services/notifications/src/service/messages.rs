@@ -38,8 +38,14 @@ const TEMPLATES: [(&str, &str); 10] = [
     ),
 ];
 
-/// The fixed words of the messages, per language.
-pub fn words(lang: &str) -> Value {
+/// The fixed words of the messages, per language (built once: every message reads them).
+pub fn words(lang: &str) -> &'static Value {
+    static WORDS: std::sync::LazyLock<(Value, Value)> =
+        std::sync::LazyLock::new(|| (words_in("el"), words_in("en")));
+    if lang == "en" { &WORDS.1 } else { &WORDS.0 }
+}
+
+fn words_in(lang: &str) -> Value {
     match lang {
         "en" => json!({
             "hello": "Hello,",
@@ -166,7 +172,7 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_words() {
-        let keys = |v: Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
         assert_eq!(keys(words("el")), keys(words("en")));
     }
 }

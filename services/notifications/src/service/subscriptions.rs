@@ -202,16 +202,6 @@ async fn forget(
     Ok(())
 }
 
-/// Whether `email` was erased from this municipality's list (imports must skip it).
-pub async fn was_erased(db: &impl ConnectionTrait, tenant_id: i64, email: &str) -> Result<bool> {
-    Ok(erasure::Entity::find()
-        .filter(erasure::Column::TenantId.eq(tenant_id))
-        .filter(erasure::Column::EmailHash.eq(email_hash(email)))
-        .one(db)
-        .await?
-        .is_some())
-}
-
 /// Removes the unconfirmed requests whose link expired; says how many.
 pub async fn expire(db: &impl ConnectionTrait) -> Result<u64> {
     Ok(subscriber::Entity::delete_many()

@@ -67,7 +67,6 @@ struct Snapshot {
     bodies: Words,
     /// Every `(filter, value)` that occurs, numbered: counting is then adding to a slot.
     facet_values: Vec<(&'static str, String)>,
-    facet_ids: HashMap<(&'static str, String), u32>,
     /// The table's size and latest change when this was built.
     stamp: Stamp,
 }
@@ -173,9 +172,9 @@ impl SearchIndex {
             titles: Words::default(),
             bodies: Words::default(),
             facet_values: Vec::new(),
-            facet_ids: HashMap::new(),
             stamp,
         };
+        let mut facet_ids: HashMap<(&'static str, String), u32> = HashMap::new();
         for (row, content) in published {
             let at = snapshot.entries.len() as u32;
             snapshot.titles.add(&row.search_title, at);
@@ -184,7 +183,7 @@ impl SearchIndex {
                 .into_iter()
                 .map(|pair| {
                     let next = snapshot.facet_values.len() as u32;
-                    *snapshot.facet_ids.entry(pair.clone()).or_insert_with(|| {
+                    *facet_ids.entry(pair.clone()).or_insert_with(|| {
                         snapshot.facet_values.push(pair);
                         next
                     })
