@@ -16,6 +16,7 @@ mod m20261123_000005_meetings;
 mod m20261124_000006_practices;
 mod m20261125_000007_practice_files;
 mod m20261126_000008_notifications;
+mod m20261201_000009_notification_meetings;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_practices::Migration),
             Box::new(m20261125_000007_practice_files::Migration),
             Box::new(m20261126_000008_notifications::Migration),
+            Box::new(m20261201_000009_notification_meetings::Migration),
         ]
     }
 }

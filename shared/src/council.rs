@@ -64,6 +64,14 @@ impl CouncilRoster {
     }
 }
 
+/// Where a member's notices go: their private address in the council record, else the
+/// address of the account linked to the member record by a council-member role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberContact {
+    pub member_id: i64,
+    pub email: String,
+}
+
 /// Looks up a municipality's council by slug; `None` when no municipality has the slug.
 pub trait CouncilDirectory: Send + Sync {
     fn roster<'a>(
@@ -74,6 +82,13 @@ pub trait CouncilDirectory: Send + Sync {
     /// Every active municipality's council, by slug (for what spans municipalities, such
     /// as the OParl system's list of bodies).
     fn all(&self) -> BoxFuture<'_, anyhow::Result<Vec<CouncilRoster>>>;
+
+    /// The e-mail addresses of the council's members who have one (private: for the
+    /// notifications service's convocations and reminders, never shown publicly).
+    fn contacts<'a>(
+        &'a self,
+        slug: &'a TenantSlug,
+    ) -> BoxFuture<'a, anyhow::Result<Vec<MemberContact>>>;
 }
 
 /// A quorum is more than half of the members in office.

@@ -3,7 +3,10 @@
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
 
 use crate::settings::Settings;
 
@@ -45,6 +48,20 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         .await
         .context("cannot connect to the database")?;
     Ok(db)
+}
+
+/// Begins a transaction that writes. On SQLite it is `BEGIN IMMEDIATE`: it takes the write
+/// lock at once, waiting for it up to the busy timeout. A deferred transaction that reads
+/// first cannot become a writer once another writer has committed after its read (WAL
+/// keeps its stale snapshot), and fails at once with "database is locked" whatever the
+/// timeout; with the notifications jobs writing every few seconds beside the services'
+/// read-then-write transactions, that turned into 500s. PostgreSQL ignores the mode.
+pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, sea_orm::DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 /// Readiness: the database answers a trivial query.

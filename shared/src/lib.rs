@@ -11,6 +11,7 @@ pub mod council;
 pub mod database;
 pub mod files;
 pub mod http;
+pub mod ical;
 pub mod json_body;
 pub mod mail;
 pub mod markdown;

@@ -143,6 +143,11 @@ impl Mailer {
         })
     }
 
+    /// The sender's address (a calendar invitation's ORGANIZER).
+    pub fn from_address(&self) -> String {
+        self.from.email.to_string()
+    }
+
     pub fn is_folder(&self) -> bool {
         matches!(*self.transport, Transport::Folder(_))
     }
@@ -178,24 +183,33 @@ impl Mailer {
             Some(html) => MultiPart::alternative_plain_html(mail.text, html),
             None => MultiPart::alternative().singlepart(SinglePart::plain(mail.text)),
         };
-        let message =
-            match mail.calendar {
-                Some((method, calendar)) => {
-                    let kind = format!("text/calendar; charset=utf-8; method={method}");
-                    let content_type = ContentType::parse(&kind).map_err(|e| invalid(&e))?;
-                    // Inline for calendar clients (they read the part inside the alternative)
-                    // and as an attachment for everyone else.
-                    body = body.singlepart(
-                        SinglePart::builder()
-                            .header(content_type.clone())
-                            .body(calendar.clone()),
-                    );
-                    builder.multipart(MultiPart::mixed().multipart(body).singlepart(
-                        Attachment::new("invite.ics".into()).body(calendar, content_type),
-                    ))
-                }
-                None => builder.multipart(body),
-            };
+        let message = match mail.calendar {
+            Some((method, calendar)) => {
+                let kind = format!("text/calendar; charset=utf-8; method={method}");
+                let content_type = ContentType::parse(&kind).map_err(|e| invalid(&e))?;
+                // Base64 keeps the calendar's CRLF line ends byte for byte through every
+                // hop (quoted-printable lines are rewritten to the local line end by
+                // mail stores), so the .ics a member saves still parses strictly.
+                let encoded = || {
+                    lettre::message::Body::new_with_encoding(
+                        calendar.clone(),
+                        lettre::message::header::ContentTransferEncoding::Base64,
+                    )
+                    .map_err(|_| invalid(&"the calendar cannot be encoded"))
+                };
+                // Inline for calendar clients (they read the part inside the alternative)
+                // and as an attachment for everyone else.
+                body = body.singlepart(
+                    SinglePart::builder()
+                        .header(content_type.clone())
+                        .body(encoded()?),
+                );
+                builder.multipart(MultiPart::mixed().multipart(body).singlepart(
+                    Attachment::new("invite.ics".into()).body(encoded()?, content_type),
+                ))
+            }
+            None => builder.multipart(body),
+        };
         message.map_err(|e| invalid(&e))
     }
 

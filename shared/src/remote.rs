@@ -8,11 +8,12 @@ use anyhow::Context as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::future::BoxFuture;
 use reqwest_client::{Client, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::{
     auth::{Credential, IdentityResolver, Principal, SESSION_COOKIE},
-    council::{CouncilDirectory, CouncilRoster, RosterMember},
+    council::{CouncilDirectory, CouncilRoster, MemberContact, RosterMember},
     tenant::{TenantRef, TenantSlug},
 };
 
@@ -20,6 +21,8 @@ use crate::{
 pub struct TenantsClient {
     base: String,
     http: Client,
+    /// `services.token`: reads what is not public (members' contact addresses).
+    token: Option<SecretString>,
 }
 
 impl TenantsClient {
@@ -32,7 +35,14 @@ impl TenantsClient {
         Ok(Self {
             base: base.trim_end_matches('/').to_string(),
             http,
+            token: None,
         })
+    }
+
+    /// The same client, sending `token` where a read is not public.
+    pub fn with_token(mut self, token: Option<SecretString>) -> Self {
+        self.token = token;
+        self
     }
 }
 
@@ -117,9 +127,11 @@ struct TenantListed {
 
 impl TenantsClient {
     async fn get<T: for<'de> Deserialize<'de>>(&self, path: &str) -> anyhow::Result<Option<T>> {
-        let response = self
-            .http
-            .get(format!("{}/api/v1{path}", self.base))
+        let mut request = self.http.get(format!("{}/api/v1{path}", self.base));
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token.expose_secret());
+        }
+        let response = request
             .send()
             .await
             .context("the tenants service is unreachable")?;
@@ -223,4 +235,33 @@ impl CouncilDirectory for TenantsClient {
             Ok(rosters)
         })
     }
+
+    fn contacts<'a>(
+        &'a self,
+        slug: &'a TenantSlug,
+    ) -> BoxFuture<'a, anyhow::Result<Vec<MemberContact>>> {
+        Box::pin(async move {
+            anyhow::ensure!(
+                self.token.is_some(),
+                "services.token is not set: members' addresses cannot be read"
+            );
+            let contacts: Vec<Contact> = self
+                .get(&format!("/tenants/{slug}/council/contacts"))
+                .await?
+                .unwrap_or_default();
+            Ok(contacts
+                .into_iter()
+                .map(|c| MemberContact {
+                    member_id: c.member_id,
+                    email: c.email,
+                })
+                .collect())
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct Contact {
+    member_id: i64,
+    email: String,
 }

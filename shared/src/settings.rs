@@ -104,6 +104,8 @@ pub struct NotificationSettings {
     pub expiry_schedule: String,
     /// Looking for municipalities whose digest is due.
     pub digest_schedule: String,
+    /// Looking for meetings whose members are to be reminded.
+    pub reminder_schedule: String,
     /// A new municipality's digest schedule (Athens time): weekly on Monday at 08:00.
     pub default_digest: String,
     /// How long before a meeting members are reminded, unless the municipality says.
@@ -126,6 +128,7 @@ impl Default for NotificationSettings {
             events_schedule: "*/5 * * * * *".into(),
             expiry_schedule: "0 17 * * * *".into(),
             digest_schedule: "0 * * * * *".into(),
+            reminder_schedule: "30 * * * * *".into(),
             default_digest: "0 0 8 * * Mon".into(),
             default_reminder_minutes: 24 * 60,
             run_workers: true,
@@ -140,12 +143,22 @@ impl Default for NotificationSettings {
 pub struct ServiceUrls {
     /// The tenants service's base address, such as `http://tenants.internal:8081`.
     pub tenants_url: String,
+    /// The meetings service's base address (the notifications service reads its events).
+    pub meetings_url: String,
+    /// The practices service's base address (the notifications service reads its events).
+    pub practices_url: String,
+    /// A platform administrator's API token (`council token create`) with which a service run
+    /// on its own reads what is not public: event outboxes, members' contact addresses.
+    pub token: Option<SecretString>,
 }
 
 impl Default for ServiceUrls {
     fn default() -> Self {
         Self {
             tenants_url: "http://127.0.0.1:8081".into(),
+            meetings_url: "http://127.0.0.1:8082".into(),
+            practices_url: "http://127.0.0.1:8083".into(),
+            token: None,
         }
     }
 }

@@ -541,3 +541,32 @@ pub async fn send(
         serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
     )
 }
+
+/// Checks an iCalendar document with `tools/check_ics.py` (Python's `icalendar`); returns
+/// its summary: the calendar's method and each event's UID, SEQUENCE, STATUS, attendees...
+pub async fn check_ics(text: &str) -> serde_json::Value {
+    use tokio::io::AsyncWriteExt;
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/check_ics.py");
+    let mut child = tokio::process::Command::new("python3")
+        .arg(script)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .await
+        .unwrap();
+    let output = child.wait_with_output().await.unwrap();
+    assert!(
+        output.status.success(),
+        "the calendar does not pass the icalendar check: {}\n{text}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}

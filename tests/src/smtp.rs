@@ -66,6 +66,18 @@ pub async fn start_smtp_server_on(maildir: &Path, port: u16) -> Option<SmtpServe
     panic!("aiosmtpd did not start listening on port {port}");
 }
 
+/// The platform's settings for the test server on `port`: no TLS, no credentials.
+pub fn smtp_on(port: u16) -> council_shared::settings::SmtpSettings {
+    council_shared::settings::SmtpSettings {
+        host: "127.0.0.1".into(),
+        port: Some(port),
+        username: None,
+        password: None,
+        tls: council_shared::settings::SmtpTls::None,
+        timeout_seconds: 5,
+    }
+}
+
 /// Every message the server kept, as raw text.
 pub fn messages_in(maildir: &Path) -> Vec<String> {
     let new = maildir.join("new");
@@ -76,4 +88,52 @@ pub fn messages_in(maildir: &Path) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Waits (up to 30 s) until the server kept messages that `done` accepts.
+pub async fn wait_for(maildir: &Path, what: &str, done: impl Fn(&[String]) -> bool) -> Vec<String> {
+    for _ in 0..600 {
+        let received = messages_in(maildir);
+        if done(&received) {
+            return received;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let kept = messages_in(maildir);
+    let texts: Vec<String> = kept.iter().map(|m| decoded(m)).collect();
+    panic!(
+        "timed out waiting for {what}; the server has {} messages: {texts:#?}",
+        kept.len()
+    );
+}
+
+/// Whether the message is addressed to `address`.
+pub fn to(message: &str, address: &str) -> bool {
+    message.contains(&format!("To: {address}"))
+}
+
+/// A message's subject and decoded text and HTML bodies, for asserting what a reader sees.
+pub fn decoded(message: &str) -> String {
+    let Some(parsed) = mail_parser::MessageParser::default().parse(message.as_bytes()) else {
+        return String::new();
+    };
+    format!(
+        "{}\n{}\n{}",
+        parsed.subject().unwrap_or_default(),
+        parsed.body_text(0).unwrap_or_default(),
+        parsed.body_html(0).unwrap_or_default()
+    )
+}
+
+/// A one-line ASCII header's value.
+pub fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
+    // Headers end at the first blank line; these ones are ASCII on one line.
+    message
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .find(|l| {
+            l.to_ascii_lowercase()
+                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
+        })
+        .map(|l| l[name.len() + 1..].trim())
 }

@@ -94,6 +94,7 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/tenants/{slug}/council", Public),
         case(Method::PUT, "/tenants/{slug}/council", TenantAdmin),
         case(Method::GET, "/tenants/{slug}/council/members", TenantAdmin),
+        case(Method::GET, "/tenants/{slug}/council/contacts", TenantAdmin),
         case(Method::POST, "/tenants/{slug}/council/members", TenantAdmin),
         case(
             Method::PUT,

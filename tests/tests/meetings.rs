@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
 use council_shared::auth::Role;
-use integration_tests::{TestApp, on_both_databases, sample_member, send, token_for};
+use integration_tests::{TestApp, check_ics, on_both_databases, sample_member, send, token_for};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -164,33 +164,6 @@ async fn drafted(council: &Council, title: &str, starts_in: i64) -> (i64, i64, i
         .map(|i| i["id"].as_i64().unwrap())
         .collect();
     (id, items[0], items[1])
-}
-
-async fn check_ics(text: &str) -> Value {
-    use tokio::io::AsyncWriteExt;
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/check_ics.py");
-    let mut child = tokio::process::Command::new("python3")
-        .arg(script)
-        .arg("-")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3 runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .await
-        .unwrap();
-    let output = child.wait_with_output().await.unwrap();
-    assert!(
-        output.status.success(),
-        "the calendar does not pass the icalendar check: {}\n{text}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
 }
 
 /// Crawls the OParl endpoint with `tools/check_oparl.py`, which validates every object

@@ -6,24 +6,15 @@
 use std::{path::Path, time::Duration};
 
 use chrono::{SecondsFormat, Utc};
-use council_shared::settings::{SmtpSettings, SmtpTls};
 use integration_tests::{
     Backend, TestApp, send,
-    smtp::{SmtpServer, free_port, messages_in, start_smtp_server, start_smtp_server_on},
+    smtp::{
+        SmtpServer, decoded, free_port, header, messages_in, smtp_on, start_smtp_server,
+        start_smtp_server_on, to, wait_for,
+    },
 };
 use reqwest::Method;
 use serde_json::{Value, json};
-
-fn smtp_on(port: u16) -> SmtpSettings {
-    SmtpSettings {
-        host: "127.0.0.1".into(),
-        port: Some(port),
-        username: None,
-        password: None,
-        tls: SmtpTls::None,
-        timeout_seconds: 5,
-    }
-}
 
 /// The platform sending to a fresh aiosmtpd; None when aiosmtpd is missing outside CI.
 async fn with_mail_server(backend: Backend) -> Option<(TestApp, SmtpServer, tempfile::TempDir)> {
@@ -51,40 +42,6 @@ async fn api(
     .await
 }
 
-/// Waits (up to 30 s) until the server kept messages that `done` accepts.
-async fn wait_for(maildir: &Path, what: &str, done: impl Fn(&[String]) -> bool) -> Vec<String> {
-    for _ in 0..600 {
-        let received = messages_in(maildir);
-        if done(&received) {
-            return received;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let kept = messages_in(maildir);
-    let texts: Vec<String> = kept.iter().map(|m| decoded(m)).collect();
-    panic!(
-        "timed out waiting for {what}; the server has {} messages: {texts:#?}",
-        kept.len()
-    );
-}
-
-fn to(message: &str, address: &str) -> bool {
-    message.contains(&format!("To: {address}"))
-}
-
-/// A message's subject and decoded text and HTML bodies, for asserting what a reader sees.
-fn decoded(message: &str) -> String {
-    let Some(parsed) = mail_parser::MessageParser::default().parse(message.as_bytes()) else {
-        return String::new();
-    };
-    format!(
-        "{}\n{}\n{}",
-        parsed.subject().unwrap_or_default(),
-        parsed.body_text(0).unwrap_or_default(),
-        parsed.body_html(0).unwrap_or_default()
-    )
-}
-
 /// The subscription secret in a confirmation message's link.
 fn token_in(message: &str) -> String {
     let text = decoded(message);
@@ -93,18 +50,6 @@ fn token_in(message: &str) -> String {
         .unwrap_or_else(|| panic!("a subscription link in {message}"))
         + "/subscriptions/".len();
     text[start..start + 64].to_string()
-}
-
-fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
-    // Headers end at the first blank line; these ones are ASCII on one line.
-    message
-        .lines()
-        .take_while(|l| !l.is_empty())
-        .find(|l| {
-            l.to_ascii_lowercase()
-                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
-        })
-        .map(|l| l[name.len() + 1..].trim())
 }
 
 async fn convene(app: &TestApp, title: &str) -> i64 {

@@ -62,6 +62,14 @@ def text(comp, name):
     return None if value is None else str(value)
 
 
+def attendees(ev):
+    """ATTENDEE may appear once (a value) or many times (a list)."""
+    value = ev.get("ATTENDEE")
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 def main(argv):
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -127,6 +135,8 @@ def main(argv):
             "location": text(ev, "LOCATION"),
             "description": text(ev, "DESCRIPTION"),
             "tzid": str(tzid) if tzid else None,
+            "organizer": text(ev, "ORGANIZER"),
+            "attendees": [str(a) for a in attendees(ev)],
         })
 
     if problems:

@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use futures_util::future::BoxFuture;
-use notifications::source::{EventSource, PracticeBrief, SourceEvent};
+use notifications::source::{
+    AgendaBrief, DocumentBrief, EventSource, MeetingBrief, PracticeBrief, SourceEvent,
+};
 
 pub struct InProcessEvents {
     pub meetings: Arc<meetings::Core>,
@@ -55,21 +57,70 @@ impl EventSource for InProcessEvents {
         })
     }
 
-    fn public_agenda<'a>(
+    fn meeting<'a>(
         &'a self,
         tenant_slug: &'a str,
         meeting_id: i64,
-    ) -> BoxFuture<'a, anyhow::Result<Vec<String>>> {
+    ) -> BoxFuture<'a, anyhow::Result<Option<MeetingBrief>>> {
         Box::pin(async move {
-            let (_, _, detail) =
-                meetings::api::reads::detail(&self.meetings, tenant_slug, meeting_id, None)
-                    .await
-                    .map_err(|e| anyhow::anyhow!("reading meeting {meeting_id}: {e}"))?;
-            Ok(detail
-                .agenda
-                .iter()
-                .map(|item| format!("{}. {}", item.number, item.title))
-                .collect())
+            // The members' view (closed items and their documents included): the notifications
+            // service reads as the platform's own service, as its token does over HTTP.
+            let service = council_shared::auth::Principal {
+                user_id: 0,
+                email: "notifications@localhost".into(),
+                display_name: Some("notifications".into()),
+                grants: vec![council_shared::auth::Grant {
+                    role: council_shared::auth::Role::PlatformAdmin,
+                    tenant_id: None,
+                    tenant: None,
+                    member_id: None,
+                }],
+                via: council_shared::auth::CredentialKind::Token,
+                expires_at: None,
+            };
+            let detail = match meetings::api::reads::detail(
+                &self.meetings,
+                tenant_slug,
+                meeting_id,
+                Some(&service),
+            )
+            .await
+            {
+                Ok((_, _, detail)) => detail,
+                Err(council_shared::ApiError::NotFound(_)) => return Ok(None),
+                Err(e) => return Err(anyhow::anyhow!("reading meeting {meeting_id}: {e}")),
+            };
+            let documents = |list: &[meetings::api::models::AttachmentView]| {
+                list.iter()
+                    .map(|a| DocumentBrief {
+                        name: a.file_name.clone(),
+                        path: a.download.clone(),
+                    })
+                    .collect()
+            };
+            Ok(Some(MeetingBrief {
+                number: detail.summary.number.clone(),
+                title: detail.summary.title.clone(),
+                venue: detail
+                    .summary
+                    .location
+                    .as_ref()
+                    .map(|l| meetings::api::views::place(&l.name, l.address.as_deref())),
+                online_url: detail.online_url.clone(),
+                agenda: detail
+                    .agenda
+                    .iter()
+                    .map(|item| AgendaBrief {
+                        number: item.number,
+                        title: item.title.clone(),
+                        rapporteur: item.rapporteur.clone(),
+                        public: item.public,
+                        withdrawn: item.withdrawn,
+                        documents: documents(&item.attachments),
+                    })
+                    .collect(),
+                documents: documents(&detail.attachments),
+            }))
         })
     }
 
@@ -86,28 +137,13 @@ impl EventSource for InProcessEvents {
             let Some(content) = detail.published else {
                 return Ok(None);
             };
-            let mut municipalities = content.locations.clone();
-            if let Some(own) = &content.organisation.tenant
-                && !municipalities.contains(own)
-            {
-                municipalities.insert(0, own.clone());
-            }
-            Ok(Some(PracticeBrief {
-                slug: detail.slug,
-                title_el: content
-                    .title
-                    .el
-                    .clone()
-                    .or(content.title.en.clone())
-                    .unwrap_or_default(),
-                title_en: content
-                    .title
-                    .en
-                    .clone()
-                    .or(content.title.el.clone())
-                    .unwrap_or_default(),
-                municipalities,
-            }))
+            Ok(Some(PracticeBrief::new(
+                detail.slug,
+                content.title.el.clone(),
+                content.title.en.clone(),
+                content.organisation.tenant.clone(),
+                content.locations.clone(),
+            )))
         })
     }
 }

@@ -14,7 +14,7 @@ use council_shared::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, TransactionTrait,
+    PaginatorTrait, QueryFilter,
 };
 use serde::Deserialize;
 
@@ -127,7 +127,7 @@ pub async fn load(
         if existing > 0 {
             continue;
         }
-        let txn = db.begin().await?;
+        let txn = council_shared::database::begin_write(db).await?;
         let mut sequences: Vec<(i32, i32)> = Vec::new();
         let mut numbers: Vec<(i32, i32)> = Vec::new();
         for demo in &file.meetings {

@@ -12,7 +12,7 @@ pub mod demo;
 pub mod domain;
 pub mod entities;
 pub mod error;
-pub mod ical;
+pub use council_shared::ical;
 pub mod oparl;
 pub mod service;
 

@@ -3,10 +3,13 @@
 //! their APIs (`source::EventSource`), keeps its own subscribers, queue and delivery log,
 //! and sends with lettre (SMTP, or `.eml` files in `outbox/` without SMTP settings).
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod domain;
 pub mod entities;
 pub mod error;
+pub mod remote_source;
 mod runtime;
 pub mod service;
 pub mod source;

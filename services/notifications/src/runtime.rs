@@ -1,6 +1,6 @@
 //! What runs in the background of every instance: the delivery workers, and the scheduler
-//! of the jobs (reading events, digests, expiring unconfirmed requests, requeueing what a
-//! dead instance left in flight). Several instances may run them on one database: claims
+//! of the jobs (reading events, digests, members' reminders, expiring unconfirmed requests,
+//! requeueing what a dead instance left in flight). Several instances may run them on one database: claims
 //! and job leases keep each delivery and each job run to one of them.
 
 use std::{sync::Arc, time::Duration};
@@ -201,6 +201,10 @@ impl Notifications {
             .await;
             self.run_job("digests", &settings.digest_schedule, || {
                 self.send_due_digests()
+            })
+            .await;
+            self.run_job("reminders", &settings.reminder_schedule, || {
+                self.send_due_reminders()
             })
             .await;
             tokio::time::sleep(tick).await;

@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, Utc};
 use council_shared::search::fold;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 
 use crate::{
     domain::{Audience, Bilingual, Duration, Organisation, PracticeContent, ResultRow, Sector},
@@ -162,7 +162,7 @@ pub async fn generate(
     let mut rng = Lcg(20_261_122);
     let first = lifecycle::count(db).await? as usize;
     for batch in (0..count).collect::<Vec<_>>().chunks(500) {
-        let txn = db.begin().await?;
+        let txn = council_shared::database::begin_write(db).await?;
         for &n in batch {
             let content = content(first + n, &mut rng, municipalities);
             let now = Utc::now();

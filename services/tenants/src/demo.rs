@@ -3,7 +3,7 @@
 //! time. The seeds name no council members: the members here are invented and stored with
 //! `is_example`, which every page and API view shows.
 
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::Deserialize;
 
 use crate::{
@@ -64,7 +64,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoOutcome> {
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| invalid(slug, "member", e))?;
 
-        let txn = db.begin().await?;
+        let txn = council_shared::database::begin_write(db).await?;
         tenants::create(&txn, new).await?;
         profile::replace(&txn, slug, content).await?;
         council::save_details(&txn, slug, details).await?;

@@ -11,7 +11,7 @@ use std::{sync::Arc, time::Duration};
 use council_shared::{
     cache::TtlCache,
     compression::CachedBody,
-    council::{CouncilDirectory, CouncilRoster, RosterMember},
+    council::{CouncilDirectory, CouncilRoster, MemberContact, RosterMember},
     json_body::JsonBytes,
     pagination::PageRequest,
     tenant::{TenantDirectory, TenantRef, TenantSlug},
@@ -245,6 +245,22 @@ impl CouncilDirectory for TenantReads {
                 }
             }
             Ok(rosters)
+        })
+    }
+
+    fn contacts<'a>(
+        &'a self,
+        slug: &'a TenantSlug,
+    ) -> BoxFuture<'a, anyhow::Result<Vec<MemberContact>>> {
+        Box::pin(async move {
+            let tenant = match tenants::find(&self.db, slug.as_str()).await {
+                Ok(tenant) => tenant,
+                Err(TenantsError::TenantNotFound(_)) => return Ok(Vec::new()),
+                Err(other) => return Err(anyhow::anyhow!(other)),
+            };
+            council::contacts(&self.db, tenant.id)
+                .await
+                .map_err(|e| anyhow::anyhow!(e))
         })
     }
 }

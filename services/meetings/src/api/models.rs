@@ -351,7 +351,7 @@ pub struct MeetingEvent {
     pub tenant_id: i64,
     pub meeting_id: i64,
     /// `meeting.convened`, `meeting.updated`, `meeting.postponed`, `meeting.cancelled`,
-    /// `minutes.published` or `decision.published`.
+    /// `minutes.drafted`, `minutes.published` or `decision.published`.
     pub event_type: String,
     pub payload: serde_json::Value,
     pub created_at: DateTime<Utc>,

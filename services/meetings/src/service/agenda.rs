@@ -6,7 +6,7 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait, prelude::Expr,
+    prelude::Expr,
 };
 
 use super::{
@@ -95,7 +95,7 @@ pub async fn add(
             Action::EditAgenda
         },
     )?;
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let last: Option<Option<i32>> = agenda_item::Entity::find()
         .select_only()
         .column_as(agenda_item::Column::Position.max(), "max")
@@ -143,7 +143,7 @@ pub async fn update(
             "a withdrawn item cannot be changed".into(),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let mut active = item.into_active_model();
     active.title = Set(data.title);
     active.description = Set(data.description);
@@ -174,7 +174,7 @@ pub async fn reorder(
             format!("must list each of this meeting's items exactly once: {have:?}"),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     for (index, id) in order.iter().enumerate() {
         agenda_item::Entity::update_many()
             .col_expr(agenda_item::Column::Position, Expr::value(index as i32 + 1))
@@ -207,7 +207,7 @@ pub async fn withdraw(
             "the item is already withdrawn".into(),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let result = if state == MeetingState::Draft {
         agenda_item::Entity::delete_by_id(item.id)
             .exec(&txn)

@@ -8,7 +8,7 @@ use council_shared::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, TransactionTrait, sea_query::OnConflict,
+    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, sea_query::OnConflict,
 };
 
 use super::check_allowed;
@@ -165,7 +165,7 @@ pub async fn record(
 
     let present = lines.iter().filter(|l| l.status.is_present()).count();
     let quorum = has_quorum(present, in_office.len());
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     attendance_record::Entity::delete_many()
         .filter(attendance_record::Column::MeetingId.eq(meeting.id))
         .exec(&txn)

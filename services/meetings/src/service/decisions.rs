@@ -7,7 +7,7 @@ use council_shared::athens;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend,
     DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait, prelude::Expr,
+    QuerySelect, prelude::Expr,
 };
 
 use super::{
@@ -138,7 +138,7 @@ pub async fn record(
             "a withdrawn item has no decision".into(),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let existing = decision::Entity::find()
         .filter(decision::Column::ItemId.eq(item.id))
         .one(&txn)
@@ -241,7 +241,7 @@ pub async fn correct(
 ) -> Result<StoredDecision> {
     check_allowed(meeting, Action::Correct)?;
     let stored = find_for_item(db, item.id).await?;
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let mut row = version_row(stored.decision.id, stored.current().version + 1, &data);
     row.change_note = Set(Some(change_note.clone()));
     row.published_at = Set(Some(Utc::now()));

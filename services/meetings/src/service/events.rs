@@ -21,6 +21,8 @@ pub enum EventType {
     MeetingUpdated,
     MeetingPostponed,
     MeetingCancelled,
+    /// Draft minutes await the members' review before approval.
+    MinutesDrafted,
     MinutesPublished,
     DecisionPublished,
 }
@@ -32,6 +34,7 @@ impl EventType {
             Self::MeetingUpdated => "meeting.updated",
             Self::MeetingPostponed => "meeting.postponed",
             Self::MeetingCancelled => "meeting.cancelled",
+            Self::MinutesDrafted => "minutes.drafted",
             Self::MinutesPublished => "minutes.published",
             Self::DecisionPublished => "decision.published",
         }

@@ -6,7 +6,6 @@ use council_shared::athens;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
 };
 
 use super::{
@@ -48,7 +47,7 @@ pub async fn create(
         ..Default::default()
     };
     apply(&mut active, &data);
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let saved = active.insert(&txn).await?;
     search::reindex(&txn, saved.id).await?;
     txn.commit().await?;
@@ -63,7 +62,7 @@ pub async fn update(
     data: MeetingData,
 ) -> Result<meeting::Model> {
     let state = check_allowed(&existing, Action::Edit)?;
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let sequence = existing.ical_sequence;
     let mut active = existing.into_active_model();
     apply(&mut active, &data);
@@ -109,7 +108,7 @@ pub async fn convene(db: &DatabaseConnection, existing: meeting::Model) -> Resul
             "a meeting is convened before it starts: move its start into the future first",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let year = athens::year(existing.starts_at);
     let last: Option<Option<i32>> = meeting::Entity::find()
         .select_only()
@@ -159,7 +158,7 @@ pub async fn postpone(
         );
     }
     errors.finish(|| ())?;
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     postponement::Entity::insert(postponement::ActiveModel {
         meeting_id: Set(existing.id),
         previous_starts_at: Set(existing.starts_at),
@@ -193,7 +192,7 @@ pub async fn cancel(
     reason: String,
 ) -> Result<meeting::Model> {
     check_allowed(&existing, Action::Cancel)?;
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let sequence = existing.ical_sequence;
     let mut active = existing.into_active_model();
     active.state = Set(MeetingState::Cancelled.as_str().into());

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use council_shared::athens;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, TransactionTrait, prelude::Expr,
+    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, prelude::Expr,
 };
 
 use super::{
@@ -119,7 +119,7 @@ pub async fn draft(
         Some(body) => body,
         None => from_record(db, &meeting).await?,
     };
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     minutes_version::Entity::delete_many()
         .filter(minutes_version::Column::MeetingId.eq(meeting.id))
         .exec(&txn)
@@ -136,7 +136,14 @@ pub async fn draft(
     let mut active = meeting.into_active_model();
     active.state = Set(MeetingState::MinutesDrafted.as_str().into());
     active.updated_at = Set(Utc::now());
-    active.update(&txn).await?;
+    let meeting = active.update(&txn).await?;
+    events::emit(
+        &txn,
+        meeting.tenant_id,
+        EventType::MinutesDrafted,
+        &Payload::of(&meeting),
+    )
+    .await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -193,7 +200,7 @@ pub async fn approve(
 pub async fn publish(db: &DatabaseConnection, meeting: meeting::Model) -> Result<meeting::Model> {
     check_allowed(&meeting, Action::Publish)?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     minutes_version::Entity::update_many()
         .col_expr(minutes_version::Column::PublishedAt, Expr::value(now))
         .filter(minutes_version::Column::MeetingId.eq(meeting.id))
@@ -226,7 +233,7 @@ pub async fn correct(
         .await?
         .last()
         .map_or(0, |v| v.version);
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let now = Utc::now();
     let saved = minutes_version::ActiveModel {
         meeting_id: Set(meeting.id),

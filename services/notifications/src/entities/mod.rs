@@ -6,5 +6,6 @@ pub mod delivery;
 pub mod digest_item;
 pub mod erasure;
 pub mod job;
+pub mod meeting;
 pub mod subscriber;
 pub mod tenant_settings;

@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::Utc;
 use council_shared::athens;
-use sea_orm::{
-    ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait, prelude::Expr,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, prelude::Expr};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -155,7 +153,7 @@ impl Notifications {
             };
             let rendered = self.messages.render("digest", heading, &data)?;
             let key = format!("digest:{subscriber_id}:{}", items[0].id);
-            let txn = self.db.begin().await?;
+            let txn = council_shared::database::begin_write(&self.db).await?;
             queue::enqueue(
                 &txn,
                 NewDelivery {

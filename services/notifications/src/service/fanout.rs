@@ -1,19 +1,20 @@
 //! Events become deliveries: each event of another service's outbox, read after this
 //! service's cursor, becomes one delivery per confirmed subscriber who chose its topic (or
 //! an item for their next digest), under an idempotency key per person per event; the
-//! cursor moves in the same transaction. An event read twice queues nothing new.
+//! cursor moves in the same transaction. An event read twice queues nothing new. Meetings
+//! events also become the council members' messages (`members`) and keep the record the
+//! reminder job reads (`reminders`), in the same transaction.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use council_shared::{athens, council::CouncilRoster};
-use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, EntityTrait, TransactionTrait, sea_query::OnConflict,
-};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, sea_query::OnConflict};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::{
+    members::{ContactBook, MeetingFacts, MemberKind},
     messages::words,
     queue::{self, NewDelivery},
     subscriptions,
@@ -28,6 +29,14 @@ use crate::{
 
 /// How many events one pass reads from each outbox.
 const BATCH: u64 = 200;
+
+/// What one event calls for, prepared before the transaction that queues it.
+#[derive(Default)]
+struct Planned<'r> {
+    notices: Vec<(Notice, &'r CouncilRoster)>,
+    members: Vec<NewDelivery>,
+    meeting: Option<(i64, MemberKind, MeetingFacts)>,
+}
 
 /// A notice about one event, before it is addressed to anyone.
 pub struct Notice {
@@ -181,6 +190,7 @@ impl Notifications {
         };
         // Read only once there is an event to address.
         let mut rosters: Option<HashMap<i64, CouncilRoster>> = None;
+        let mut contacts = ContactBook::default();
         let mut queued = 0;
         for name in ["meetings", "practices"] {
             loop {
@@ -206,16 +216,34 @@ impl Notifications {
                     );
                 }
                 let rosters = rosters.as_ref().expect("read just above");
-                let mut notices = Vec::new();
+                let mut plans = Vec::with_capacity(events.len());
                 for event in &events {
-                    notices.extend(
-                        self.notices_of(source.as_ref(), name, event, rosters)
-                            .await?,
-                    );
+                    plans.push(match name {
+                        "meetings" => {
+                            self.plan_meeting_event(source.as_ref(), event, rosters, &mut contacts)
+                                .await?
+                        }
+                        _ => Planned {
+                            notices: self
+                                .practice_notices(source.as_ref(), event, rosters)
+                                .await?,
+                            ..Planned::default()
+                        },
+                    });
                 }
-                let txn = self.db.begin().await?;
-                for (notice, roster) in &notices {
-                    queued += self.fan_out(&txn, notice, roster).await?;
+                let txn = council_shared::database::begin_write(&self.db).await?;
+                for plan in plans {
+                    for (notice, roster) in &plan.notices {
+                        queued += self.fan_out(&txn, notice, roster).await?;
+                    }
+                    for message in plan.members {
+                        if queue::enqueue(&txn, message, &self.domain).await? {
+                            queued += 1;
+                        }
+                    }
+                    if let Some((tenant_id, kind, facts)) = &plan.meeting {
+                        Self::record_meeting(&txn, *tenant_id, *kind, facts).await?;
+                    }
                 }
                 cursor::Entity::insert(cursor::ActiveModel {
                     source: Set(name.into()),
@@ -241,78 +269,107 @@ impl Notifications {
         Ok(queued)
     }
 
-    /// The notices one event calls for (none for events residents do not hear of).
-    async fn notices_of<'r>(
+    /// What a meetings event calls for: the residents' notice of its topic, the members'
+    /// message, and the change to the meeting's record for reminders.
+    async fn plan_meeting_event<'r>(
         &self,
         source: &dyn EventSource,
-        outbox: &str,
+        event: &SourceEvent,
+        rosters: &'r HashMap<i64, CouncilRoster>,
+        contacts: &mut ContactBook,
+    ) -> Result<Planned<'r>> {
+        let Some(roster) = event.tenant_id.and_then(|id| rosters.get(&id)) else {
+            return Ok(Planned::default());
+        };
+        let Some(facts) = MeetingFacts::of_payload(&event.payload) else {
+            tracing::warn!(
+                event = event.id,
+                "a meetings event without its meeting: skipped"
+            );
+            return Ok(Planned::default());
+        };
+        let resident = match event.event_type.as_str() {
+            "meeting.convened" => Some((Topic::Meetings, "convened")),
+            "meeting.postponed" => Some((Topic::Meetings, "postponed")),
+            "meeting.cancelled" => Some((Topic::Meetings, "cancelled")),
+            "minutes.published" => Some((Topic::Minutes, "minutes")),
+            "decision.published" => Some((Topic::Minutes, "decision")),
+            _ => None,
+        };
+        let member = MemberKind::of_event(&event.event_type);
+        let slug = roster.tenant.slug.as_str();
+        // Members' messages name the venue (and most list the agenda); residents' list the
+        // public agenda of a convocation.
+        let needs_meeting =
+            member.is_some() || resident.is_some_and(|(_, kind)| kind == "convened");
+        let brief = if needs_meeting {
+            // Without its agenda a message still says that and when the council meets.
+            source
+                .meeting(slug, facts.meeting_id)
+                .await
+                .unwrap_or_else(|error| {
+                    tracing::warn!(error = ?error, meeting = facts.meeting_id, "the message goes without the agenda");
+                    None
+                })
+        } else {
+            None
+        };
+        let mut planned = Planned::default();
+        let key = format!("meetings:{}", event.id);
+        if let Some((topic, kind)) = resident {
+            let text = |name: &str| event.payload.get(name).and_then(Value::as_str);
+            let title = match (kind, text("decision")) {
+                ("decision", Some(number)) => format!("{number} · {}", facts.title),
+                _ => facts.title.clone(),
+            };
+            let agenda = match (&brief, kind) {
+                (Some(brief), "convened") => brief.public_agenda(),
+                _ => Vec::new(),
+            };
+            planned.notices.push((
+                Notice {
+                    tenant_id: roster.tenant.id,
+                    topic,
+                    kind,
+                    title_en: title.clone(),
+                    title_el: title,
+                    when: Some(facts.starts_at),
+                    reason: facts.reason.clone(),
+                    agenda,
+                    link: format!(
+                        "{}/municipalities/{slug}/meetings/{}",
+                        self.base_url, facts.meeting_id
+                    ),
+                    key: key.clone(),
+                },
+                roster,
+            ));
+        }
+        if let Some(kind) = member {
+            let contacts = self.contacts_of(contacts, roster).await?;
+            planned.members =
+                self.member_messages(kind, &facts, brief.as_ref(), roster, contacts, &key)?;
+            planned.meeting = Some((roster.tenant.id, kind, facts));
+        }
+        Ok(planned)
+    }
+
+    /// The notices a practices event calls for: a published practice, for the residents
+    /// of each municipality it belongs to.
+    async fn practice_notices<'r>(
+        &self,
+        source: &dyn EventSource,
         event: &SourceEvent,
         rosters: &'r HashMap<i64, CouncilRoster>,
     ) -> Result<Vec<(Notice, &'r CouncilRoster)>> {
-        let text = |name: &str| {
-            event
-                .payload
-                .get(name)
-                .and_then(Value::as_str)
-                .map(str::to_string)
-        };
-        let key = format!("{outbox}:{}", event.id);
-        if outbox == "meetings" {
-            let Some(roster) = event.tenant_id.and_then(|id| rosters.get(&id)) else {
-                return Ok(Vec::new());
-            };
-            let (topic, kind) = match event.event_type.as_str() {
-                "meeting.convened" => (Topic::Meetings, "convened"),
-                "meeting.postponed" => (Topic::Meetings, "postponed"),
-                "meeting.cancelled" => (Topic::Meetings, "cancelled"),
-                "minutes.published" => (Topic::Minutes, "minutes"),
-                "decision.published" => (Topic::Minutes, "decision"),
-                _ => return Ok(Vec::new()),
-            };
-            let Some(meeting_id) = event.payload.get("meeting_id").and_then(Value::as_i64) else {
-                return Ok(Vec::new());
-            };
-            let slug = roster.tenant.slug.as_str();
-            let agenda = if kind == "convened" {
-                // Without its agenda the notice still says that and when the council meets.
-                source.public_agenda(slug, meeting_id).await.unwrap_or_else(|error| {
-                    tracing::warn!(error = ?error, meeting_id, "the convocation notice goes without its agenda");
-                    Vec::new()
-                })
-            } else {
-                Vec::new()
-            };
-            let title = text("title").unwrap_or_default();
-            let title = match (kind, text("decision")) {
-                ("decision", Some(number)) => format!("{number} · {title}"),
-                _ => title,
-            };
-            let notice = Notice {
-                tenant_id: roster.tenant.id,
-                topic,
-                kind,
-                title_en: title.clone(),
-                title_el: title,
-                when: text("starts_at")
-                    .and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
-                    .map(|d| d.with_timezone(&Utc)),
-                reason: text("reason"),
-                agenda,
-                link: format!(
-                    "{}/municipalities/{slug}/meetings/{meeting_id}",
-                    self.base_url
-                ),
-                key,
-            };
-            return Ok(vec![(notice, roster)]);
-        }
+        let key = format!("practices:{}", event.id);
         if event.event_type != "practice.published" {
             return Ok(Vec::new());
         }
-        let Some(slug) = text("slug") else {
+        let Some(slug) = event.payload.get("slug").and_then(Value::as_str) else {
             return Ok(Vec::new());
         };
-        let Some(practice) = source.practice(&slug).await? else {
+        let Some(practice) = source.practice(slug).await? else {
             return Ok(Vec::new());
         };
         Ok(rosters

@@ -7,7 +7,7 @@ use handlebars::Handlebars;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-const TEMPLATES: [(&str, &str); 10] = [
+const TEMPLATES: [(&str, &str); 12] = [
     ("layout_top", include_str!("../../templates/layout_top.hbs")),
     (
         "layout_bottom",
@@ -35,6 +35,11 @@ const TEMPLATES: [(&str, &str); 10] = [
     (
         "digest.html",
         include_str!("../../templates/digest.html.hbs"),
+    ),
+    ("member.txt", include_str!("../../templates/member.txt.hbs")),
+    (
+        "member.html",
+        include_str!("../../templates/member.html.hbs"),
     ),
 ];
 
@@ -71,6 +76,29 @@ fn words_in(lang: &str) -> Value {
             "decision": "Decision published",
             "practice": "New good practice",
             "digest": "Your notices",
+            "dear": "Dear",
+            "member_convocation": "Council meeting convened",
+            "member_update": "Meeting changed",
+            "member_postponement": "Meeting postponed",
+            "member_cancellation": "Meeting cancelled",
+            "member_reminder": "Reminder of the meeting",
+            "member_minutes": "Draft minutes for your review",
+            "member_intro_convocation": "You are invited to the council's meeting with the agenda below.",
+            "member_intro_update": "The meeting has changed: what follows is what now stands.",
+            "member_intro_postponement": "The meeting has been postponed to the new time below.",
+            "member_intro_cancellation": "The meeting has been cancelled.",
+            "member_intro_reminder": "A reminder of the council's coming meeting.",
+            "member_intro_minutes": "The draft minutes of the meeting are ready. Please read them before they are approved.",
+            "where": "Where",
+            "online": "Join online",
+            "rapporteur": "Rapporteur",
+            "closed_item": "closed session",
+            "withdrawn": "withdrawn",
+            "documents": "Documents",
+            "open_meeting": "The meeting on the platform",
+            "calendar_attached": "The calendar invitation is attached (invite.ics).",
+            "calendar_cancel": "The attached file (invite.ics) removes the meeting from your calendar.",
+            "why_member": "You receive this message as a member of the council.",
         }),
         _ => json!({
             "hello": "Γεια σας,",
@@ -96,6 +124,29 @@ fn words_in(lang: &str) -> Value {
             "decision": "Δημοσιεύθηκε απόφαση",
             "practice": "Νέα καλή πρακτική",
             "digest": "Οι ειδοποιήσεις σας",
+            "dear": "Αγαπητέ/ή",
+            "member_convocation": "Πρόσκληση σε συνεδρίαση",
+            "member_update": "Αλλαγή στη συνεδρίαση",
+            "member_postponement": "Αναβολή συνεδρίασης",
+            "member_cancellation": "Ακύρωση συνεδρίασης",
+            "member_reminder": "Υπενθύμιση συνεδρίασης",
+            "member_minutes": "Σχέδιο πρακτικών προς έλεγχο",
+            "member_intro_convocation": "Καλείστε στη συνεδρίαση του συμβουλίου με τα παρακάτω θέματα ημερήσιας διάταξης.",
+            "member_intro_update": "Η συνεδρίαση άλλαξε: ισχύουν τα παρακάτω.",
+            "member_intro_postponement": "Η συνεδρίαση αναβλήθηκε για τη νέα ημερομηνία που ακολουθεί.",
+            "member_intro_cancellation": "Η συνεδρίαση ακυρώθηκε.",
+            "member_intro_reminder": "Σας υπενθυμίζουμε την επόμενη συνεδρίαση του συμβουλίου.",
+            "member_intro_minutes": "Το σχέδιο πρακτικών της συνεδρίασης είναι έτοιμο. Διαβάστε το πριν από την έγκρισή του.",
+            "where": "Πού",
+            "online": "Σύνδεση από απόσταση",
+            "rapporteur": "Εισηγητής/τρια",
+            "closed_item": "κεκλεισμένων των θυρών",
+            "withdrawn": "αποσύρθηκε",
+            "documents": "Έγγραφα",
+            "open_meeting": "Η συνεδρίαση στην πλατφόρμα",
+            "calendar_attached": "Η πρόσκληση ημερολογίου επισυνάπτεται (invite.ics).",
+            "calendar_cancel": "Το συνημμένο αρχείο (invite.ics) αφαιρεί τη συνεδρίαση από το ημερολόγιό σας.",
+            "why_member": "Λαμβάνετε αυτό το μήνυμα ως μέλος του συμβουλίου.",
         }),
     }
 }
@@ -134,7 +185,7 @@ impl Messages {
         Ok(Self { registry, plain })
     }
 
-    /// Renders `name` (`confirm`, `active`, `notice`, `digest`) in both forms.
+    /// Renders `name` (`confirm`, `active`, `notice`, `digest`, `member`) in both forms.
     pub fn render(
         &self,
         name: &str,

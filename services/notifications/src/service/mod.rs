@@ -4,6 +4,8 @@
 pub mod digests;
 pub mod fanout;
 pub mod jobs;
+pub mod members;
 pub mod messages;
 pub mod queue;
+pub mod reminders;
 pub mod subscriptions;

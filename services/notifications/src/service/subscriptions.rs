@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, TransactionTrait,
+    EntityTrait, QueryFilter,
 };
 use sha2::{Digest, Sha256};
 
@@ -149,7 +149,7 @@ pub async fn unsubscribe(db: &DatabaseConnection, token: &str) -> Result<bool> {
     else {
         return Ok(false);
     };
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     forget(&txn, &found, false).await?;
     txn.commit().await?;
     Ok(true)
@@ -159,7 +159,7 @@ pub async fn unsubscribe(db: &DatabaseConnection, token: &str) -> Result<bool> {
 /// the address's hash stays, so an import cannot bring them back.
 pub async fn erase(db: &DatabaseConnection, token: &str) -> Result<()> {
     let found = by_token(db, token).await?;
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     forget(&txn, &found, true).await?;
     let hash = email_hash(&found.email);
     let known = erasure::Entity::find()

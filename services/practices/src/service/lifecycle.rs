@@ -8,7 +8,7 @@ use council_shared::search::fold;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend,
     DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use serde::Serialize;
 
@@ -53,7 +53,7 @@ pub async fn create(
         .find(|candidate| !taken.contains(candidate))
         .expect("an unused address");
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let created = practice::ActiveModel {
         slug: Set(slug),
         author_user_id: Set(actor.user_id),
@@ -160,7 +160,7 @@ pub async fn update(
     tenant_id: Option<i64>,
 ) -> Result<practice::Model> {
     let state = check(actor, &existing, Action::Edit)?;
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let latest = revisions(&txn, existing.id)
         .await?
         .pop()
@@ -228,7 +228,7 @@ pub async fn act(
         ));
     }
     let to = PracticeState::after(action);
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let latest = revisions(&txn, existing.id)
         .await?
         .pop()

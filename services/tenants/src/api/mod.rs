@@ -29,8 +29,8 @@ use crate::{
 };
 use council_shared::auth::{SignedIn, require};
 use models::{
-    AdminCouncil, CouncilUpdate, MemberInput, MemberSaved, Profile, PublicCouncil, StatusFilter,
-    TenantCreate, TenantDetail, TenantSummary, TenantUpdate,
+    AdminCouncil, CouncilUpdate, MemberContactView, MemberInput, MemberSaved, Profile,
+    PublicCouncil, StatusFilter, TenantCreate, TenantDetail, TenantSummary, TenantUpdate,
 };
 
 page_type!(TenantPage, TenantSummary);
@@ -135,6 +135,13 @@ pub enum AdminCouncilResponse {
     /// The council with members' contact addresses and the warnings administrators should see.
     #[oai(status = 200)]
     Ok(Json<AdminCouncil>),
+}
+
+#[derive(ApiResponse)]
+pub enum ContactsResponse {
+    /// Each member who can be reached, with the address their notices go to.
+    #[oai(status = 200)]
+    Ok(Json<Vec<MemberContactView>>),
 }
 
 #[derive(ApiResponse)]
@@ -341,6 +348,34 @@ impl TenantsApi {
         self.check_administers(&caller, &slug).await?;
         Ok(AdminCouncilResponse::Ok(Json(
             self.admin_council(&slug).await?,
+        )))
+    }
+
+    /// Where the members' notices go (administrators and the notifications service)
+    ///
+    /// Each member's private address, else the address of the account linked to the member
+    /// record by a council-member role; members with neither are left out.
+    #[oai(
+        path = "/tenants/:slug/council/contacts",
+        method = "get",
+        tag = "ApiTags::Councils"
+    )]
+    async fn member_contacts(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+    ) -> ApiResult<ContactsResponse> {
+        self.check_administers(&caller, &slug).await?;
+        let tenant = tenants::find(&self.db, &slug).await?;
+        let contacts = council::contacts(&self.db, tenant.id).await?;
+        Ok(ContactsResponse::Ok(Json(
+            contacts
+                .into_iter()
+                .map(|c| MemberContactView {
+                    member_id: c.member_id,
+                    email: c.email,
+                })
+                .collect(),
         )))
     }
 

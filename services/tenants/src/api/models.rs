@@ -248,6 +248,13 @@ pub struct Member {
     pub example: bool,
 }
 
+/// Where one member's notices go.
+#[derive(Debug, Clone, Object)]
+pub struct MemberContactView {
+    pub member_id: i64,
+    pub email: String,
+}
+
 /// The council's details.
 #[derive(Debug, Clone, Object)]
 pub struct CouncilInfo {

@@ -1,7 +1,7 @@
 //! A municipality's council (ΣΕΜΠ): its details and its members, with the law's rules.
 
 use chrono::Utc;
-use council_shared::database::is_unique_violation;
+use council_shared::{council::MemberContact, database::is_unique_violation};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -40,6 +40,50 @@ pub async fn load(db: &impl ConnectionTrait, tenant_id: i64) -> Result<StoredCou
         ))
     });
     Ok(StoredCouncil { council, members })
+}
+
+/// Where each member's notices go: the private address in their record, else the address
+/// of the account that holds a live council-member role linked to the record. Members with
+/// neither are left out (the caller counts them from the roster).
+#[tracing::instrument(skip(db))]
+pub async fn contacts(db: &impl ConnectionTrait, tenant_id: i64) -> Result<Vec<MemberContact>> {
+    use crate::entities::{role_grant, user};
+    let members = council_member::Entity::find()
+        .filter(council_member::Column::TenantId.eq(tenant_id))
+        .order_by_asc(council_member::Column::Id)
+        .all(db)
+        .await?;
+    let linked = role_grant::Entity::find()
+        .filter(role_grant::Column::TenantId.eq(tenant_id))
+        .filter(role_grant::Column::Role.eq("council_member"))
+        .filter(role_grant::Column::MemberId.is_not_null())
+        .filter(role_grant::Column::UserId.is_not_null())
+        .filter(role_grant::Column::RevokedAt.is_null())
+        .all(db)
+        .await?;
+    let users: std::collections::HashMap<i64, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(linked.iter().filter_map(|g| g.user_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect();
+    Ok(members
+        .into_iter()
+        .filter_map(|member| {
+            let own = member.email.filter(|e| !e.trim().is_empty());
+            let email = own.or_else(|| {
+                linked
+                    .iter()
+                    .filter(|g| g.member_id == Some(member.id))
+                    .find_map(|g| users.get(&g.user_id?).cloned())
+            })?;
+            Some(MemberContact {
+                member_id: member.id,
+                email,
+            })
+        })
+        .collect())
 }
 
 fn role_rank(role: &str) -> u8 {
@@ -86,7 +130,7 @@ pub async fn save_details(
     slug: &str,
     details: CouncilDetails,
 ) -> Result<council::Model> {
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let tenant = tenants::find_writable(&txn, slug).await?;
     let model = council::ActiveModel {
         tenant_id: Set(tenant.id),
@@ -161,7 +205,7 @@ pub async fn add_member(
     member: MemberData,
     is_example: bool,
 ) -> Result<(council_member::Model, Vec<Warning>)> {
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let tenant = tenants::find_writable(&txn, slug).await?;
     if member.role == MemberRole::President {
         ensure_president_free(&txn, tenant.id, None).await?;
@@ -197,7 +241,7 @@ pub async fn update_member(
     member_id: i64,
     member: MemberData,
 ) -> Result<(council_member::Model, Vec<Warning>)> {
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let tenant = tenants::find_writable(&txn, slug).await?;
     let existing = find_member(&txn, tenant.id, member_id).await?;
     if member.role == MemberRole::President {
@@ -225,7 +269,7 @@ pub async fn remove_member(
     slug: &str,
     member_id: i64,
 ) -> Result<Vec<Warning>> {
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let tenant = tenants::find_writable(&txn, slug).await?;
     let existing = find_member(&txn, tenant.id, member_id).await?;
     council_member::Entity::delete_by_id(existing.id)

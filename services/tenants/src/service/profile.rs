@@ -54,7 +54,7 @@ pub async fn replace(
     slug: &str,
     content: ProfileContent,
 ) -> Result<tenant::Model> {
-    let txn = db.begin().await?;
+    let txn = council_shared::database::begin_write(db).await?;
     let existing = tenants::find_writable(&txn, slug).await?;
     let tenant_id = existing.id;
 

@@ -1,4 +1,6 @@
-//! iCalendar (RFC 5545) for meetings: a feed per municipality and a file per meeting.
+//! iCalendar (RFC 5545) for meetings: a feed per municipality and a file per meeting (the
+//! meetings service), and the invitations sent to members by e-mail (iTIP, RFC 5546: the
+//! notifications service).
 //! The UID is the meeting's for good, SEQUENCE rises with every change a calendar should
 //! pick up, a cancelled meeting stays in the feed as CANCELLED, and URL leads back to the
 //! meeting's page. Times are written in UTC, which needs no VTIMEZONE.
@@ -60,43 +62,86 @@ fn stamp(at: DateTime<Utc>) -> String {
     at.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
+fn begin(out: &mut String, name: &str, method: &str) {
+    line(out, "BEGIN:VCALENDAR");
+    line(out, "VERSION:2.0");
+    line(out, "PRODID:-//SEMP Council Platform//Meetings//EL");
+    line(out, "CALSCALE:GREGORIAN");
+    line(out, &format!("METHOD:{method}"));
+    line(out, &format!("X-WR-CALNAME:{}", escape(name)));
+    line(out, "X-WR-TIMEZONE:Europe/Athens");
+}
+
+/// One VEVENT; `extra` lines (ORGANIZER, ATTENDEE) go before its end.
+fn vevent(out: &mut String, event: &Event, now: &str, extra: &[String]) {
+    line(out, "BEGIN:VEVENT");
+    line(out, &format!("UID:{}", event.uid));
+    line(out, &format!("DTSTAMP:{now}"));
+    line(out, &format!("DTSTART:{}", stamp(event.starts_at)));
+    line(out, &format!("DTEND:{}", stamp(event.ends_at)));
+    line(out, &format!("SEQUENCE:{}", event.sequence));
+    line(out, &format!("STATUS:{}", event.status));
+    line(out, &format!("SUMMARY:{}", escape(&event.summary)));
+    if !event.description.is_empty() {
+        line(out, &format!("DESCRIPTION:{}", escape(&event.description)));
+    }
+    if let Some(location) = &event.location {
+        line(out, &format!("LOCATION:{}", escape(location)));
+    }
+    line(out, &format!("URL:{}", event.url));
+    line(
+        out,
+        &format!("LAST-MODIFIED:{}", stamp(event.last_modified)),
+    );
+    for extra in extra {
+        line(out, extra);
+    }
+    line(out, "END:VEVENT");
+}
+
 /// A whole calendar. `method`: `PUBLISH` for feeds and downloads (`REQUEST`/`CANCEL` are for
-/// invitations sent by e-mail).
+/// invitations sent by e-mail: see `invitation`).
 pub fn calendar(name: &str, method: &str, events: &[Event]) -> String {
     let mut out = String::with_capacity(512 + events.len() * 600);
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
-    line(&mut out, "PRODID:-//SEMP Council Platform//Meetings//EL");
-    line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, &format!("METHOD:{method}"));
-    line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
-    line(&mut out, "X-WR-TIMEZONE:Europe/Athens");
+    begin(&mut out, name, method);
     let now = stamp(Utc::now());
     for event in events {
-        line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:{}", event.uid));
-        line(&mut out, &format!("DTSTAMP:{now}"));
-        line(&mut out, &format!("DTSTART:{}", stamp(event.starts_at)));
-        line(&mut out, &format!("DTEND:{}", stamp(event.ends_at)));
-        line(&mut out, &format!("SEQUENCE:{}", event.sequence));
-        line(&mut out, &format!("STATUS:{}", event.status));
-        line(&mut out, &format!("SUMMARY:{}", escape(&event.summary)));
-        if !event.description.is_empty() {
-            line(
-                &mut out,
-                &format!("DESCRIPTION:{}", escape(&event.description)),
-            );
-        }
-        if let Some(location) = &event.location {
-            line(&mut out, &format!("LOCATION:{}", escape(location)));
-        }
-        line(&mut out, &format!("URL:{}", event.url));
-        line(
-            &mut out,
-            &format!("LAST-MODIFIED:{}", stamp(event.last_modified)),
-        );
-        line(&mut out, "END:VEVENT");
+        vevent(&mut out, event, &now, &[]);
     }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// An invitation to one attendee (iTIP): `REQUEST` for a new or changed meeting (SEQUENCE
+/// tells calendars which is newer), `CANCEL` with STATUS:CANCELLED to take it off their
+/// calendar. Members answer on the platform, so no reply is asked for (RSVP=FALSE).
+pub fn invitation(
+    name: &str,
+    method: &str,
+    event: &Event,
+    organizer: (&str, &str),
+    attendee: (&str, &str),
+) -> String {
+    let (organizer_name, organizer_email) = organizer;
+    let (attendee_name, attendee_email) = attendee;
+    let quoted = |text: &str| text.replace(['"', ';', ':', ','], " ");
+    let mut out = String::with_capacity(1024);
+    begin(&mut out, name, method);
+    vevent(
+        &mut out,
+        event,
+        &stamp(Utc::now()),
+        &[
+            format!(
+                "ORGANIZER;CN=\"{}\":mailto:{organizer_email}",
+                quoted(organizer_name)
+            ),
+            format!(
+                "ATTENDEE;CN=\"{}\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:{attendee_email}",
+                quoted(attendee_name)
+            ),
+        ],
+    );
     line(&mut out, "END:VCALENDAR");
     out
 }
