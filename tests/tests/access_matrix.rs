@@ -277,6 +277,11 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/tenants/{slug}/deliveries", TenantAdmin),
         case(
             Method::POST,
+            "/tenants/{slug}/subscribers/import",
+            TenantAdmin,
+        ),
+        case(
+            Method::POST,
             "/tenants/{slug}/deliveries/{id}/retry",
             TenantAdmin,
         ),
@@ -689,6 +694,12 @@ impl World {
                 path,
                 Some(
                     json!({"email": format!("{}@example.org", self.fresh("resident")), "topics": ["all"]}),
+                ),
+            )),
+            (Method::POST, "/tenants/{slug}/subscribers/import") => Some((
+                path,
+                Some(
+                    json!({"subscribers": [{"email": format!("{}@example.org", self.fresh("listed")), "topics": ["meetings"]}]}),
                 ),
             )),
             (Method::PUT, "/tenants/{slug}/notification-settings") => Some((

@@ -313,6 +313,110 @@ async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minute
     drop(server);
 }
 
+/// The `notifications` binary's service on its own database: it learns municipalities,
+/// callers and members' addresses from the platform's tenants API, and reads the meetings
+/// outbox and the members' view of a meeting over HTTP with its service token.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_standalone_notifications_service_reads_the_events_over_http() {
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("maildir");
+    let Some(server) = start_smtp_server(&maildir).await else {
+        return;
+    };
+    let Some(platform) = TestApp::spawn(integration_tests::Backend::Sqlite).await else {
+        return;
+    };
+    council_with_members(&platform).await;
+
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut settings = integration_tests::test_settings(
+        data_dir.path(),
+        &format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.path().join("notifications.db").display()
+        ),
+    );
+    settings.mail.smtp = Some(smtp_on(server.port));
+    settings.services.tenants_url = platform.base.clone();
+    settings.services.meetings_url = platform.base.clone();
+    settings.services.practices_url = platform.base.clone();
+    settings.services.token = Some(platform.token.clone().into());
+    let context = council_shared::app::Context::build(settings).await.unwrap();
+    let tenants = std::sync::Arc::new(
+        council_shared::remote::TenantsClient::new(&platform.base)
+            .unwrap()
+            .with_token(Some(platform.token.clone().into())),
+    );
+    let routes = notifications::standalone_routes(&context, tenants).unwrap();
+    let service = council_shared::app::Application::bind(&context, routes)
+        .await
+        .unwrap();
+    let base = format!("http://{}/api/v1", service.address());
+    tokio::spawn(service.run());
+
+    // A resident subscribes with the service itself and confirms through its link.
+    let resident = "resident@example.org";
+    let (status, _) = send(
+        &platform.client,
+        &format!("{base}/tenants/alpha/subscriptions"),
+        None,
+        Method::POST,
+        Some(json!({"email": resident, "topics": ["meetings"]})),
+    )
+    .await;
+    assert_eq!(status, 202);
+    let confirmation = wait_for(&maildir, "the confirmation", |m| {
+        m.iter().any(|m| to(m, resident))
+    })
+    .await;
+    let text = decoded(&confirmation[0]);
+    let start = text.find("/subscriptions/").unwrap() + "/subscriptions/".len();
+    let token = &text[start..start + 64];
+    let (status, _) = send(
+        &platform.client,
+        &format!("{base}/subscriptions/{token}/confirm"),
+        None,
+        Method::POST,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    convened_meeting(&platform, "Συνεδρίαση της υπηρεσίας", 7 * 24 * 3600).await;
+    let messages = wait_for(&maildir, "the notice and the convocations", |m| {
+        m.iter().filter(|m| to(m, resident)).count() == 2
+            && received(m, MEMBER, "Πρόσκληση σε συνεδρίαση").len() == 1
+    })
+    .await;
+    let notice = decoded(received(&messages, resident, "Νέα συνεδρίαση")[0]);
+    assert!(notice.contains("Πρόγραμμα εκμάθησης ελληνικών"), "{notice}");
+    assert!(
+        !notice.contains("Ατομική υπόθεση"),
+        "residents never read closed items"
+    );
+    let convocation = decoded(received(&messages, MEMBER, "Πρόσκληση σε συνεδρίαση")[0]);
+    assert!(
+        convocation.contains("2. Ατομική υπόθεση (κεκλεισμένων των θυρών)"),
+        "the members' view, read with the token: {convocation}"
+    );
+    let tables: Vec<String> = sea_orm::ConnectionTrait::query_all_raw(
+        &context.db,
+        sea_orm::Statement::from_string(
+            sea_orm::DatabaseBackend::Sqlite,
+            "SELECT slug FROM tenants UNION ALL SELECT title FROM meetings",
+        ),
+    )
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| row.try_get_by_index::<String>(0).unwrap())
+    .collect();
+    assert!(
+        tables.is_empty(),
+        "its own database holds no other service's rows: {tables:?}"
+    );
+}
+
 mod members_get_the_convocation_its_changes_a_reminder_and_the_draft_minutes {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn on_sqlite() {

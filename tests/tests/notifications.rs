@@ -525,6 +525,131 @@ async fn a_fan_out_to_a_thousand_survives_the_smtp_server_being_down() {
     );
 }
 
+async fn an_imported_list_invites_new_addresses_and_never_brings_back_the_erased(backend: Backend) {
+    let Some((app, _server, dir)) = with_mail_server(backend).await else {
+        return;
+    };
+    let maildir = dir.path().join("maildir");
+    app.create_tenant("alpha").await;
+    let kept = "kept@example.org";
+    confirmed(
+        &app,
+        &maildir,
+        kept,
+        json!({"email": kept, "topics": ["all"]}),
+    )
+    .await;
+    // A resident who erased themselves: only a hash of the address stays.
+    let gone = "gone@example.org";
+    let token = confirmed(
+        &app,
+        &maildir,
+        gone,
+        json!({"email": gone, "topics": ["all"]}),
+    )
+    .await;
+    let (status, _) = api(
+        &app,
+        None,
+        Method::DELETE,
+        &format!("/subscriptions/{token}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 204);
+    let (status, _) = api(
+        &app,
+        None,
+        Method::GET,
+        &format!("/subscriptions/{token}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404, "nothing is left to read");
+    let before = messages_in(&maildir).len();
+
+    let list = |rows: Value| Some(json!({ "subscribers": rows }));
+    let (status, _) = api(
+        &app,
+        None,
+        Method::POST,
+        "/tenants/alpha/subscribers/import",
+        list(json!([{"email": "new@example.org", "topics": ["meetings"]}])),
+    )
+    .await;
+    assert_eq!(status, 401);
+    let (status, problem) = api(
+        &app,
+        Some(&app.token),
+        Method::POST,
+        "/tenants/alpha/subscribers/import",
+        list(json!([
+            {"email": "new@example.org", "topics": ["meetings"]},
+            {"email": "not an address", "topics": ["meetings"]},
+            {"email": "other@example.org", "topics": ["weather"], "language": "xx"}
+        ])),
+    )
+    .await;
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(
+        integration_tests::error_fields(&problem),
+        [
+            "subscribers[1].email",
+            "subscribers[2].topics",
+            "subscribers[2].language"
+        ]
+    );
+    let (status, report) = api(
+        &app,
+        Some(&app.token),
+        Method::POST,
+        "/tenants/alpha/subscribers/import",
+        list(json!([
+            {"email": "new@example.org", "topics": ["meetings"], "language": "en"},
+            {"email": kept, "topics": ["meetings"]},
+            {"email": "GONE@example.org", "topics": ["meetings"]},
+            {"email": "second@example.org", "topics": ["all"]}
+        ])),
+    )
+    .await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(
+        report,
+        json!({"invited": 2, "already_known": 1, "erased": 1})
+    );
+    // The double opt-in holds: the new addresses get the confirmation, nobody else anything.
+    let received = wait_for(&maildir, "two invitations", |m| m.len() >= before + 2).await;
+    let invitation = received
+        .iter()
+        .find(|m| to(m, "new@example.org"))
+        .expect("new@ was invited");
+    assert!(decoded(invitation).starts_with("Confirm your subscription"));
+    assert!(received.iter().any(|m| to(m, "second@example.org")));
+    convene(&app, "Συνεδρίαση μετά την εισαγωγή").await;
+    let received = wait_for(&maildir, "the notice to the confirmed resident", |m| {
+        m.iter().filter(|m| to(m, kept)).count() >= 2
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let received_after = messages_in(&maildir);
+    assert_eq!(
+        received_after.len(),
+        received.len(),
+        "nothing more: {}",
+        received.len()
+    );
+    assert_eq!(
+        received.iter().filter(|m| to(m, gone)).count(),
+        1,
+        "only the first confirmation"
+    );
+    assert_eq!(
+        received.iter().filter(|m| to(m, "new@example.org")).count(),
+        1,
+        "no notice before confirming"
+    );
+}
+
 /// Each scenario on SQLite and on PostgreSQL, each with its own mail server.
 macro_rules! with_mail_on_both_databases {
     ($($test:ident),* $(,)?) => {
@@ -547,4 +672,5 @@ macro_rules! with_mail_on_both_databases {
 with_mail_on_both_databases!(
     residents_confirm_get_notices_and_unsubscribe_in_one_click,
     a_digest_collects_the_notices_on_the_municipality_schedule,
+    an_imported_list_invites_new_addresses_and_never_brings_back_the_erased,
 );

@@ -255,6 +255,7 @@ async fn a_service_binary_serves_only_its_own_api() {
     );
     assert!(
         paths.iter().all(|p| p.contains("subscriptions")
+            || p.contains("subscribers")
             || p.contains("notification")
             || p.contains("deliveries")),
         "and no other service's: {paths:?}"

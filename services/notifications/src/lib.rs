@@ -82,3 +82,52 @@ impl Notifications {
         }))
     }
 }
+
+/// The `notifications` binary's service: its own database, the tenants service at
+/// `services.tenants_url` for callers, municipalities and members' addresses, and the
+/// meetings and practices outboxes over HTTP with `services.token` (without it, only the
+/// subscription messages go out, and the operator is told why). Starts the workers.
+pub fn standalone_routes(
+    context: &council_shared::app::Context,
+    tenants: Arc<council_shared::remote::TenantsClient>,
+) -> anyhow::Result<poem::Route> {
+    use council_shared::{
+        app::{api_routes, openapi_service},
+        auth::{CachedIdentity, authenticate},
+    };
+    use poem::EndpointExt;
+    let settings = &context.settings;
+    let identity = Arc::new(CachedIdentity::new(
+        tenants.clone(),
+        std::time::Duration::from_secs(settings.auth.principal_cache_seconds),
+    ));
+    let base_url = settings
+        .server
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", settings.server.bind));
+    let source: Option<Arc<dyn source::EventSource>> = match settings.services.token.clone() {
+        Some(token) => Some(Arc::new(remote_source::HttpEvents::new(
+            &settings.services.meetings_url,
+            &settings.services.practices_url,
+            token,
+        )?)),
+        None => {
+            tracing::warn!(
+                "services.token is not set: no meeting or practice events are read, so only subscription messages are sent"
+            );
+            None
+        }
+    };
+    let core = Notifications::new(
+        context.db.clone(),
+        context.mailer.clone(),
+        settings,
+        tenants,
+        source,
+        base_url,
+    )?;
+    core.start();
+    let routes = api_routes(openapi_service(NotificationsApi { core }, OPENAPI_TITLE));
+    Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
+}

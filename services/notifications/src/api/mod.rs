@@ -39,7 +39,7 @@ use crate::{
         jobs,
         messages::words,
         queue::{self, NewDelivery},
-        subscriptions::{self, Choice, Requested},
+        subscriptions::{self, Choice, Imported, Requested},
     },
 };
 use models::*;
@@ -148,16 +148,29 @@ impl Notifications {
                 ("active", to, key)
             }
         };
+        self.send_link_message(&roster, kind, &to, key).await?;
+        self.wake.notify_waiters();
+        Ok(())
+    }
+
+    /// Queues the confirmation (`confirm`) or already-subscribed (`active`) message.
+    async fn send_link_message(
+        &self,
+        roster: &CouncilRoster,
+        kind: &str,
+        to: &subscriber::Model,
+        key: String,
+    ) -> Result<(), ApiError> {
         let lang = message_language(&to.language);
         let t = words(lang);
         let subject = format!(
             "{}: {}",
             t[format!("{kind}_subject")].as_str().unwrap_or_default(),
-            tenant_name(&roster, lang)
+            tenant_name(roster, lang)
         );
         let data = LinkMessage {
             lang,
-            tenant_name: tenant_name(&roster, lang),
+            tenant_name: tenant_name(roster, lang),
             confirm_url: format!("{}/subscriptions/{}/confirm", self.base_url, to.token),
             preferences_url: self.preferences_url(&to.token),
             unsubscribe_url: self.unsubscribe_url(&to.token),
@@ -181,8 +194,73 @@ impl Notifications {
             &self.domain,
         )
         .await?;
-        self.wake.notify_waiters();
         Ok(())
+    }
+
+    /// An operator's list: every row checked first (one invalid row refuses the whole list,
+    /// naming each problem), then each new address is invited to confirm; known and erased
+    /// addresses are left alone.
+    pub async fn import(
+        &self,
+        roster: &CouncilRoster,
+        input: &ImportRequest,
+    ) -> Result<ImportReport, ApiError> {
+        const MOST: usize = 5_000;
+        if input.subscribers.is_empty() || input.subscribers.len() > MOST {
+            return Err(ApiError::invalid(
+                "subscribers",
+                format!("give 1 to {MOST} addresses"),
+            ));
+        }
+        let mut errors = Errors::new();
+        let mut rows = Vec::with_capacity(input.subscribers.len());
+        for (index, row) in input.subscribers.iter().enumerate() {
+            let mut own = Errors::new();
+            let address = own.check("email", email(&row.email));
+            let chosen = choice(
+                &row.topics,
+                row.language.as_deref(),
+                row.cadence.as_deref(),
+                &mut own,
+            );
+            if let Err(problems) = own.finish(|| ()) {
+                for problem in problems {
+                    errors.add(
+                        format!("subscribers[{index}].{}", problem.field),
+                        problem.message,
+                    );
+                }
+            } else if let (Some(address), Some(chosen)) = (address, chosen) {
+                rows.push((address, chosen));
+            }
+        }
+        errors.finish(|| ()).map_err(ApiError::Validation)?;
+        let mut report = ImportReport {
+            invited: 0,
+            already_known: 0,
+            erased: 0,
+        };
+        for (address, chosen) in rows {
+            match subscriptions::import(
+                &self.db,
+                roster.tenant.id,
+                &address,
+                &chosen,
+                self.settings.confirm_hours,
+            )
+            .await?
+            {
+                Imported::Invited(to) => {
+                    let key = format!("confirm:{}:{}", to.id, to.updated_at.timestamp_millis());
+                    self.send_link_message(roster, "confirm", &to, key).await?;
+                    report.invited += 1;
+                }
+                Imported::Existing => report.already_known += 1,
+                Imported::Erased => report.erased += 1,
+            }
+        }
+        self.wake.notify_waiters();
+        Ok(report)
     }
 
     /// The subscription behind a secret link, as its owner sees it.
@@ -298,6 +376,13 @@ pub enum ErasedResponse {
 pub enum SummaryResponse {
     #[oai(status = 200)]
     Ok(Json<NotificationsSummary>),
+}
+
+#[derive(ApiResponse)]
+pub enum ImportResponse {
+    /// What was done with each address.
+    #[oai(status = 200)]
+    Ok(Json<ImportReport>),
 }
 
 #[derive(ApiResponse)]
@@ -426,6 +511,25 @@ impl NotificationsApi {
     }
 
     /// A municipality's deliveries (its administrators)
+    /// Invite a list of addresses (its administrators)
+    ///
+    /// For an earlier mailing list: each new address gets the confirmation message and
+    /// nothing more until its owner follows the link. Addresses already known, and those
+    /// whose owners asked to be erased, are left alone. One invalid row refuses the whole
+    /// list (422, naming every problem).
+    #[oai(path = "/tenants/:slug/subscribers/import", method = "post")]
+    async fn import_subscribers(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        body: JsonBody<ImportRequest>,
+    ) -> ApiResult<ImportResponse> {
+        let roster = self.core.operated(&caller, &slug).await?;
+        Ok(ImportResponse::Ok(Json(
+            self.core.import(&roster, &body).await?,
+        )))
+    }
+
     #[oai(path = "/tenants/:slug/deliveries", method = "get")]
     async fn deliveries(
         &self,

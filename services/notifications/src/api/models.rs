@@ -20,6 +20,25 @@ pub struct SubscriptionRequest {
     pub cadence: Option<String>,
 }
 
+/// An operator's list of addresses to invite (an earlier mailing list, say).
+#[derive(Debug, Clone, Object, serde::Deserialize)]
+pub struct ImportRequest {
+    /// 1 to 5,000 addresses, each with its topics, language and cadence.
+    pub subscribers: Vec<SubscriptionRequest>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Object)]
+pub struct ImportReport {
+    /// New addresses: each was sent the confirmation message, and gets nothing more until
+    /// its owner follows its link.
+    pub invited: u64,
+    /// Already subscribed or waiting for confirmation: left as they were.
+    pub already_known: u64,
+    /// Their owners asked to be erased: not brought back.
+    pub erased: u64,
+}
+
 /// The same answer whatever the address's state, so nobody learns who subscribed.
 #[derive(Debug, Clone, Object)]
 pub struct SubscriptionReceived {

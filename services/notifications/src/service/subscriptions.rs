@@ -91,6 +91,49 @@ pub async fn request(
     }
 }
 
+/// What an operator's import did with one address.
+pub enum Imported {
+    /// A new request: it gets the confirmation message, and nothing more until confirmed.
+    Invited(Box<subscriber::Model>),
+    /// Already subscribed or waiting for confirmation: left as it is.
+    Existing,
+    /// Its owner asked to be erased: not brought back.
+    Erased,
+}
+
+/// Brings one address of an operator's list in as an unconfirmed request (the double
+/// opt-in holds for imports too), unless it is already known or its owner was erased.
+pub async fn import(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    email: &str,
+    choice: &Choice,
+    confirm_hours: u32,
+) -> Result<Imported> {
+    let erased = erasure::Entity::find()
+        .filter(erasure::Column::TenantId.eq(tenant_id))
+        .filter(erasure::Column::EmailHash.eq(email_hash(email)))
+        .one(db)
+        .await?;
+    if erased.is_some() {
+        return Ok(Imported::Erased);
+    }
+    let known = subscriber::Entity::find()
+        .filter(subscriber::Column::TenantId.eq(tenant_id))
+        .filter(subscriber::Column::Email.eq(email.trim().to_lowercase()))
+        .one(db)
+        .await?;
+    if known.is_some() {
+        return Ok(Imported::Existing);
+    }
+    Ok(
+        match request(db, tenant_id, email, choice, confirm_hours).await? {
+            Requested::Confirm(row) => Imported::Invited(Box::new(row)),
+            Requested::AlreadyActive(_) => Imported::Existing,
+        },
+    )
+}
+
 fn unknown_link() -> NotificationsError {
     NotificationsError::NotFound(
         "this link is not valid any more: it expired, or the subscription was cancelled".into(),
