@@ -378,9 +378,10 @@ const FIXED_PAGES: [&str; 6] = [
     "/municipalities/atlantis",
 ];
 
-/// The pages the HTML and accessibility checkers read on the showcase: the fixed ones, and
-/// the meetings pages of its demo data (a list, a search, a meeting with published
-/// minutes, an upcoming one, the printable minutes).
+/// The pages the HTML and accessibility checkers read on the showcase: the fixed ones, the
+/// meetings pages of its demo data (a list, a search, a meeting with published minutes, an
+/// upcoming one, the printable minutes), the practices pages, and a resident's
+/// subscription pages (the form, confirmation, preferences, unsubscribing).
 pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
     let (_, published) = app
         .get_json("/api/v1/tenants/athens/meetings?state=published")
@@ -411,6 +412,34 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
         "/practices/solidaritynow-solidarity-centres".to_string(),
         "/practices/solidaritynow-solidarity-centres?lang=en".to_string(),
         "/practices/solidaritynow-solidarity-centres/print".to_string(),
+        "/municipalities/athens/subscribe".to_string(),
+        "/municipalities/athens/subscribe?lang=en".to_string(),
+    ]);
+    // A resident's pages, reached by the secret link in their messages.
+    let (_, athens) = app.get_json("/api/v1/tenants/athens").await;
+    let choice = notifications::service::subscriptions::Choice {
+        topics: vec![notifications::domain::Topic::Meetings],
+        language: "en".into(),
+        cadence: notifications::domain::Cadence::Immediate,
+    };
+    let requested = notifications::service::subscriptions::request(
+        &app.context.db,
+        athens["id"].as_i64().expect("athens has an id"),
+        "page-check@example.org",
+        &choice,
+        72,
+    )
+    .await
+    .expect("a subscription request");
+    let notifications::service::subscriptions::Requested::Confirm(row) = requested else {
+        panic!("a new address is asked to confirm");
+    };
+    let link = format!("/subscriptions/{}", row.token);
+    pages.extend([
+        format!("{link}/confirm"),
+        link.clone(),
+        format!("{link}?lang=en"),
+        format!("{link}/unsubscribe"),
     ]);
     pages
 }
