@@ -77,3 +77,16 @@ pub fn messages_in(maildir: &Path) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// The value of header `name` in a raw message (the first of that name), such as `To`.
+pub fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
+    // Headers end at the first blank line; these ones are ASCII on one line.
+    message
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .find(|l| {
+            l.to_ascii_lowercase()
+                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
+        })
+        .map(|l| l[name.len() + 1..].trim())
+}
