@@ -4,6 +4,7 @@
 //! and sends with lettre (SMTP, or `.eml` files in `outbox/` without SMTP settings).
 
 pub mod api;
+pub mod bench;
 pub mod domain;
 pub mod entities;
 pub mod error;
