@@ -546,6 +546,53 @@ pub fn required_tool<T>(name: &str, found: Option<T>) -> Option<T> {
     None
 }
 
+/// Drafts a meeting of municipality `slug` a week from now with a public and a closed
+/// agenda item, and convenes it through the API, as a secretary would (`token`): its
+/// `meeting.convened` event is what residents are notified of. Returns the meeting's id.
+pub async fn convene(
+    client: &reqwest::Client,
+    base: &str,
+    token: &str,
+    slug: &str,
+    title: &str,
+) -> i64 {
+    use chrono::SecondsFormat;
+    let starts = chrono::Utc::now() + chrono::Duration::days(7);
+    let at = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let meetings = format!("{base}/api/v1/tenants/{slug}/meetings");
+    let post = reqwest::Method::POST;
+    let (status, created) = send(
+        client,
+        &meetings,
+        Some(token),
+        post.clone(),
+        Some(serde_json::json!({
+            "title": title,
+            "kind": "regular",
+            "mode": "in_person",
+            "starts_at": at(starts),
+            "ends_at": at(starts + chrono::Duration::hours(2)),
+            "location": {"name": "Αίθουσα Δημοτικού Συμβουλίου"}
+        })),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let id = created["id"].as_i64().expect("the meeting's id");
+    let meeting = format!("{meetings}/{id}");
+    for item in [
+        serde_json::json!({"title": "Πρόγραμμα εκμάθησης ελληνικών"}),
+        serde_json::json!({"title": "Ατομική υπόθεση", "public": false}),
+    ] {
+        let agenda = format!("{meeting}/agenda");
+        let (status, added) = send(client, &agenda, Some(token), post.clone(), Some(item)).await;
+        assert_eq!(status, 201, "{added}");
+    }
+    let convene = format!("{meeting}/convene");
+    let (status, convened) = send(client, &convene, Some(token), post, None).await;
+    assert_eq!(status, 200, "{convened}");
+    id
+}
+
 /// Sends a request with an optional bearer token and JSON body; the status and the JSON
 /// answer (or its text as a JSON string).
 pub async fn send(

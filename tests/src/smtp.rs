@@ -125,7 +125,7 @@ pub fn decoded(message: &str) -> String {
     )
 }
 
-/// A one-line ASCII header's value.
+/// The value of header `name` in a raw message (the first of that name), such as `To`.
 pub fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
     // Headers end at the first blank line; these ones are ASCII on one line.
     message

@@ -5,7 +5,6 @@
 
 use std::{path::Path, time::Duration};
 
-use chrono::{SecondsFormat, Utc};
 use integration_tests::{
     Backend, TestApp, send,
     smtp::{
@@ -53,51 +52,7 @@ fn token_in(message: &str) -> String {
 }
 
 async fn convene(app: &TestApp, title: &str) -> i64 {
-    let starts = Utc::now() + chrono::Duration::days(7);
-    let (status, created) = api(
-        app,
-        Some(&app.token),
-        Method::POST,
-        "/tenants/alpha/meetings",
-        Some(json!({
-            "title": title,
-            "kind": "regular",
-            "mode": "in_person",
-            "starts_at": starts.to_rfc3339_opts(SecondsFormat::Secs, true),
-            "ends_at": (starts + chrono::Duration::hours(2)).to_rfc3339_opts(SecondsFormat::Secs, true),
-            "location": {"name": "Αίθουσα Δημοτικού Συμβουλίου"}
-        })),
-    )
-    .await;
-    assert_eq!(status, 201, "{created}");
-    let id = created["id"].as_i64().unwrap();
-    let path = format!("/tenants/alpha/meetings/{id}");
-    api(
-        app,
-        Some(&app.token),
-        Method::POST,
-        &format!("{path}/agenda"),
-        Some(json!({"title": "Πρόγραμμα εκμάθησης ελληνικών"})),
-    )
-    .await;
-    api(
-        app,
-        Some(&app.token),
-        Method::POST,
-        &format!("{path}/agenda"),
-        Some(json!({"title": "Ατομική υπόθεση", "public": false})),
-    )
-    .await;
-    let (status, convened) = api(
-        app,
-        Some(&app.token),
-        Method::POST,
-        &format!("{path}/convene"),
-        None,
-    )
-    .await;
-    assert_eq!(status, 200, "{convened}");
-    id
+    integration_tests::convene(&app.client, &app.base, &app.token, "alpha", title).await
 }
 
 /// Subscribes `email` and confirms through the link in its message; returns its secret.

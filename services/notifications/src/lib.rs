@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod bench;
 pub mod domain;
 pub mod entities;
 pub mod error;
