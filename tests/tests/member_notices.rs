@@ -131,6 +131,12 @@ async fn council_with_members(app: &TestApp) {
     let (status, contacts) = api(app, Method::GET, "/council/contacts", None).await;
     assert_eq!(status, 200);
     assert_eq!(contacts.as_array().unwrap().len(), 3, "{contacts}");
+    let (_, summary) = api(app, Method::GET, "/notifications", None).await;
+    assert_eq!(
+        summary["members_without_address"],
+        json!(["Μέλος Χωρίς Διεύθυνση"]),
+        "operators see who gets no convocation"
+    );
 }
 
 async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minutes(

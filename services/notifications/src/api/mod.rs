@@ -24,7 +24,7 @@ use poem_openapi::{
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    sea_query::OnConflict,
+    QuerySelect, sea_query::OnConflict,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -490,12 +490,27 @@ impl NotificationsApi {
             .map_err(NotificationsError::from)?;
         let (active, pending): (Vec<_>, Vec<_>) =
             rows.into_iter().partition(|s| s.state == "active");
-        let states = delivery::Entity::find()
+        // Counted in the database: a municipality's log holds every message ever sent.
+        let states: Vec<(String, i64)> = delivery::Entity::find()
+            .select_only()
+            .column(delivery::Column::State)
+            .column_as(delivery::Column::Id.count(), "count")
             .filter(delivery::Column::TenantId.eq(roster.tenant.id))
+            .group_by(delivery::Column::State)
+            .order_by_asc(delivery::Column::State)
+            .into_tuple()
             .all(&self.core.db)
             .await
             .map_err(NotificationsError::from)?;
+        let contacts = self.core.directory.contacts(&roster.tenant.slug).await?;
+        let members_without_address = roster
+            .members
+            .iter()
+            .filter(|m| !contacts.iter().any(|c| c.member_id == m.id))
+            .map(|m| m.full_name.clone())
+            .collect();
         Ok(SummaryResponse::Ok(Json(NotificationsSummary {
+            members_without_address,
             subscribers: active.len() as u64,
             pending_confirmation: pending.len() as u64,
             by_topic: tally(
@@ -506,11 +521,16 @@ impl NotificationsApi {
             ),
             by_language: tally(active.iter().map(|s| s.language.clone())),
             by_cadence: tally(active.iter().map(|s| s.cadence.clone())),
-            deliveries: tally(states.into_iter().map(|d| d.state)),
+            deliveries: states
+                .into_iter()
+                .map(|(value, count)| Tally {
+                    value,
+                    count: count.max(0) as u64,
+                })
+                .collect(),
         })))
     }
 
-    /// A municipality's deliveries (its administrators)
     /// Invite a list of addresses (its administrators)
     ///
     /// For an earlier mailing list: each new address gets the confirmation message and
@@ -530,6 +550,7 @@ impl NotificationsApi {
         )))
     }
 
+    /// A municipality's deliveries (its administrators)
     #[oai(path = "/tenants/:slug/deliveries", method = "get")]
     async fn deliveries(
         &self,

@@ -89,6 +89,9 @@ pub struct NotificationsSummary {
     pub by_cadence: Vec<Tally>,
     /// Deliveries by state: `queued`, `in_flight`, `sent`, `failed`.
     pub deliveries: Vec<Tally>,
+    /// Council members with no address: they get no convocations or reminders until their
+    /// record has one (or their account is linked to it).
+    pub members_without_address: Vec<String>,
 }
 
 /// One delivery, for operators.
