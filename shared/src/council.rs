@@ -72,7 +72,8 @@ pub struct MemberContact {
     pub email: String,
 }
 
-/// Looks up a municipality's council by slug; `None` when no municipality has the slug.
+/// Looks up a municipality's council by slug (`None` when no municipality has the slug), and
+/// the private addresses the notifications service writes to.
 pub trait CouncilDirectory: Send + Sync {
     fn roster<'a>(
         &'a self,
@@ -82,6 +83,10 @@ pub trait CouncilDirectory: Send + Sync {
     /// Every active municipality's council, by slug (for what spans municipalities, such
     /// as the OParl system's list of bodies).
     fn all(&self) -> BoxFuture<'_, anyhow::Result<Vec<CouncilRoster>>>;
+
+    /// The address of account `user_id` (a practice's author, say); None when there is no
+    /// such account. Private, like `contacts`.
+    fn account_email(&self, user_id: i64) -> BoxFuture<'_, anyhow::Result<Option<String>>>;
 
     /// The e-mail addresses of the council's members who have one (private: for the
     /// notifications service's convocations and reminders, never shown publicly).

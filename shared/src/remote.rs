@@ -236,6 +236,17 @@ impl CouncilDirectory for TenantsClient {
         })
     }
 
+    fn account_email(&self, user_id: i64) -> BoxFuture<'_, anyhow::Result<Option<String>>> {
+        Box::pin(async move {
+            anyhow::ensure!(
+                self.token.is_some(),
+                "services.token is not set: accounts' addresses cannot be read"
+            );
+            let account: Option<Account> = self.get(&format!("/platform/users/{user_id}")).await?;
+            Ok(account.map(|a| a.email))
+        })
+    }
+
     fn contacts<'a>(
         &'a self,
         slug: &'a TenantSlug,
@@ -258,6 +269,11 @@ impl CouncilDirectory for TenantsClient {
                 .collect())
         })
     }
+}
+
+#[derive(Deserialize)]
+struct Account {
+    email: String,
 }
 
 #[derive(Deserialize)]

@@ -118,6 +118,7 @@ fn cases() -> Vec<Case> {
         case(Method::DELETE, "/platform/roles/{id}", PlatformAdmin),
         case(Method::GET, "/tenants/{slug}/audit", TenantAdmin),
         case(Method::GET, "/platform/audit", PlatformAdmin),
+        case(Method::GET, "/platform/users/{id}", PlatformAdmin),
         case(Method::GET, "/tenants/{slug}/sign-in-provider", TenantAdmin),
         case(Method::PUT, "/tenants/{slug}/sign-in-provider", TenantAdmin),
         case(
@@ -824,6 +825,12 @@ impl World {
                     )
                     .await;
                 (path.replace("{id}", &created["id"].to_string()), None)
+            }
+            (Method::GET, "/platform/users/{id}") => {
+                let (_, me) = self
+                    .call(Who::PlatformAdmin, Method::GET, "/me", None)
+                    .await;
+                (path.replace("{id}", &me["user_id"].to_string()), None)
             }
             (Method::POST, "/platform/roles") => (
                 path,

@@ -605,6 +605,88 @@ async fn an_imported_list_invites_new_addresses_and_never_brings_back_the_erased
     );
 }
 
+async fn a_practice_author_hears_of_each_decision_on_their_submission(backend: Backend) {
+    let Some((app, _server, dir)) = with_mail_server(backend).await else {
+        return;
+    };
+    let maildir = dir.path().join("maildir");
+    app.create_tenant("alpha").await;
+    let author = "author@ngo.example.org";
+    let token = integration_tests::token_for(&app.context, author, &[], "t").await;
+    let (status, created) = api(
+        &app,
+        Some(&token),
+        Method::POST,
+        "/practices",
+        Some(json!({
+            "title": {"el": "Κέντρο Απασχόλησης"},
+            "summary": {"el": "Υποστήριξη στην αναζήτηση εργασίας."},
+            "sector": "civil_society",
+            "organisation": {"name": "Οργάνωση Δοκιμής"},
+            "description": {"el": "Συμβουλευτική σταδιοδρομίας για πρόσφυγες."},
+            "locations": ["alpha"]
+        })),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let path = format!("/practices/{}", created["slug"].as_str().unwrap());
+    let step = |who: &'static str, action: &'static str, body: Option<Value>| {
+        let (app, path, token) = (&app, &path, token.clone());
+        async move {
+            let caller = if who == "author" {
+                token
+            } else {
+                app.token.clone()
+            };
+            let (status, answer) = api(
+                app,
+                Some(&caller),
+                Method::POST,
+                &format!("{path}/{action}"),
+                body,
+            )
+            .await;
+            assert_eq!(status, 200, "{action}: {answer}");
+        }
+    };
+    step("author", "submit", None).await;
+    step(
+        "moderator",
+        "request-changes",
+        Some(json!({"note": "Προσθέστε τα αποτελέσματα του 2023."})),
+    )
+    .await;
+    let received = wait_for(&maildir, "the request for changes", |m| {
+        m.iter().any(|m| to(m, author))
+    })
+    .await;
+    assert_eq!(received.len(), 1, "nothing on the submission itself");
+    let changes = decoded(&received[0]);
+    assert!(
+        changes.starts_with("Ζητούνται αλλαγές στην καλή πρακτική σας: Κέντρο Απασχόλησης"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("Προσθέστε τα αποτελέσματα του 2023."),
+        "{changes}"
+    );
+    step("author", "submit", None).await;
+    step("moderator", "publish", None).await;
+    let received = wait_for(&maildir, "the publication", |m| {
+        m.iter().filter(|m| to(m, author)).count() == 2
+    })
+    .await;
+    let published = received
+        .iter()
+        .map(|m| decoded(m))
+        .find(|m| m.starts_with("Η καλή πρακτική σας δημοσιεύθηκε"))
+        .expect("the author hears of the publication");
+    assert!(
+        published.contains(&format!("{}{path}", app.base)),
+        "{published}"
+    );
+}
+
 /// Each scenario on SQLite and on PostgreSQL, each with its own mail server.
 macro_rules! with_mail_on_both_databases {
     ($($test:ident),* $(,)?) => {
@@ -628,4 +710,5 @@ with_mail_on_both_databases!(
     residents_confirm_get_notices_and_unsubscribe_in_one_click,
     a_digest_collects_the_notices_on_the_municipality_schedule,
     an_imported_list_invites_new_addresses_and_never_brings_back_the_erased,
+    a_practice_author_hears_of_each_decision_on_their_submission,
 );

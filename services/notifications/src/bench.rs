@@ -101,6 +101,10 @@ impl CouncilDirectory for OneMunicipality {
         Box::pin(async move { Ok(vec![self.0.clone()]) })
     }
 
+    fn account_email(&self, _user_id: i64) -> BoxFuture<'_, anyhow::Result<Option<String>>> {
+        Box::pin(async move { Ok(None) })
+    }
+
     /// The benchmark measures residents' notices: its council has nobody to address.
     fn contacts<'a>(
         &'a self,

@@ -248,6 +248,15 @@ impl CouncilDirectory for TenantReads {
         })
     }
 
+    fn account_email(&self, user_id: i64) -> BoxFuture<'_, anyhow::Result<Option<String>>> {
+        Box::pin(async move {
+            Ok(crate::identity::users::find(&self.db, user_id)
+                .await
+                .map_err(|e| anyhow::anyhow!(e))?
+                .map(|user| user.email))
+        })
+    }
+
     fn contacts<'a>(
         &'a self,
         slug: &'a TenantSlug,

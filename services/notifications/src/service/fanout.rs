@@ -3,7 +3,8 @@
 //! an item for their next digest), under an idempotency key per person per event; the
 //! cursor moves in the same transaction. An event read twice queues nothing new. Meetings
 //! events also become the council members' messages (`members`) and keep the record the
-//! reminder job reads (`reminders`), in the same transaction.
+//! reminder job reads (`reminders`); moderators' decisions become their author's message
+//! (`authors`); all in the same transaction.
 
 use std::collections::HashMap;
 
@@ -34,7 +35,8 @@ const BATCH: u64 = 200;
 #[derive(Default)]
 struct Planned<'r> {
     notices: Vec<(Notice, &'r CouncilRoster)>,
-    members: Vec<NewDelivery>,
+    /// Messages to named people: council members, a practice's author.
+    direct: Vec<NewDelivery>,
     meeting: Option<(i64, MemberKind, MeetingFacts)>,
 }
 
@@ -227,7 +229,8 @@ impl Notifications {
                             notices: self
                                 .practice_notices(source.as_ref(), event, rosters)
                                 .await?,
-                            ..Planned::default()
+                            direct: self.author_message(event).await?.into_iter().collect(),
+                            meeting: None,
                         },
                     });
                 }
@@ -236,7 +239,7 @@ impl Notifications {
                     for (notice, roster) in &plan.notices {
                         queued += self.fan_out(&txn, notice, roster).await?;
                     }
-                    for message in plan.members {
+                    for message in plan.direct {
                         if queue::enqueue(&txn, message, &self.domain).await? {
                             queued += 1;
                         }
@@ -347,7 +350,7 @@ impl Notifications {
         }
         if let Some(kind) = member {
             let contacts = self.contacts_of(contacts, roster).await?;
-            planned.members =
+            planned.direct =
                 self.member_messages(kind, &facts, brief.as_ref(), roster, contacts, &key)?;
             planned.meeting = Some((roster.tenant.id, kind, facts));
         }

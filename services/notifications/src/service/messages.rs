@@ -7,7 +7,7 @@ use handlebars::Handlebars;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 14] = [
     ("layout_top", include_str!("../../templates/layout_top.hbs")),
     (
         "layout_bottom",
@@ -37,6 +37,11 @@ const TEMPLATES: [(&str, &str); 12] = [
         include_str!("../../templates/digest.html.hbs"),
     ),
     ("member.txt", include_str!("../../templates/member.txt.hbs")),
+    ("author.txt", include_str!("../../templates/author.txt.hbs")),
+    (
+        "author.html",
+        include_str!("../../templates/author.html.hbs"),
+    ),
     (
         "member.html",
         include_str!("../../templates/member.html.hbs"),
@@ -99,6 +104,17 @@ fn words_in(lang: &str) -> Value {
             "calendar_attached": "The calendar invitation is attached (invite.ics).",
             "calendar_cancel": "The attached file (invite.ics) removes the meeting from your calendar.",
             "why_member": "You receive this message as a member of the council.",
+            "platform": "ΣΕΜΠ platform",
+            "author_published": "Your good practice is published",
+            "author_changes_requested": "Changes requested to your good practice",
+            "author_rejected": "Your good practice was not accepted",
+            "author_intro_published": "A moderator published your good practice: every municipality can now read it.",
+            "author_intro_changes_requested": "A moderator asks for changes before publishing your good practice. Edit it and submit it again.",
+            "author_intro_rejected": "A moderator did not accept your good practice for publication.",
+            "note": "The moderator's note",
+            "by": "By",
+            "open_practice": "The practice on the platform",
+            "why_author": "You receive this message as the author of the practice.",
         }),
         _ => json!({
             "hello": "Γεια σας,",
@@ -147,6 +163,17 @@ fn words_in(lang: &str) -> Value {
             "calendar_attached": "Η πρόσκληση ημερολογίου επισυνάπτεται (invite.ics).",
             "calendar_cancel": "Το συνημμένο αρχείο (invite.ics) αφαιρεί τη συνεδρίαση από το ημερολόγιό σας.",
             "why_member": "Λαμβάνετε αυτό το μήνυμα ως μέλος του συμβουλίου.",
+            "platform": "Πλατφόρμα ΣΕΜΠ",
+            "author_published": "Η καλή πρακτική σας δημοσιεύθηκε",
+            "author_changes_requested": "Ζητούνται αλλαγές στην καλή πρακτική σας",
+            "author_rejected": "Η καλή πρακτική σας δεν έγινε δεκτή",
+            "author_intro_published": "Η καλή πρακτική σας δημοσιεύθηκε: όλοι οι δήμοι μπορούν πλέον να τη διαβάσουν.",
+            "author_intro_changes_requested": "Πριν από τη δημοσίευση ζητούνται αλλαγές στην καλή πρακτική σας. Διορθώστε την και υποβάλετέ την ξανά.",
+            "author_intro_rejected": "Η καλή πρακτική σας δεν έγινε δεκτή για δημοσίευση.",
+            "note": "Σημείωση του ελέγχου",
+            "by": "Από",
+            "open_practice": "Η πρακτική στην πλατφόρμα",
+            "why_author": "Λαμβάνετε αυτό το μήνυμα ως συντάκτης/τρια της πρακτικής.",
         }),
     }
 }
@@ -185,7 +212,8 @@ impl Messages {
         Ok(Self { registry, plain })
     }
 
-    /// Renders `name` (`confirm`, `active`, `notice`, `digest`, `member`) in both forms.
+    /// Renders `name` (`confirm`, `active`, `notice`, `digest`, `member`, `author`) in both
+    /// forms.
     pub fn render(
         &self,
         name: &str,

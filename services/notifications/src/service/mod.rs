@@ -1,6 +1,7 @@
 //! What the service does, below its API: subscriptions, the queue, turning events into
 //! deliveries, digests, scheduled jobs and the messages' templates.
 
+pub mod authors;
 pub mod digests;
 pub mod fanout;
 pub mod jobs;

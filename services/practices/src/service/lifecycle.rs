@@ -206,6 +206,8 @@ pub async fn update(
 pub struct DecisionEvent {
     pub practice_id: i64,
     pub slug: String,
+    /// The title of the version decided on (Greek, else English), for the author's message.
+    pub title: String,
     pub author_user_id: i64,
     pub state: String,
     pub note: Option<String>,
@@ -260,12 +262,14 @@ pub async fn act(
     )
     .await?;
     if action.is_moderation() || action == Action::Submit {
+        let title = content_of(&latest)?.title;
         emit(
             &txn,
             &format!("practice.{}", to.as_str()),
             &DecisionEvent {
                 practice_id: saved.id,
                 slug: saved.slug.clone(),
+                title: title.el.or(title.en).unwrap_or_default(),
                 author_user_id: saved.author_user_id,
                 state: to.as_str().into(),
                 note,

@@ -19,8 +19,8 @@ use poem_openapi::{ApiResponse, OpenApi, Tags, param::Path, param::Query, payloa
 use sea_orm::DatabaseConnection;
 
 use super::access_models::{
-    AuditEntry, RoleGrantInput, RoleGrantView, SignInProviderInput, SignInProviderView,
-    TokenCreate, TokenCreated, TokenInfo,
+    AccountView, AuditEntry, RoleGrantInput, RoleGrantView, SignInProviderInput,
+    SignInProviderView, TokenCreate, TokenCreated, TokenInfo,
 };
 use crate::{
     entities::tenant,
@@ -77,6 +77,13 @@ pub enum TokenRevokedResponse {
     /// The token no longer works.
     #[oai(status = 200)]
     Ok(Json<TokenInfo>),
+}
+
+#[derive(ApiResponse)]
+pub enum AccountResponse {
+    /// The account's address.
+    #[oai(status = 200)]
+    Ok(Json<AccountView>),
 }
 
 #[derive(ApiResponse)]
@@ -445,6 +452,29 @@ impl AccessApi {
             "only this municipality's administrators change its roles",
         )?;
         self.revoke(request, &caller, Some(tenant.id), id.0).await
+    }
+
+    /// An account's address (platform administrators and the platform's services)
+    ///
+    /// The notifications service writes to a practice's author by this address.
+    #[oai(
+        path = "/platform/users/:id",
+        method = "get",
+        tag = "AccessTags::Access"
+    )]
+    async fn account(&self, caller: SignedIn, id: Path<i64>) -> ApiResult<AccountResponse> {
+        require(
+            caller.is_platform_admin(),
+            "only platform administrators read accounts' addresses",
+        )?;
+        let user = crate::identity::users::find(&self.db, id.0)
+            .await?
+            .ok_or_else(|| TenantsError::NotFound(format!("no account has the id {}", id.0)))?;
+        Ok(AccountResponse::Ok(Json(AccountView {
+            id: user.id,
+            email: user.email,
+            display_name: user.display_name,
+        })))
     }
 
     /// List platform administrators and invitations (platform administrators)

@@ -192,3 +192,12 @@ impl SignInProviderView {
         }
     }
 }
+
+/// An account's address, for the platform's services (a practice author's messages).
+#[derive(Debug, Clone, Object)]
+pub struct AccountView {
+    pub id: i64,
+    pub email: String,
+    #[oai(skip_serializing_if_is_none)]
+    pub display_name: Option<String>,
+}
