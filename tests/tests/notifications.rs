@@ -687,6 +687,56 @@ async fn a_practice_author_hears_of_each_decision_on_their_submission(backend: B
     );
 }
 
+/// Workers of several instances claim from one queue at the same moment: each delivery is
+/// taken by one of them, once.
+async fn concurrent_claims_never_take_the_same_delivery(backend: Backend) {
+    use notifications::service::queue::{self, NewDelivery};
+    let Some(app) = TestApp::spawn_with(backend, |s| s.notifications.run_workers = false).await
+    else {
+        return;
+    };
+    let db = &app.context.db;
+    for n in 0..300 {
+        let new = NewDelivery {
+            idempotency_key: format!("claims:{n}"),
+            kind: "test".into(),
+            recipient: format!("r{n}@example.org"),
+            subject: "Δοκιμή".into(),
+            text_body: "Δοκιμή".into(),
+            ..Default::default()
+        };
+        assert!(queue::enqueue(db, new, "example.org").await.unwrap());
+    }
+    let claimers: Vec<_> = (0..4)
+        .map(|_| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut taken = Vec::new();
+                loop {
+                    let claimed = queue::claim(&db, 8).await.unwrap();
+                    if claimed.is_empty() {
+                        return taken;
+                    }
+                    assert!(
+                        claimed
+                            .iter()
+                            .all(|d| d.state == "in_flight" && d.attempts == 1)
+                    );
+                    taken.extend(claimed.into_iter().map(|d| d.id));
+                }
+            })
+        })
+        .collect();
+    let mut taken = Vec::new();
+    for claimer in claimers {
+        taken.extend(claimer.await.unwrap());
+    }
+    assert_eq!(taken.len(), 300, "every delivery was claimed, none twice");
+    taken.sort_unstable();
+    taken.dedup();
+    assert_eq!(taken.len(), 300, "no delivery was claimed twice");
+}
+
 /// Each scenario on SQLite and on PostgreSQL, each with its own mail server.
 macro_rules! with_mail_on_both_databases {
     ($($test:ident),* $(,)?) => {
@@ -711,4 +761,5 @@ with_mail_on_both_databases!(
     a_digest_collects_the_notices_on_the_municipality_schedule,
     an_imported_list_invites_new_addresses_and_never_brings_back_the_erased,
     a_practice_author_hears_of_each_decision_on_their_submission,
+    concurrent_claims_never_take_the_same_delivery,
 );

@@ -10,7 +10,7 @@ use council_shared::{
     athens,
     mail::{OutgoingMail, SendFailure},
 };
-use futures_util::future::join_all;
+use futures_util::{FutureExt, StreamExt, stream::FuturesUnordered};
 
 use sea_orm::EntityTrait;
 
@@ -52,34 +52,55 @@ impl Notifications {
     }
 
     /// Sends what is due, `workers` at a time, until nothing is; says how many were tried.
+    ///
+    /// A worker freed by a finished send takes the next due delivery at once instead of
+    /// waiting for the rest of its batch, so the mail server always has `workers` messages
+    /// to take; a delivery counts as in flight from its claim until its attempt is
+    /// recorded, so never more than `workers` are (what a crash may send twice).
     pub async fn send_due(&self) -> crate::error::Result<usize> {
+        let workers = self.settings.workers.max(1) as usize;
+        let mut flying = FuturesUnordered::new();
         let mut tried = 0;
         loop {
-            let claimed = queue::claim(&self.db, u64::from(self.settings.workers.max(1))).await?;
-            if claimed.is_empty() {
+            if flying.len() < workers {
+                let claimed = queue::claim(&self.db, (workers - flying.len()) as u64).await?;
+                tried += claimed.len();
+                // Spawned, so sends go on while this task records the finished ones.
+                flying.extend(claimed.into_iter().map(|row| {
+                    let mailer = self.mailer.clone();
+                    let mail = mail_of(&row);
+                    let started_at = Utc::now();
+                    tokio::spawn(async move { mailer.deliver(mail).await }).map(move |joined| {
+                        let outcome = match joined {
+                            Ok(Ok(())) => queue::Outcome::Sent,
+                            Ok(Err(SendFailure::Temporary(e))) => queue::Outcome::Temporary(e),
+                            Ok(Err(SendFailure::Permanent(e))) => queue::Outcome::Permanent(e),
+                            // A send that panicked is tried again later, like a put-off one.
+                            Err(e) => queue::Outcome::Temporary(format!("the send stopped: {e}")),
+                        };
+                        queue::Attempted {
+                            claimed: row,
+                            outcome,
+                            started_at,
+                        }
+                    })
+                }));
+            }
+            let Some(first) = flying.next().await else {
                 return Ok(tried);
+            };
+            // Every send finished by now is recorded with it.
+            let mut done = vec![first];
+            while let Some(Some(more)) = flying.next().now_or_never() {
+                done.push(more);
             }
-            tried += claimed.len();
-            let sends = claimed.iter().map(|row| async move {
-                let started = Utc::now();
-                let outcome = match self.mailer.deliver(mail_of(row)).await {
-                    Ok(()) => queue::Outcome::Sent,
-                    Err(SendFailure::Temporary(e)) => queue::Outcome::Temporary(e),
-                    Err(SendFailure::Permanent(e)) => queue::Outcome::Permanent(e),
-                };
-                queue::record(
-                    &self.db,
-                    row,
-                    outcome,
-                    self.settings.max_attempts,
-                    self.settings.retry_base_seconds,
-                    started,
-                )
-                .await
-            });
-            for result in join_all(sends).await {
-                result?;
-            }
+            queue::record(
+                &self.db,
+                done,
+                self.settings.max_attempts,
+                self.settings.retry_base_seconds,
+            )
+            .await?;
         }
     }
 

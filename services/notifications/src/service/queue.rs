@@ -3,16 +3,18 @@
 //! after; a temporary failure queues it again later (exponential back-off), a permanent one
 //! or too many attempts fail it. Every attempt is recorded.
 //!
-//! Claiming is a conditional update (`... WHERE id = ? AND state = 'queued'`), so workers of
-//! several instances on one database never take the same delivery.
+//! Claiming is one conditional update of a batch (`... WHERE id IN (due ones) AND state =
+//! 'queued' RETURNING *`), so workers of several instances on one database never take the
+//! same delivery; the attempts of a batch are recorded together, in one transaction.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait,
     prelude::Expr,
-    sea_query::{ExprTrait, OnConflict},
+    sea_query::{ExprTrait, LockBehavior, LockType, OnConflict},
 };
 
 use crate::{
@@ -82,41 +84,35 @@ pub async fn enqueue(db: &impl ConnectionTrait, new: NewDelivery, domain: &str) 
     Ok(inserted > 0)
 }
 
-/// Takes up to `limit` due deliveries for this worker, marking each in flight.
+/// Takes up to `limit` due deliveries for this worker, marking them in flight, in one
+/// statement: the conditional update re-checks `state = 'queued'` on each row it changes,
+/// so of several workers (or instances) only one takes a delivery.
 pub async fn claim(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<delivery::Model>> {
     let now = Utc::now();
-    let due = delivery::Entity::find()
+    let mut due = delivery::Entity::find()
+        .select_only()
+        .column(delivery::Column::Id)
         .filter(delivery::Column::State.eq("queued"))
         .filter(delivery::Column::NextAttemptAt.lte(now))
         .order_by_asc(delivery::Column::NextAttemptAt)
         .order_by_asc(delivery::Column::Id)
         .limit(limit)
-        .all(db)
-        .await?;
-    let mut claimed = Vec::with_capacity(due.len());
-    for found in due {
-        let taken = delivery::Entity::update_many()
-            .col_expr(delivery::Column::State, Expr::value("in_flight"))
-            .col_expr(
-                delivery::Column::Attempts,
-                Expr::col(delivery::Column::Attempts).add(1),
-            )
-            .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
-            .filter(delivery::Column::Id.eq(found.id))
-            .filter(delivery::Column::State.eq("queued"))
-            .exec(db)
-            .await?
-            .rows_affected;
-        if taken == 1 {
-            claimed.push(delivery::Model {
-                state: "in_flight".into(),
-                attempts: found.attempts + 1,
-                updated_at: now,
-                ..found
-            });
-        }
+        .into_query();
+    if db.get_database_backend() == DbBackend::Postgres {
+        // Rows another instance is claiming at this moment are passed over, not waited for.
+        due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
     }
-    Ok(claimed)
+    Ok(delivery::Entity::update_many()
+        .col_expr(delivery::Column::State, Expr::value("in_flight"))
+        .col_expr(
+            delivery::Column::Attempts,
+            Expr::col(delivery::Column::Attempts).add(1),
+        )
+        .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
+        .filter(delivery::Column::Id.in_subquery(due))
+        .filter(delivery::Column::State.eq("queued"))
+        .exec_with_returning(db)
+        .await?)
 }
 
 /// How an attempt ended.
@@ -132,58 +128,107 @@ pub fn back_off(base_seconds: u32, attempts: i32) -> Duration {
     Duration::seconds(std::cmp::min(i64::from(base_seconds) * factor, 6 * 3600))
 }
 
-/// Records the attempt on a claimed delivery and moves it on.
+/// One attempt at a claimed delivery: when it started and how it ended.
+pub struct Attempted {
+    pub claimed: delivery::Model,
+    pub outcome: Outcome,
+    pub started_at: DateTime<Utc>,
+}
+
+/// Records attempts and moves their deliveries on, in one transaction: every attempt in one
+/// insert, the sent deliveries (nearly all) in one update, the others one by one.
 pub async fn record(
-    db: &impl ConnectionTrait,
-    claimed: &delivery::Model,
-    outcome: Outcome,
+    db: &DatabaseConnection,
+    attempts: Vec<Attempted>,
     max_attempts: u32,
     base_seconds: u32,
-    started_at: DateTime<Utc>,
 ) -> Result<()> {
+    if attempts.is_empty() {
+        return Ok(());
+    }
     let now = Utc::now();
-    let (state, error, next) = match outcome {
-        Outcome::Sent => ("sent", None, None),
-        Outcome::Permanent(e) => ("failed", Some(e), None),
-        Outcome::Temporary(e) if claimed.attempts >= max_attempts as i32 => {
-            ("failed", Some(e), None)
+    let mut log = Vec::with_capacity(attempts.len());
+    let mut sent = Vec::new();
+    let mut others = Vec::new();
+    for Attempted {
+        claimed,
+        outcome,
+        started_at,
+    } in attempts
+    {
+        let (state, error, next) = match outcome {
+            Outcome::Sent => ("sent", None, None),
+            Outcome::Permanent(e) => ("failed", Some(e), None),
+            Outcome::Temporary(e) if claimed.attempts >= max_attempts as i32 => {
+                ("failed", Some(e), None)
+            }
+            Outcome::Temporary(e) => (
+                "queued",
+                Some(e),
+                Some(now + back_off(base_seconds, claimed.attempts)),
+            ),
+        };
+        log.push((
+            claimed.id,
+            attempt::ActiveModel {
+                delivery_id: Set(claimed.id),
+                started_at: Set(started_at),
+                outcome: Set(if state == "queued" { "retry" } else { state }.into()),
+                error: Set(error.clone()),
+                ..Default::default()
+            },
+        ));
+        if state == "sent" {
+            sent.push(claimed.id);
+        } else {
+            others.push((claimed.id, state, error, next));
         }
-        Outcome::Temporary(e) => (
-            "queued",
-            Some(e),
-            Some(now + back_off(base_seconds, claimed.attempts)),
-        ),
-    };
-    let outcome_name = match state {
-        "sent" => "sent",
-        "failed" => "failed",
-        _ => "retry",
-    };
-    attempt::ActiveModel {
-        delivery_id: Set(claimed.id),
-        started_at: Set(started_at),
-        outcome: Set(outcome_name.into()),
-        error: Set(error.clone()),
-        ..Default::default()
     }
-    .insert(db)
-    .await?;
-    let mut update = delivery::Entity::update_many()
-        .col_expr(delivery::Column::State, Expr::value(state))
-        .col_expr(delivery::Column::UpdatedAt, Expr::value(now));
-    if let Some(error) = error {
-        update = update.col_expr(delivery::Column::LastError, Expr::value(error));
+    let txn = council_shared::database::begin_write(db).await?;
+    // A subscriber erased meanwhile took their deliveries with them: those attempts have
+    // nothing to belong to, and must not undo the record of the rest of the batch.
+    let still_there: std::collections::HashSet<i64> = delivery::Entity::find()
+        .select_only()
+        .column(delivery::Column::Id)
+        .filter(delivery::Column::Id.is_in(log.iter().map(|(id, _)| *id)))
+        .into_tuple()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .collect();
+    let log: Vec<_> = log
+        .into_iter()
+        .filter(|(id, _)| still_there.contains(id))
+        .map(|(_, row)| row)
+        .collect();
+    if !log.is_empty() {
+        attempt::Entity::insert_many(log)
+            .exec_without_returning(&txn)
+            .await?;
     }
-    if let Some(next) = next {
-        update = update.col_expr(delivery::Column::NextAttemptAt, Expr::value(next));
+    if !sent.is_empty() {
+        delivery::Entity::update_many()
+            .col_expr(delivery::Column::State, Expr::value("sent"))
+            .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
+            .col_expr(delivery::Column::SentAt, Expr::value(now))
+            .filter(delivery::Column::Id.is_in(sent))
+            .exec(&txn)
+            .await?;
     }
-    if state == "sent" {
-        update = update.col_expr(delivery::Column::SentAt, Expr::value(now));
+    for (id, state, error, next) in others {
+        let mut update = delivery::Entity::update_many()
+            .col_expr(delivery::Column::State, Expr::value(state))
+            .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
+            .col_expr(delivery::Column::LastError, Expr::value(error));
+        if let Some(next) = next {
+            update = update.col_expr(delivery::Column::NextAttemptAt, Expr::value(next));
+        }
+        update
+            .filter(delivery::Column::Id.eq(id))
+            .exec(&txn)
+            .await?;
     }
-    update
-        .filter(delivery::Column::Id.eq(claimed.id))
-        .exec(db)
-        .await?;
+    txn.commit().await?;
     Ok(())
 }
 
