@@ -307,13 +307,27 @@ async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minute
     })
     .await;
     assert!(received(&messages, SECRETARY, "Σχέδιο πρακτικών προς έλεγχο").is_empty());
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    // The secretary saves the draft again: the members are not told twice.
+    let (status, _) = api(
+        &app,
+        Method::PUT,
+        &format!("/meetings/{held}/minutes"),
+        Some(json!({"body": "Πρακτικά: διορθωμένο σχέδιο."})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    tokio::time::sleep(Duration::from_secs(3)).await;
     let everything = messages_in(&maildir);
     for address in [PRESIDENT, MEMBER] {
         assert_eq!(
             received(&everything, address, "Υπενθύμιση συνεδρίασης").len(),
             1,
             "one reminder, for the postponed meeting only: {address}"
+        );
+        assert_eq!(
+            received(&everything, address, "Σχέδιο πρακτικών προς έλεγχο").len(),
+            1,
+            "one notice of the draft, however often it is saved: {address}"
         );
     }
     drop(server);

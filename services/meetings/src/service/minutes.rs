@@ -133,17 +133,21 @@ pub async fn draft(
     }
     .insert(&txn)
     .await?;
+    // The members hear once that a draft awaits them, not at every save while it is written.
+    let first_draft = meeting.state != MeetingState::MinutesDrafted.as_str();
     let mut active = meeting.into_active_model();
     active.state = Set(MeetingState::MinutesDrafted.as_str().into());
     active.updated_at = Set(Utc::now());
     let meeting = active.update(&txn).await?;
-    events::emit(
-        &txn,
-        meeting.tenant_id,
-        EventType::MinutesDrafted,
-        &Payload::of(&meeting),
-    )
-    .await?;
+    if first_draft {
+        events::emit(
+            &txn,
+            meeting.tenant_id,
+            EventType::MinutesDrafted,
+            &Payload::of(&meeting),
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(saved)
 }
