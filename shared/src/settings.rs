@@ -110,6 +110,9 @@ pub struct NotificationSettings {
     pub default_digest: String,
     /// How long before a meeting members are reminded, unless the municipality says.
     pub default_reminder_minutes: u32,
+    /// How long members' "the meeting changed" message waits, so that several edits of a
+    /// convened meeting's agenda in a row reach them as one message (the latest).
+    pub change_delay_seconds: u32,
     /// Whether this instance runs the workers and jobs (several instances may, safely).
     pub run_workers: bool,
 }
@@ -131,6 +134,7 @@ impl Default for NotificationSettings {
             reminder_schedule: "30 * * * * *".into(),
             default_digest: "0 0 8 * * Mon".into(),
             default_reminder_minutes: 24 * 60,
+            change_delay_seconds: 300,
             run_workers: true,
         }
     }

@@ -153,6 +153,8 @@ async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minute
         // Members are reminded a minute before a meeting, looked for every second.
         s.notifications.default_reminder_minutes = 1;
         s.notifications.reminder_schedule = "* * * * * *".into();
+        // Edits in a row wait two seconds for the next before going out as one message.
+        s.notifications.change_delay_seconds = 2;
     })
     .await
     else {
@@ -221,6 +223,33 @@ async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minute
         "{event}"
     );
     assert!(event["organizer"].as_str().unwrap().starts_with("mailto:"));
+
+    // Two agenda items added in a row reach the members as one change, with both, and a
+    // REQUEST that replaces the invitation.
+    for title in ["Πρόταση για διερμηνεία", "Ενημέρωση για το κέντρο κοινότητας"] {
+        let (status, body) = api(
+            &app,
+            Method::POST,
+            &format!("/meetings/{meeting}/agenda"),
+            Some(json!({ "title": title })),
+        )
+        .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let messages = wait_for(&maildir, "the change", |m| {
+        received(m, MEMBER, "Αλλαγή στη συνεδρίαση").len() == 1
+    })
+    .await;
+    let change = received(&messages, MEMBER, "Αλλαγή στη συνεδρίαση")[0];
+    let text = decoded(change);
+    assert!(
+        text.contains("3. Πρόταση για διερμηνεία")
+            && text.contains("4. Ενημέρωση για το κέντρο κοινότητας"),
+        "{text}"
+    );
+    let changed = check_ics(&calendar_in(change).expect("a calendar part")).await;
+    assert_eq!(changed["calendar"]["method"], "REQUEST");
+    assert!(changed["events"][0]["sequence"].as_i64() > event["sequence"].as_i64());
 
     // Postponed to 70 seconds from now: a REQUEST that replaces the first (higher
     // SEQUENCE), then, once the meeting is a minute away, the reminder, once.
@@ -328,6 +357,11 @@ async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minute
             received(&everything, address, "Σχέδιο πρακτικών προς έλεγχο").len(),
             1,
             "one notice of the draft, however often it is saved: {address}"
+        );
+        assert_eq!(
+            received(&everything, address, "Αλλαγή στη συνεδρίαση").len(),
+            1,
+            "one message for the two edits in a row: {address}"
         );
     }
     drop(server);

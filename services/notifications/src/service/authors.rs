@@ -71,6 +71,7 @@ impl Notifications {
             html_body: Some(rendered.html),
             calendar: None,
             unsubscribe_url: None,
+            not_before: None,
         }))
     }
 }

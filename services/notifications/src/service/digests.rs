@@ -167,6 +167,7 @@ impl Notifications {
                     html_body: Some(rendered.html),
                     calendar: None,
                     unsubscribe_url: Some(data.unsubscribe_url),
+                    not_before: None,
                 },
                 &self.domain,
             )

@@ -140,6 +140,7 @@ impl Notifications {
             html_body: Some(rendered.html),
             calendar: None,
             unsubscribe_url: Some(data.unsubscribe_url),
+            not_before: None,
         })
     }
 
@@ -238,6 +239,12 @@ impl Notifications {
                 for plan in plans {
                     for (notice, roster) in &plan.notices {
                         queued += self.fan_out(&txn, notice, roster).await?;
+                    }
+                    // A change still waiting to go out is replaced by this newer message.
+                    if let Some((_, kind, facts)) = &plan.meeting
+                        && *kind != MemberKind::DraftMinutes
+                    {
+                        queue::drop_waiting_changes(&txn, facts.meeting_id).await?;
                     }
                     for message in plan.direct {
                         if queue::enqueue(&txn, message, &self.domain).await? {

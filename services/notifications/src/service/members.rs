@@ -176,7 +176,7 @@ impl Notifications {
     }
 
     /// The message of `kind` about one meeting for every member in office on its day who
-    /// has an address, keyed `{key}:member:{id}`. Members read Greek (their language is not
+    /// has an address, keyed `{key}:meeting:{meeting}:member:{member}`. Members read Greek (their language is not
     /// recorded); the templates have English too.
     pub fn member_messages(
         &self,
@@ -308,7 +308,7 @@ impl Notifications {
             });
             deliveries.push(NewDelivery {
                 tenant_id: Some(roster.tenant.id),
-                idempotency_key: format!("{key}:member:{}", member.id),
+                idempotency_key: format!("{key}:meeting:{}:member:{}", facts.meeting_id, member.id),
                 kind: format!("member.{}", kind.name()),
                 recipient: contact.email.clone(),
                 subscriber_id: None,
@@ -317,6 +317,12 @@ impl Notifications {
                 html_body: Some(rendered.html),
                 calendar,
                 unsubscribe_url: None,
+                // Edits in a row reach the members as one message: each newer one replaces
+                // the one still waiting (`queue::drop_waiting_changes`).
+                not_before: (kind == MemberKind::Update).then(|| {
+                    Utc::now()
+                        + chrono::Duration::seconds(self.settings.change_delay_seconds.into())
+                }),
             });
         }
         Ok(deliveries)

@@ -35,6 +35,8 @@ pub struct NewDelivery {
     pub html_body: Option<String>,
     pub calendar: Option<(String, String)>,
     pub unsubscribe_url: Option<String>,
+    /// Not sent before this time (None: at once).
+    pub not_before: Option<DateTime<Utc>>,
 }
 
 /// The Message-ID of a delivery: derived from its key, so it is the same on every attempt.
@@ -66,7 +68,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, new: NewDelivery, domain: &str) 
         unsubscribe_url: Set(new.unsubscribe_url),
         state: Set("queued".into()),
         attempts: Set(0),
-        next_attempt_at: Set(now),
+        next_attempt_at: Set(std::cmp::Ord::max(new.not_before.unwrap_or(now), now)),
         last_error: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -82,6 +84,21 @@ pub async fn enqueue(db: &impl ConnectionTrait, new: NewDelivery, domain: &str) 
         .exec_without_returning(db)
         .await?;
     Ok(inserted > 0)
+}
+
+/// Drops the members' change messages about meeting `meeting_id` that still wait for their
+/// time: a newer message about the meeting (a later change, a postponement, the
+/// cancellation) is on its way and says what now stands. Keys of members' messages end in
+/// `:meeting:{id}:member:{id}` (see `Notifications::member_messages`).
+pub async fn drop_waiting_changes(db: &impl ConnectionTrait, meeting_id: i64) -> Result<u64> {
+    Ok(delivery::Entity::delete_many()
+        .filter(delivery::Column::Kind.eq("member.update"))
+        .filter(delivery::Column::State.eq("queued"))
+        .filter(delivery::Column::Attempts.eq(0))
+        .filter(delivery::Column::IdempotencyKey.like(format!("%:meeting:{meeting_id}:member:%")))
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// Takes up to `limit` due deliveries for this worker, marking them in flight, in one
