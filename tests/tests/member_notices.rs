@@ -226,7 +226,10 @@ async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minute
 
     // Two agenda items added in a row reach the members as one change, with both, and a
     // REQUEST that replaces the invitation.
-    for title in ["Πρόταση για διερμηνεία", "Ενημέρωση για το κέντρο κοινότητας"] {
+    for title in [
+        "Πρόταση για διερμηνεία",
+        "Ενημέρωση για το κέντρο κοινότητας",
+    ] {
         let (status, body) = api(
             &app,
             Method::POST,
