@@ -96,6 +96,16 @@ pub trait CouncilDirectory: Send + Sync {
     ) -> BoxFuture<'a, anyhow::Result<Vec<MemberContact>>>;
 }
 
+/// Where a council meets, on one line: «Αίθουσα, Αθηνάς 63» (the name alone when there is no
+/// address). The meetings service's pages, calendars and OParl, and the members' messages
+/// all write a venue this way.
+pub fn place(name: &str, address: Option<&str>) -> String {
+    match address {
+        Some(address) => format!("{name}, {address}"),
+        None => name.to_string(),
+    }
+}
+
 /// A quorum is more than half of the members in office.
 pub fn has_quorum(present: usize, in_office: usize) -> bool {
     in_office > 0 && present * 2 > in_office

@@ -147,6 +147,18 @@ impl TenantsClient {
         }
     }
 
+    /// A read that is not public: it needs `services.token`.
+    async fn get_private<T: for<'de> Deserialize<'de>>(
+        &self,
+        path: &str,
+    ) -> anyhow::Result<Option<T>> {
+        anyhow::ensure!(
+            self.token.is_some(),
+            "services.token is not set: {path} is not public and cannot be read"
+        );
+        self.get(path).await
+    }
+
     async fn fetch_roster(&self, slug: &str) -> anyhow::Result<Option<CouncilRoster>> {
         let Some(tenant) = self.get::<Tenant>(&format!("/tenants/{slug}")).await? else {
             return Ok(None);
@@ -238,11 +250,9 @@ impl CouncilDirectory for TenantsClient {
 
     fn account_email(&self, user_id: i64) -> BoxFuture<'_, anyhow::Result<Option<String>>> {
         Box::pin(async move {
-            anyhow::ensure!(
-                self.token.is_some(),
-                "services.token is not set: accounts' addresses cannot be read"
-            );
-            let account: Option<Account> = self.get(&format!("/platform/users/{user_id}")).await?;
+            let account: Option<Account> = self
+                .get_private(&format!("/platform/users/{user_id}"))
+                .await?;
             Ok(account.map(|a| a.email))
         })
     }
@@ -252,12 +262,8 @@ impl CouncilDirectory for TenantsClient {
         slug: &'a TenantSlug,
     ) -> BoxFuture<'a, anyhow::Result<Vec<MemberContact>>> {
         Box::pin(async move {
-            anyhow::ensure!(
-                self.token.is_some(),
-                "services.token is not set: members' addresses cannot be read"
-            );
             let contacts: Vec<Contact> = self
-                .get(&format!("/tenants/{slug}/council/contacts"))
+                .get_private(&format!("/tenants/{slug}/council/contacts"))
                 .await?
                 .unwrap_or_default();
             Ok(contacts

@@ -199,10 +199,9 @@ impl EventSource for HttpEvents {
             Ok(Some(MeetingBrief {
                 number: meeting.number,
                 title: meeting.title,
-                venue: meeting.location.map(|l| match l.address {
-                    Some(address) => format!("{}, {address}", l.name),
-                    None => l.name,
-                }),
+                venue: meeting
+                    .location
+                    .map(|l| council_shared::council::place(&l.name, l.address.as_deref())),
                 online_url: meeting.online_url,
                 agenda: meeting
                     .agenda

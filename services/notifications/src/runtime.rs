@@ -1,7 +1,7 @@
 //! What runs in the background of every instance: the delivery workers, and the scheduler
 //! of the jobs (reading events, digests, members' reminders, expiring unconfirmed requests,
-//! requeueing what a dead instance left in flight). Several instances may run them on one database: claims
-//! and job leases keep each delivery and each job run to one of them.
+//! requeueing what a dead instance left in flight). Several instances may run them on one
+//! database: claims and job leases keep each delivery and each job run to one of them.
 
 use std::{sync::Arc, time::Duration};
 

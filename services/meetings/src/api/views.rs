@@ -26,13 +26,7 @@ pub fn calendar_path(slug: &str, id: i64) -> String {
     format!("/api/v1/tenants/{slug}/meetings/{id}/calendar.ics")
 }
 
-/// A venue on one line: «Αίθουσα, Αθηνάς 63» (the name alone when there is no address).
-pub fn place(name: &str, address: Option<&str>) -> String {
-    match address {
-        Some(address) => format!("{name}, {address}"),
-        None => name.to_string(),
-    }
-}
+pub use council_shared::council::place;
 
 /// The meeting's venue on one line, if it has one.
 pub fn venue(meeting: &meeting::Model) -> Option<String> {

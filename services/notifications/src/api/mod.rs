@@ -86,6 +86,12 @@ fn choice(
     })
 }
 
+/// One confirmation message per request: a repeated request (which renews the link) gets
+/// a new one, a request read twice does not.
+fn confirm_key(to: &subscriber::Model) -> String {
+    format!("confirm:{}:{}", to.id, to.updated_at.timestamp_millis())
+}
+
 #[derive(Serialize)]
 struct LinkMessage {
     lang: &'static str,
@@ -140,7 +146,7 @@ impl Notifications {
         .await?;
         let (kind, to, key) = match requested {
             Requested::Confirm(to) => {
-                let key = format!("confirm:{}:{}", to.id, to.updated_at.timestamp_millis());
+                let key = confirm_key(&to);
                 ("confirm", to, key)
             }
             Requested::AlreadyActive(to) => {
@@ -252,8 +258,8 @@ impl Notifications {
             .await?
             {
                 Imported::Invited(to) => {
-                    let key = format!("confirm:{}:{}", to.id, to.updated_at.timestamp_millis());
-                    self.send_link_message(roster, "confirm", &to, key).await?;
+                    self.send_link_message(roster, "confirm", &to, confirm_key(&to))
+                        .await?;
                     report.invited += 1;
                 }
                 Imported::Existing => report.already_known += 1,
@@ -622,19 +628,10 @@ impl NotificationsApi {
         slug: Path<String>,
     ) -> ApiResult<SettingsResponse> {
         let roster = self.core.operated(&caller, &slug).await?;
-        let found = tenant_settings::Entity::find_by_id(roster.tenant.id)
-            .one(&self.core.db)
-            .await
-            .map_err(NotificationsError::from)?;
-        Ok(SettingsResponse::Ok(Json(match found {
-            Some(row) => NotificationSettingsView {
-                digest_schedule: row.digest_schedule,
-                reminder_minutes: row.reminder_minutes,
-            },
-            None => NotificationSettingsView {
-                digest_schedule: self.core.settings.default_digest.clone(),
-                reminder_minutes: self.core.settings.default_reminder_minutes as i32,
-            },
+        let found = self.core.settings_of(roster.tenant.id).await?;
+        Ok(SettingsResponse::Ok(Json(NotificationSettingsView {
+            digest_schedule: found.digest_schedule,
+            reminder_minutes: found.reminder_minutes,
         })))
     }
 

@@ -19,7 +19,7 @@ use super::{
 use crate::{
     Notifications,
     domain::message_language,
-    entities::{digest_item, subscriber, tenant_settings},
+    entities::{digest_item, subscriber},
     error::Result,
 };
 
@@ -41,17 +41,6 @@ struct DigestData {
 }
 
 impl Notifications {
-    /// The digest schedule of a municipality: its own, or the default.
-    pub async fn digest_schedule(&self, tenant_id: i64) -> Result<String> {
-        Ok(tenant_settings::Entity::find_by_id(tenant_id)
-            .one(&self.db)
-            .await?
-            .map_or_else(
-                || self.settings.default_digest.clone(),
-                |s| s.digest_schedule,
-            ))
-    }
-
     /// Sends the digests that are due; returns how many were queued.
     pub async fn send_due_digests(&self) -> Result<u64> {
         // Only the municipalities with something waiting.
@@ -65,7 +54,7 @@ impl Notifications {
             .await?;
         let mut queued = 0;
         for tenant_id in waiting {
-            let schedule = self.digest_schedule(tenant_id).await?;
+            let schedule = self.settings_of(tenant_id).await?.digest_schedule;
             let Ok(schedule) = jobs::parse_schedule(&schedule) else {
                 tracing::warn!(tenant_id, "digest schedule is not valid; using the default");
                 continue;

@@ -101,6 +101,14 @@ impl Notifications {
         format!("{}/subscriptions/{token}", self.base_url)
     }
 
+    /// The meeting's public page.
+    pub fn meeting_url(&self, slug: &str, meeting_id: i64) -> String {
+        format!(
+            "{}/municipalities/{slug}/meetings/{meeting_id}",
+            self.base_url
+        )
+    }
+
     pub fn unsubscribe_url(&self, token: &str) -> String {
         format!("{}/subscriptions/{token}/unsubscribe", self.base_url)
     }
@@ -223,7 +231,7 @@ impl Notifications {
                 for event in &events {
                     plans.push(match name {
                         "meetings" => {
-                            self.plan_meeting_event(source.as_ref(), event, rosters, &mut contacts)
+                            self.plan_meeting_event(event, rosters, &mut contacts)
                                 .await?
                         }
                         _ => Planned {
@@ -283,7 +291,6 @@ impl Notifications {
     /// message, and the change to the meeting's record for reminders.
     async fn plan_meeting_event<'r>(
         &self,
-        source: &dyn EventSource,
         event: &SourceEvent,
         rosters: &'r HashMap<i64, CouncilRoster>,
         contacts: &mut ContactBook,
@@ -313,14 +320,7 @@ impl Notifications {
         let needs_meeting =
             member.is_some() || resident.is_some_and(|(_, kind)| kind == "convened");
         let brief = if needs_meeting {
-            // Without its agenda a message still says that and when the council meets.
-            source
-                .meeting(slug, facts.meeting_id)
-                .await
-                .unwrap_or_else(|error| {
-                    tracing::warn!(error = ?error, meeting = facts.meeting_id, "the message goes without the agenda");
-                    None
-                })
+            self.meeting_brief(slug, facts.meeting_id).await
         } else {
             None
         };
@@ -346,10 +346,7 @@ impl Notifications {
                     when: Some(facts.starts_at),
                     reason: facts.reason.clone(),
                     agenda,
-                    link: format!(
-                        "{}/municipalities/{slug}/meetings/{}",
-                        self.base_url, facts.meeting_id
-                    ),
+                    link: self.meeting_url(slug, facts.meeting_id),
                     key: key.clone(),
                 },
                 roster,

@@ -161,6 +161,20 @@ fn time_span(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> String {
 pub struct ContactBook(std::collections::HashMap<i64, Vec<MemberContact>>);
 
 impl Notifications {
+    /// The meeting as its members see it, read from the meetings service. Without it a
+    /// message still says that and when the council meets, so a failed read is logged and
+    /// the message goes without the agenda.
+    pub async fn meeting_brief(&self, slug: &str, meeting_id: i64) -> Option<MeetingBrief> {
+        let source = self.source.as_ref()?;
+        source
+            .meeting(slug, meeting_id)
+            .await
+            .unwrap_or_else(|error| {
+                tracing::warn!(error = ?error, meeting = meeting_id, "the message goes without the agenda");
+                None
+            })
+    }
+
     /// The addresses of `roster`'s members, from `book` or else the tenants service.
     pub async fn contacts_of<'b>(
         &self,
@@ -176,8 +190,8 @@ impl Notifications {
     }
 
     /// The message of `kind` about one meeting for every member in office on its day who
-    /// has an address, keyed `{key}:meeting:{meeting}:member:{member}`. Members read Greek (their language is not
-    /// recorded); the templates have English too.
+    /// has an address, keyed `{key}:meeting:{meeting}:member:{member}`. Members read Greek
+    /// (their language is not recorded); the templates have English too.
     pub fn member_messages(
         &self,
         kind: MemberKind,
@@ -191,10 +205,7 @@ impl Notifications {
         let t = words(lang);
         let word = |name: &str| t[name].as_str().unwrap_or_default();
         let slug = roster.tenant.slug.as_str();
-        let link = format!(
-            "{}/municipalities/{slug}/meetings/{}",
-            self.base_url, facts.meeting_id
-        );
+        let link = self.meeting_url(slug, facts.meeting_id);
         let absolute = |path: &str| format!("{}{path}", self.base_url);
         let documents = |list: &[crate::source::DocumentBrief]| {
             list.iter()

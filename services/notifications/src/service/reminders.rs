@@ -17,26 +17,11 @@ use super::{
     members::{ContactBook, MeetingFacts, MemberKind},
     queue,
 };
-use crate::{
-    Notifications,
-    entities::{meeting, tenant_settings},
-    error::Result,
-};
+use crate::{Notifications, entities::meeting, error::Result};
 
 const CONVENED: &str = "convened";
 
 impl Notifications {
-    /// How long before a meeting the municipality's members are reminded.
-    pub async fn reminder_lead(&self, tenant_id: i64) -> Result<Duration> {
-        let minutes = tenant_settings::Entity::find_by_id(tenant_id)
-            .one(&self.db)
-            .await?
-            .map_or(i64::from(self.settings.default_reminder_minutes), |s| {
-                i64::from(s.reminder_minutes)
-            });
-        Ok(Duration::minutes(minutes))
-    }
-
     /// Keeps the meeting's record in step with a meetings event, in the caller's transaction.
     pub async fn record_meeting(
         txn: &impl ConnectionTrait,
@@ -101,12 +86,16 @@ impl Notifications {
             .filter(meeting::Column::StartsAt.gt(now))
             .all(&self.db)
             .await?;
+        let leads = self
+            .municipality_settings(upcoming.iter().map(|row| row.tenant_id))
+            .await?;
         let mut due = Vec::new();
         for row in upcoming {
             if row.reminded_for == Some(row.starts_at) {
                 continue;
             }
-            let remind_at = row.starts_at - self.reminder_lead(row.tenant_id).await?;
+            let lead = Duration::minutes(leads[&row.tenant_id].reminder_minutes.into());
+            let remind_at = row.starts_at - lead;
             if now >= remind_at {
                 due.push((row, remind_at));
             }
@@ -129,16 +118,9 @@ impl Notifications {
                 Some(_) if row.last_notice_at >= remind_at => Vec::new(),
                 Some(roster) => {
                     let contacts = self.contacts_of(&mut book, roster).await?;
-                    let brief = match &self.source {
-                        Some(source) => source
-                            .meeting(roster.tenant.slug.as_str(), row.meeting_id)
-                            .await
-                            .unwrap_or_else(|error| {
-                                tracing::warn!(error = ?error, meeting = row.meeting_id, "the reminder goes without the agenda");
-                                None
-                            }),
-                        None => None,
-                    };
+                    let brief = self
+                        .meeting_brief(roster.tenant.slug.as_str(), row.meeting_id)
+                        .await;
                     let facts = MeetingFacts {
                         meeting_id: row.meeting_id,
                         title: row.title.clone(),
