@@ -118,6 +118,17 @@ impl Browser {
         self.client.get(url).send().await.expect("GET")
     }
 
+    /// Follows a link as a person's browser does: asking for a page.
+    pub async fn navigate(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .header("sec-fetch-mode", "navigate")
+            .send()
+            .await
+            .expect("GET")
+    }
+
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.client
             .post(format!("{}{path}", self.base))

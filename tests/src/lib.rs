@@ -397,8 +397,11 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
         .as_str()
         .expect("an upcoming meeting")
         .to_string();
+    let hybrid = long_hybrid_meeting(app).await;
     let mut pages: Vec<String> = FIXED_PAGES.iter().map(|p| p.to_string()).collect();
     pages.extend([
+        hybrid.clone(),
+        format!("{hybrid}?lang=en"),
         "/municipalities/athens/meetings".to_string(),
         "/municipalities/thessaloniki/meetings?lang=en&q=%CE%B5%CE%BD%CF%84%CE%B1%CE%BE%CE%B7"
             .to_string(),
@@ -442,6 +445,62 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
         format!("{link}/unsubscribe"),
     ]);
     pages
+}
+
+/// A hybrid meeting under way, with the longest real values a page must fit on a phone:
+/// long Greek words in its title and venue, and an online link that cannot break. Under
+/// way, so its online link is public. Returns its page.
+async fn long_hybrid_meeting(app: &TestApp) -> String {
+    let starts = chrono::Utc::now() + chrono::Duration::seconds(2);
+    let at =
+        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let meetings = app.url("/api/v1/tenants/athens/meetings");
+    let (status, created) = send(
+        &app.client,
+        &meetings,
+        Some(&app.token),
+        reqwest::Method::POST,
+        Some(serde_json::json!({
+            "title": "Έκτακτη συνεδρίαση για την κοινωνικοοικονομική ενσωμάτωση και τη διαπολιτισμικότητα",
+            "kind": "extraordinary",
+            "mode": "hybrid",
+            "starts_at": at(starts),
+            "ends_at": at(starts + chrono::Duration::hours(2)),
+            "location": {
+                "name": "Αίθουσα εκδηλώσεων του Πολιτιστικού Κέντρου «Μελίνα Μερκούρη» του Δήμου Αθηναίων",
+                "address": "Ηρακλειδών 66 και Θεσσαλονίκης, Θησείο, 11851 Αθήνα"
+            },
+            "online_url": "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjY4ZTQ1YzYtOGRkNi00ZDJhLWFlOWUtYzQ5ZjM4ZjM0YWE3%40thread.v2/0?context=%7b%22Tid%22%3a%2200000000-1111-2222-3333-444444444444%22%7d"
+        })),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let page = created["page"].as_str().expect("its page").to_string();
+    let agenda = format!("{meetings}/{}/agenda", created["id"]);
+    let (status, added) = send(
+        &app.client,
+        &agenda,
+        Some(&app.token),
+        reqwest::Method::POST,
+        Some(serde_json::json!({
+            "title": "Ενημέρωση για τη λειτουργία του Κέντρου Ένταξης Μεταναστών",
+            "rapporteur": "Αικατερίνη Παπαδοπούλου-Κωνσταντινοπούλου"
+        })),
+    )
+    .await;
+    assert_eq!(status, 201, "{added}");
+    let convene = format!("{meetings}/{}/convene", created["id"]);
+    let (status, convened) = send(
+        &app.client,
+        &convene,
+        Some(&app.token),
+        reqwest::Method::POST,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{convened}");
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    page
 }
 
 /// The platform on SQLite with the demo data and Piraeus archived, for the page checkers.
@@ -506,6 +565,27 @@ macro_rules! on_both_databases {
                     if let Some(app) = $crate::TestApp::spawn($crate::Backend::Postgres).await {
                         super::$test(app).await;
                     }
+                }
+            }
+        )*
+    };
+}
+
+/// Runs each named `async fn(Backend)` twice, `NAME::on_sqlite` and `NAME::on_postgres`,
+/// for scenarios that start the platform themselves (with their own peers or settings).
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($test:ident),* $(,)?) => {
+        $(
+            mod $test {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_sqlite() {
+                    super::$test($crate::Backend::Sqlite).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_postgres() {
+                    super::$test($crate::Backend::Postgres).await;
                 }
             }
         )*

@@ -405,10 +405,13 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
         .await;
     let body = minutes_draft["minutes"]["body"].as_str().unwrap();
     assert!(
-        body.contains("Υπάρχει απαρτία: παρόντα 3 από 4 μέλη"),
+        body.contains("Διαπιστώθηκε απαρτία: παρόντα 3 από 4 μέλη"),
         "{body}"
     );
-    assert!(body.contains(&format!("Απόφαση 1/{year}")), "{body}");
+    assert!(
+        body.contains(&format!("Εισήγηση 1/{year}")),
+        "a recommendation: {body}"
+    );
     let (_, before) = council.call(None, Method::GET, &path, None).await;
     assert!(
         before.get("minutes").is_none(),
@@ -436,7 +439,7 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
     // The page read before publication was kept for the public; the write cleared it.
     let (_, html) = council.page(None, &path).await;
     assert!(
-        html.contains("Δημοσιευμένα πρακτικά") && html.contains("Υπάρχει απαρτία"),
+        html.contains("Δημοσιευμένα πρακτικά") && html.contains("Διαπιστώθηκε απαρτία"),
         "{html}"
     );
     assert!(html.contains(&format!("Εισήγηση 1/{year}")) && html.contains("Υπέρ 2, κατά 0"));
@@ -510,8 +513,8 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
         "application/atom+xml; charset=utf-8"
     );
     let atom = atom.text().await.unwrap();
-    assert!(atom.contains("Πρακτικό: 1η Τακτική Συνεδρίαση"), "{atom}");
-    assert!(atom.contains(&format!("Απόφαση 1/{year}")), "{atom}");
+    assert!(atom.contains("Πρακτικά: 1η Τακτική Συνεδρίαση"), "{atom}");
+    assert!(atom.contains(&format!("Εισήγηση 1/{year}")), "{atom}");
 
     // OParl: every object validates against the schemas, and only public content is there.
     let (draft, _, _) = drafted(&council, "Πρόχειρη συνεδρίαση", 3600).await;
@@ -786,7 +789,7 @@ async fn a_meeting_without_quorum_cannot_carry_decisions(app: TestApp) {
         minutes["minutes"]["body"]
             .as_str()
             .unwrap()
-            .contains("Δεν υπάρχει απαρτία")
+            .contains("Δεν διαπιστώθηκε απαρτία")
     );
 }
 

@@ -185,7 +185,7 @@ async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minute
     );
     let convocation = received(&messages, MEMBER, "Πρόσκληση σε συνεδρίαση")[0];
     let text = decoded(convocation);
-    assert!(text.contains("Αγαπητέ/ή Μέλος Πρώτο"), "{text}");
+    assert!(text.contains("Προς: Μέλος Πρώτο"), "{text}");
     assert!(text.contains("1. Πρόγραμμα εκμάθησης ελληνικών"), "{text}");
     assert!(text.contains("Εισηγητής/τρια: Πρόεδρος Δοκιμής"), "{text}");
     assert!(

@@ -737,26 +737,7 @@ async fn concurrent_claims_never_take_the_same_delivery(backend: Backend) {
     assert_eq!(taken.len(), 300, "no delivery was claimed twice");
 }
 
-/// Each scenario on SQLite and on PostgreSQL, each with its own mail server.
-macro_rules! with_mail_on_both_databases {
-    ($($test:ident),* $(,)?) => {
-        $(
-            mod $test {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn on_sqlite() {
-                    super::$test(integration_tests::Backend::Sqlite).await;
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn on_postgres() {
-                    super::$test(integration_tests::Backend::Postgres).await;
-                }
-            }
-        )*
-    };
-}
-
-with_mail_on_both_databases!(
+integration_tests::on_both_backends!(
     residents_confirm_get_notices_and_unsubscribe_in_one_click,
     a_digest_collects_the_notices_on_the_municipality_schedule,
     an_imported_list_invites_new_addresses_and_never_brings_back_the_erased,

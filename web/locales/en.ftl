@@ -72,6 +72,10 @@ error-server-title = Something went wrong
 error-server-text = An error occurred on our side and has been logged. Please try again shortly.
 error-request-id = Request id: { $id }
 back-home = Back to the municipalities
+document-sign-in-title = Sign in to open this document
+document-sign-in-text = Only the council's members and its secretariat can see this document, or it no longer exists. If you are a member, sign in: you will come back here afterwards.
+document-unavailable-title = This document is not available
+document-unavailable-text = The document does not exist or the account you signed in with cannot see it. If you received it as a council member, sign in with the address your invitation came to.
 
 sign-in = Sign in
 sign-out = Sign out

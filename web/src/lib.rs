@@ -2,6 +2,7 @@
 //! in Greek with an English switch. Pages read the tenants service through its public
 //! read side (`tenants::public::TenantReads`), never its tables.
 
+mod document_gate;
 pub mod i18n;
 mod meeting_pages;
 pub mod meeting_views;
@@ -238,6 +239,8 @@ struct ErrorPage {
     heading: String,
     text: String,
     request_id: Option<String>,
+    /// Offered when signing in may open what was refused.
+    sign_in_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -294,7 +297,49 @@ pub(crate) fn error_page(state: &WebState, context: &PageContext, status: Status
             .is_server_error()
             .then(|| context.request_id.clone())
             .flatten(),
+        sign_in_url: None,
     };
+    render_error_page(state, context, status, view)
+}
+
+/// A document download refused to a person's browser: sign in and come back, or (signed
+/// in already) it is not there for them. See `document_gate`.
+fn refused_document_page(
+    state: &WebState,
+    context: &PageContext,
+    status: StatusCode,
+    refused: &document_gate::Refused,
+) -> Response {
+    let lang = context.lang;
+    let (heading, text, sign_in_url) = match context.user {
+        None => (
+            "document-sign-in-title",
+            "document-sign-in-text",
+            Some(refused.sign_in_url()),
+        ),
+        Some(_) => (
+            "document-unavailable-title",
+            "document-unavailable-text",
+            None,
+        ),
+    };
+    let view = ErrorPage {
+        lang: lang.code(),
+        heading: state.renderer.text(lang, heading),
+        text: state.renderer.text(lang, text),
+        request_id: None,
+        sign_in_url,
+    };
+    render_error_page(state, context, status, view)
+}
+
+fn render_error_page(
+    state: &WebState,
+    context: &PageContext,
+    status: StatusCode,
+    view: ErrorPage,
+) -> Response {
+    let lang = context.lang;
     match state
         .renderer
         .render("error", &view)
@@ -529,8 +574,17 @@ pub fn html_errors<E: Endpoint + 'static>(
         let state = state.clone();
         async move {
             let context = PageContext::of(&req);
+            let document = document_gate::Refused::candidate(&req);
             match next.call(req).await {
-                Ok(response) => Ok(response.into_response()),
+                Ok(response) => {
+                    let response = response.into_response();
+                    match document {
+                        Some(refused) if document_gate::Refused::applies(response.status()) => Ok(
+                            refused_document_page(&state, &context, response.status(), &refused),
+                        ),
+                        _ => Ok(response),
+                    }
+                }
                 Err(error) => {
                     let status = error.status();
                     if status.is_server_error() {

@@ -9,6 +9,7 @@ pub mod access;
 pub mod api;
 pub mod atom;
 pub mod demo;
+pub mod disclosure;
 pub mod domain;
 pub mod entities;
 pub mod error;

@@ -180,6 +180,7 @@ fn notice(roster: &CouncilRoster, base_url: &str) -> Notice {
             "Συνεργασία με τα σχολεία της πόλης".into(),
             "Ενημέρωση για το κέντρο ένταξης μεταναστών".into(),
         ],
+        decisions: Vec::new(),
         link: format!("{base_url}/municipalities/bench/meetings/1"),
         key: format!("bench:{}", Utc::now().timestamp_micros()),
     }

@@ -15,7 +15,10 @@ use poem_openapi::{
 };
 
 use super::{ApiTags, Core, models::AttachmentView, views};
-use crate::service::{agenda, attachments};
+use crate::{
+    disclosure,
+    service::{agenda, attachments},
+};
 
 #[derive(ApiResponse)]
 pub enum UploadResponse {
@@ -90,7 +93,7 @@ impl FilesApi {
         let file = attachments::find(&self.core.db, meeting.id, *attachment_id).await?;
         if let Some(item_id) = file.item_id {
             let item = agenda::find(&self.core.db, &meeting, item_id).await?;
-            if !(item.public || viewer.is_insider()) {
+            if !disclosure::sees_item(viewer.is_insider(), &item) {
                 return Err(ApiError::NotFound(format!(
                     "meeting {} has no attachment {}",
                     meeting.id, file.id

@@ -22,11 +22,11 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::{ApiTags, Core, models::*, views};
 use crate::{
-    atom,
-    domain::MeetingState,
+    atom, disclosure,
+    domain::{DecisionKind, MeetingState},
     entities::{agenda_item, decision, decision_version, meeting, minutes_version},
     ical,
-    service::{agenda, events},
+    service::{agenda, decisions::StoredDecision, events},
 };
 
 /// An iCalendar document, made once and kept (compressed, with its ETag) while it holds.
@@ -88,7 +88,7 @@ fn event_for(
         description.push_str(&format!("Συνεδρίαση {number}\n"));
     }
     for (index, item) in items.iter().enumerate() {
-        if (item.public || insider) && item.withdrawn_at.is_none() {
+        if disclosure::sees_item(insider, item) && item.withdrawn_at.is_none() {
             description.push_str(&format!("{}. {}\n", index + 1, item.title));
         }
     }
@@ -113,6 +113,27 @@ fn event_for(
         ends_at: meeting.ends_at,
         last_modified: meeting.updated_at,
     })
+}
+
+/// An Atom entry's title and the paragraph its content starts with: a correction says it
+/// is one, of which version, and what changed (`note`); a first publication says what it is.
+fn entry_heading(
+    what: &str,
+    correction_of: &str,
+    version: i32,
+    note: Option<&str>,
+    meeting_title: &str,
+) -> (String, String) {
+    match note {
+        Some(note) => (
+            format!("{correction_of} (έκδοση {version}): {meeting_title}"),
+            format!(
+                "<p><strong>Τι διορθώθηκε:</strong> {}</p>",
+                council_shared::markdown::escape_text(note)
+            ),
+        ),
+        None => (format!("{what}: {meeting_title}"), String::new()),
+    }
 }
 
 impl FeedsApi {
@@ -243,23 +264,19 @@ impl FeedsApi {
             let Some(meeting) = title_of(version.meeting_id) else {
                 continue;
             };
-            let correction = version
-                .change_note
-                .as_ref()
-                .map(|note| {
-                    format!(
-                        "<p><strong>Διόρθωση (έκδοση {}):</strong> {}</p>",
-                        version.version,
-                        council_shared::markdown::escape_text(note)
-                    )
-                })
-                .unwrap_or_default();
+            let (title, correction) = entry_heading(
+                "Πρακτικά",
+                "Διόρθωση πρακτικών",
+                version.version,
+                version.change_note.as_deref(),
+                &meeting.title,
+            );
             entries.push(atom::Entry {
                 id: format!(
                     "urn:semp:{}:minutes:{}:{}",
                     slug.0, meeting.id, version.version
                 ),
-                title: format!("Πρακτικό: {}", meeting.title),
+                title,
                 link: format!("{base}{}", views::page_path(&slug, meeting.id)),
                 updated: version.published_at.unwrap_or(version.created_at),
                 content_html: format!(
@@ -268,48 +285,65 @@ impl FeedsApi {
                 ),
             });
         }
+        let items = agenda_item::Entity::find()
+            .filter(agenda_item::Column::MeetingId.is_in(ids.clone()))
+            .all(db)
+            .await
+            .map_err(map_err)?;
         let decisions = decision::Entity::find()
             .filter(decision::Column::MeetingId.is_in(ids))
             .all(db)
             .await
             .map_err(map_err)?;
-        let public_items: Vec<i64> = agenda_item::Entity::find()
-            .filter(agenda_item::Column::Id.is_in(decisions.iter().map(|d| d.item_id)))
-            .filter(agenda_item::Column::Public.eq(true))
-            .all(db)
-            .await
-            .map_err(map_err)?
-            .into_iter()
-            .map(|i| i.id)
-            .collect();
         let versions = decision_version::Entity::find()
             .filter(decision_version::Column::DecisionId.is_in(decisions.iter().map(|d| d.id)))
             .filter(decision_version::Column::PublishedAt.is_not_null())
-            .order_by_desc(decision_version::Column::PublishedAt)
-            .limit(FEED_ENTRIES)
+            .order_by_asc(decision_version::Column::Version)
             .all(db)
             .await
             .map_err(map_err)?;
-        for version in &versions {
-            let Some(found) = decisions.iter().find(|d| d.id == version.decision_id) else {
-                continue;
+        for found in decisions {
+            let stored = StoredDecision {
+                versions: versions
+                    .iter()
+                    .filter(|v| v.decision_id == found.id)
+                    .cloned()
+                    .collect(),
+                decision: found,
             };
-            if !public_items.contains(&found.item_id) {
+            if !disclosure::decision_is_public(&items, &stored) {
                 continue;
             }
-            let Some(meeting) = title_of(found.meeting_id) else {
+            let Some(meeting) = title_of(stored.decision.meeting_id) else {
                 continue;
             };
-            entries.push(atom::Entry {
-                id: format!(
-                    "urn:semp:{}:decision:{}:{}",
-                    slug.0, found.id, version.version
-                ),
-                title: format!("Απόφαση {}/{}: {}", found.number, found.year, meeting.title),
-                link: format!("{base}{}", views::page_path(&slug, meeting.id)),
-                updated: version.published_at.unwrap_or(version.created_at),
-                content_html: council_shared::markdown::to_safe_html(&version.text),
-            });
+            let kind = disclosure::kind_word_el(
+                DecisionKind::from_db(&stored.decision.kind)
+                    .map_err(crate::error::MeetingsError::from)?,
+            );
+            let number = format!("{}/{}", stored.decision.number, stored.decision.year);
+            for version in &stored.versions {
+                let (title, correction) = entry_heading(
+                    &format!("{kind} {number}"),
+                    &format!("Διόρθωση: {kind} {number}"),
+                    version.version,
+                    version.change_note.as_deref(),
+                    &meeting.title,
+                );
+                entries.push(atom::Entry {
+                    id: format!(
+                        "urn:semp:{}:decision:{}:{}",
+                        slug.0, stored.decision.id, version.version
+                    ),
+                    title,
+                    link: format!("{base}{}", views::page_path(&slug, meeting.id)),
+                    updated: version.published_at.unwrap_or(version.created_at),
+                    content_html: format!(
+                        "{correction}{}",
+                        council_shared::markdown::to_safe_html(&version.text)
+                    ),
+                });
+            }
         }
         entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
         entries.truncate(FEED_ENTRIES as usize);

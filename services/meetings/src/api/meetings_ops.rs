@@ -21,8 +21,11 @@ use super::{
     reads::{self, ListRequest},
     require_staff, views,
 };
+use council_shared::council::CouncilRoster;
+
 use crate::{
     access::Viewer,
+    disclosure,
     domain::{ItemData, MeetingData, MeetingState, reason},
     service::{self, agenda, attendance, meetings},
 };
@@ -125,7 +128,7 @@ impl MeetingsApi {
     ) -> Result<MeetingDetail, ApiError> {
         let roster = self.core.roster(slug).await?;
         let meeting = service::find_meeting(&self.core.db, roster.tenant.id, id).await?;
-        Ok(views::detail(&self.core.db, slug, &meeting, viewer).await?)
+        Ok(views::detail(&self.core.db, &roster, &meeting, viewer).await?)
     }
 }
 
@@ -175,7 +178,7 @@ impl MeetingsApi {
         let data = meeting_data(&body).map_err(ApiError::Validation)?;
         let created = meetings::create(&self.core.db, roster.tenant.id, data).await?;
         let location = format!("/api/v1/tenants/{}/meetings/{}", slug.0, created.id);
-        let detail = views::detail(&self.core.db, &slug, &created, &viewer).await?;
+        let detail = views::detail(&self.core.db, &roster, &created, &viewer).await?;
         Ok(MeetingCreatedResponse::Created(Json(detail), location))
     }
 
@@ -189,8 +192,8 @@ impl MeetingsApi {
         slug: Path<String>,
         id: Path<i64>,
     ) -> ApiResult<MeetingResponse> {
-        let (_, viewer, meeting) = self.core.meeting(&slug, *id, caller.principal()).await?;
-        let detail = views::detail(&self.core.db, &slug, &meeting, &viewer).await?;
+        let (roster, viewer, meeting) = self.core.meeting(&slug, *id, caller.principal()).await?;
+        let detail = views::detail(&self.core.db, &roster, &meeting, &viewer).await?;
         Ok(MeetingResponse::Ok(Json(detail)))
     }
 
@@ -382,7 +385,7 @@ impl MeetingsApi {
         id: Path<i64>,
         body: JsonBody<AnswerInput>,
     ) -> ApiResult<AnswerResponse> {
-        let (_, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
+        let (roster, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
         let Viewer::Member {
             member_id: Some(member_id),
             user_id,
@@ -404,7 +407,9 @@ impl MeetingsApi {
             note,
         )
         .await?;
-        Ok(AnswerResponse::Ok(Json(views::answer_view(&saved)?)))
+        Ok(AnswerResponse::Ok(Json(views::answer_view(
+            &saved, &roster,
+        )?)))
     }
 
     /// Read the members' answers to the convocation
@@ -418,12 +423,12 @@ impl MeetingsApi {
         slug: Path<String>,
         id: Path<i64>,
     ) -> ApiResult<AnswerListResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
+        let (roster, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
         let answers = attendance::answers(&self.core.db, meeting.id).await?;
         Ok(AnswerListResponse::Ok(Json(
             answers
                 .iter()
-                .map(views::answer_view)
+                .map(|answer| views::answer_view(answer, &roster))
                 .collect::<Result<_, _>>()?,
         )))
     }
@@ -441,7 +446,7 @@ impl MeetingsApi {
         item_id: Path<i64>,
         body: JsonBody<CommentInput>,
     ) -> ApiResult<CommentCreatedResponse> {
-        let (_, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
+        let (roster, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
         let Viewer::Member {
             member_id,
             user_id,
@@ -460,11 +465,13 @@ impl MeetingsApi {
             &item,
             member_id,
             user_id,
-            name,
+            views::member_name(&roster, member_id, &name),
             text,
         )
         .await?;
-        Ok(CommentCreatedResponse::Created(Json(comment_view(&saved))))
+        Ok(CommentCreatedResponse::Created(Json(comment_view(
+            &saved, &roster,
+        ))))
     }
 
     /// Read the comments on an agenda item
@@ -481,7 +488,7 @@ impl MeetingsApi {
         id: Path<i64>,
         item_id: Path<i64>,
     ) -> ApiResult<CommentListResponse> {
-        let (_, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
+        let (roster, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
         let only = match &viewer {
             Viewer::Staff { .. } => None,
             Viewer::Member { user_id, .. } => Some(*user_id),
@@ -492,19 +499,22 @@ impl MeetingsApi {
             }
         };
         let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
-        require(item.public || viewer.is_insider(), "a closed item")?;
+        require(
+            disclosure::sees_item(viewer.is_insider(), &item),
+            "a closed item",
+        )?;
         let rows = attendance::comments(&self.core.db, item.id, only).await?;
         Ok(CommentListResponse::Ok(Json(
-            rows.iter().map(comment_view).collect(),
+            rows.iter().map(|row| comment_view(row, &roster)).collect(),
         )))
     }
 }
 
-fn comment_view(row: &crate::entities::item_comment::Model) -> CommentView {
+fn comment_view(row: &crate::entities::item_comment::Model, roster: &CouncilRoster) -> CommentView {
     CommentView {
         id: row.id,
         item_id: row.item_id,
-        author_name: row.author_name.clone(),
+        author_name: views::member_name(roster, row.member_id, &row.author_name),
         body: row.body.clone(),
         created_at: row.created_at,
     }

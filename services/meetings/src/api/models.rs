@@ -190,6 +190,8 @@ pub struct ApprovalView {
 #[derive(Debug, Clone, Object)]
 pub struct AnswerView {
     pub member_id: i64,
+    /// The member's name on the council's roster.
+    pub member_name: String,
     pub answer: AttendanceAnswer,
     #[oai(skip_serializing_if_is_none)]
     pub note: Option<String>,
@@ -279,6 +281,7 @@ pub struct CommentInput {
 pub struct CommentView {
     pub id: i64,
     pub item_id: i64,
+    /// The member's name on the council's roster (never an address).
     pub author_name: String,
     pub body: String,
     pub created_at: DateTime<Utc>,
@@ -351,7 +354,9 @@ pub struct MeetingEvent {
     pub tenant_id: i64,
     pub meeting_id: i64,
     /// `meeting.convened`, `meeting.updated`, `meeting.postponed`, `meeting.cancelled`,
-    /// `minutes.drafted`, `minutes.published` or `decision.published`.
+    /// `minutes.drafted`, `minutes.published` (with the public decisions in `decisions`),
+    /// `minutes.corrected` or `decision.corrected` (public items only). Every payload is
+    /// public: nothing of a closed item is ever in it.
     pub event_type: String,
     pub payload: serde_json::Value,
     pub created_at: DateTime<Utc>,

@@ -99,6 +99,6 @@ pub async fn detail(
     let roster = core.roster(slug).await?;
     let viewer = Viewer::of(principal, roster.tenant.id);
     let meeting = service::find_meeting(&core.db, roster.tenant.id, id).await?;
-    let detail = views::detail(&core.db, slug, &meeting, &viewer).await?;
+    let detail = views::detail(&core.db, &roster, &meeting, &viewer).await?;
     Ok((roster, viewer, detail))
 }

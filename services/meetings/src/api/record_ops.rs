@@ -39,8 +39,8 @@ impl RecordApi {
         id: i64,
         caller: &SignedIn,
     ) -> Result<MeetingDetail, ApiError> {
-        let (_, viewer, meeting) = self.core.meeting(slug, id, Some(caller)).await?;
-        Ok(views::detail(&self.core.db, slug, &meeting, &viewer).await?)
+        let (roster, viewer, meeting) = self.core.meeting(slug, id, Some(caller)).await?;
+        Ok(views::detail(&self.core.db, &roster, &meeting, &viewer).await?)
     }
 }
 

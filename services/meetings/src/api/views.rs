@@ -7,8 +7,11 @@ use council_shared::{athens, markdown::to_safe_html};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::models::*;
+use council_shared::council::CouncilRoster;
+
 use crate::{
     access::Viewer,
+    disclosure,
     domain::{
         ApprovedBy, AttendanceAnswer, AttendanceStatus, DecisionKind, DecisionResult, MeetingKind,
         MeetingMode, MeetingState,
@@ -122,11 +125,8 @@ pub fn decision_view(
     stored: &decisions::StoredDecision,
     insider: bool,
 ) -> Result<Option<DecisionView>> {
-    let visible: Vec<&decision_version::Model> = stored
-        .versions
-        .iter()
-        .filter(|v| insider || v.published_at.is_some())
-        .collect();
+    let visible: Vec<&decision_version::Model> =
+        disclosure::visible_versions(insider, stored).collect();
     let Some((current, earlier)) = visible.split_last() else {
         return Ok(None);
     };
@@ -157,10 +157,11 @@ pub fn minutes_view(row: &minutes_version::Model) -> MinutesView {
 /// Everything `viewer` may see of `meeting`.
 pub async fn detail(
     db: &impl ConnectionTrait,
-    slug: &str,
+    roster: &CouncilRoster,
     meeting: &meeting::Model,
     viewer: &Viewer,
 ) -> Result<MeetingDetail> {
+    let slug = roster.tenant.slug.as_str();
     if !visible(meeting, viewer)? {
         return Err(MeetingsError::MeetingNotFound(meeting.id));
     }
@@ -176,7 +177,7 @@ pub async fn detail(
     let stored_decisions = decisions::for_meeting(db, meeting.id).await?;
     let mut agenda = Vec::new();
     for (index, item) in agenda::items(db, meeting.id).await?.into_iter().enumerate() {
-        if !(item.public || insider) {
+        if !disclosure::sees_item(insider, &item) {
             continue;
         }
         let decision = match stored_decisions
@@ -253,7 +254,7 @@ pub async fn detail(
             .await?
             .into_iter()
             .find(|a| a.member_id == *member)
-            .map(|a| answer_view(&a))
+            .map(|a| answer_view(&a, roster))
             .transpose()?,
         _ => None,
     };
@@ -302,9 +303,26 @@ pub async fn detail(
     })
 }
 
-pub fn answer_view(row: &crate::entities::attendance_answer::Model) -> Result<AnswerView> {
+/// How a member is named to the secretary and the council: their name on the roster,
+/// never their address. `recorded` is the name kept when they wrote (a display name, or
+/// an address from before names were required), used when the roster has no such member.
+pub fn member_name(roster: &CouncilRoster, member_id: Option<i64>, recorded: &str) -> String {
+    match member_id.and_then(|id| roster.member(id)) {
+        Some(member) => member.full_name.clone(),
+        None if recorded.contains('@') || recorded.trim().is_empty() => {
+            "Μέλος του συμβουλίου".to_string()
+        }
+        None => recorded.to_string(),
+    }
+}
+
+pub fn answer_view(
+    row: &crate::entities::attendance_answer::Model,
+    roster: &CouncilRoster,
+) -> Result<AnswerView> {
     Ok(AnswerView {
         member_id: row.member_id,
+        member_name: member_name(roster, Some(row.member_id), ""),
         answer: AttendanceAnswer::from_db(&row.answer)?,
         note: row.note.clone(),
         answered_at: row.answered_at,

@@ -5,6 +5,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::{
+    disclosure,
     domain::{AttendanceStatus, MeetingState},
     entities::{
         agenda_item, attachment, attendance_record, decision, decision_version, meeting,
@@ -133,7 +134,7 @@ pub async fn bundles(
         let public_items: Vec<NumberedItem> = all_items
             .iter()
             .enumerate()
-            .filter(|(_, item)| item.public)
+            .filter(|(_, item)| disclosure::item_is_public(item))
             .map(|(index, item)| NumberedItem {
                 item: (*item).clone(),
                 number: index + 1,

@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 use super::load::{MeetingBundle, NumberedItem};
 use crate::{
     api::views,
-    domain::{DecisionResult, MeetingState},
+    disclosure,
+    domain::{DecisionKind, DecisionResult, MeetingState},
     entities::{attachment, meeting, minutes_version},
 };
 
@@ -366,14 +367,13 @@ pub fn agenda_item(
     } else {
         decision
             .and_then(|(_, v)| DecisionResult::from_db(&v.result).ok())
-            .map(|r| {
-                format!(
-                    "{} (απόφαση {})",
-                    result_text(r),
-                    decision
-                        .map(|(d, _)| format!("{}/{}", d.number, d.year))
-                        .unwrap_or_default()
-                )
+            .zip(decision)
+            .map(|(r, (d, _))| {
+                // «εισήγηση» for a recommendation: never called a decision.
+                let kind = DecisionKind::from_db(&d.kind).map_or(String::new(), |k| {
+                    disclosure::kind_word_el(k).to_lowercase()
+                });
+                format!("{} ({kind} {}/{})", result_text(r), d.number, d.year)
             })
     };
     let mut value = json!({

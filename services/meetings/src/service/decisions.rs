@@ -16,6 +16,7 @@ use super::{
     search,
 };
 use crate::{
+    disclosure,
     domain::{Action, DecisionData},
     entities::{agenda_item, decision, decision_version, meeting},
     error::{MeetingsError, Result},
@@ -204,30 +205,23 @@ pub async fn find_for_item(db: &impl ConnectionTrait, item_id: i64) -> Result<St
     Ok(StoredDecision { decision, versions })
 }
 
-/// Publishes every decision's first version (called when the minutes are published).
+/// Publishes every decision's first version (called when the minutes are published, whose
+/// one event lists the public ones).
 pub async fn publish_all(txn: &impl ConnectionTrait, meeting: &meeting::Model) -> Result<()> {
-    let now = Utc::now();
-    for stored in for_meeting(txn, meeting.id).await? {
-        decision_version::Entity::update_many()
-            .col_expr(decision_version::Column::PublishedAt, Expr::value(now))
-            .filter(decision_version::Column::DecisionId.eq(stored.decision.id))
-            .filter(decision_version::Column::PublishedAt.is_null())
-            .exec(txn)
-            .await?;
-        let mut payload = Payload::of(meeting);
-        payload.decision = Some(format!(
-            "{}/{}",
-            stored.decision.number, stored.decision.year
-        ));
-        payload.version = Some(stored.current().version);
-        events::emit(
-            txn,
-            meeting.tenant_id,
-            EventType::DecisionPublished,
-            &payload,
+    let ids: Vec<i64> = for_meeting(txn, meeting.id)
+        .await?
+        .iter()
+        .map(|stored| stored.decision.id)
+        .collect();
+    decision_version::Entity::update_many()
+        .col_expr(
+            decision_version::Column::PublishedAt,
+            Expr::value(Utc::now()),
         )
+        .filter(decision_version::Column::DecisionId.is_in(ids))
+        .filter(decision_version::Column::PublishedAt.is_null())
+        .exec(txn)
         .await?;
-    }
     Ok(())
 }
 
@@ -246,20 +240,24 @@ pub async fn correct(
     row.change_note = Set(Some(change_note.clone()));
     row.published_at = Set(Some(Utc::now()));
     let version = row.insert(&txn).await?;
-    let mut payload = Payload::of(meeting);
-    payload.decision = Some(format!(
-        "{}/{}",
-        stored.decision.number, stored.decision.year
-    ));
-    payload.version = Some(version.version);
-    payload.reason = Some(change_note);
-    events::emit(
-        &txn,
-        meeting.tenant_id,
-        EventType::DecisionPublished,
-        &payload,
-    )
-    .await?;
+    // A closed item's correction is the council's: no public event names it.
+    if disclosure::item_is_public(item) {
+        let mut payload = Payload::of(meeting);
+        payload.decision = Some(format!(
+            "{}/{}",
+            stored.decision.number, stored.decision.year
+        ));
+        payload.kind = Some(stored.decision.kind.clone());
+        payload.version = Some(version.version);
+        payload.reason = Some(change_note);
+        events::emit(
+            &txn,
+            meeting.tenant_id,
+            EventType::DecisionCorrected,
+            &payload,
+        )
+        .await?;
+    }
     search::reindex(&txn, meeting.id).await?;
     txn.commit().await?;
     find_for_item(db, item.id).await

@@ -10,6 +10,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::{
+    disclosure::PublicDecision,
     entities::{meeting, meeting_event},
     error::Result,
 };
@@ -23,8 +24,13 @@ pub enum EventType {
     MeetingCancelled,
     /// Draft minutes await the members' review before approval.
     MinutesDrafted,
+    /// Minutes published, with the decisions on public items: one event for one publication.
     MinutesPublished,
-    DecisionPublished,
+    /// A correction of published minutes: a new version with its note of what changed.
+    MinutesCorrected,
+    /// A correction of a published decision or recommendation on a public item (closed
+    /// items' corrections are the council's and write no public event).
+    DecisionCorrected,
 }
 
 impl EventType {
@@ -36,13 +42,15 @@ impl EventType {
             Self::MeetingCancelled => "meeting.cancelled",
             Self::MinutesDrafted => "minutes.drafted",
             Self::MinutesPublished => "minutes.published",
-            Self::DecisionPublished => "decision.published",
+            Self::MinutesCorrected => "minutes.corrected",
+            Self::DecisionCorrected => "decision.corrected",
         }
     }
 }
 
 /// The body of every event: enough for a consumer to act without reading our tables, and
-/// the meeting's address for anything more.
+/// the meeting's address for anything more. Every field is public (see `disclosure`):
+/// other services may pass any of it on to residents.
 #[derive(Debug, Clone, Serialize)]
 pub struct Payload {
     pub meeting_id: i64,
@@ -55,8 +63,15 @@ pub struct Payload {
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
+    /// «7/2026», on a decision's correction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
+    /// `decision` or `recommendation`, on a decision's correction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The published decisions on public items, when minutes are published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decisions: Option<Vec<PublicDecision>>,
 }
 
 impl Payload {
@@ -71,6 +86,8 @@ impl Payload {
             reason: None,
             version: None,
             decision: None,
+            kind: None,
+            decisions: None,
         }
     }
 }

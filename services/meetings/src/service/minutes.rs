@@ -16,7 +16,8 @@ use super::{
     search,
 };
 use crate::{
-    domain::{Action, ApprovedBy, AttendanceStatus, MeetingState},
+    disclosure,
+    domain::{Action, ApprovedBy, AttendanceStatus, DecisionKind, DecisionResult, MeetingState},
     entities::{meeting, minutes_version},
     error::{MeetingsError, Result},
 };
@@ -33,66 +34,91 @@ pub async fn versions(
 }
 
 /// A first draft of the minutes built from what was recorded: who attended, the quorum,
-/// each item and its decision.
+/// each item and its decision or recommendation. The page gives the minutes their title,
+/// so the draft starts with the facts, and its headings sit below the page's own. The
+/// sentences never inflect a name someone typed (a venue, a member): each stands after a
+/// label («Τόπος: …»), so they read right whatever its gender or case.
 pub async fn from_record(db: &impl ConnectionTrait, meeting: &meeting::Model) -> Result<String> {
     let local = athens::local(meeting.starts_at);
     let mut text = format!(
-        "# Πρακτικό: {}\n\nΗ συνεδρίαση έγινε στις {} και ώρα {}",
+        "Συνεδρίαση: {}\n\nΗμερομηνία και ώρα: {}, {}\n",
         meeting.title,
         local.format("%d/%m/%Y"),
         local.format("%H:%M")
     );
     if let Some(place) = &meeting.location_name {
-        text.push_str(&format!(", στο {place}"));
+        let place = council_shared::council::place(place, meeting.location_address.as_deref());
+        text.push_str(&format!("\nΤόπος: {place}\n"));
     }
-    text.push_str(".\n\n## Παρόντες και απόντες\n\n");
-    for line in attendance::records(db, meeting.id).await? {
-        let status = match AttendanceStatus::from_db(&line.status)? {
-            AttendanceStatus::Present => "παρών/παρούσα".to_string(),
-            AttendanceStatus::Absent => "απών/απούσα".to_string(),
-            AttendanceStatus::Excused => "απών/απούσα, δικαιολογημένα".to_string(),
-            AttendanceStatus::SubstitutePresent => format!(
-                "αναπληρώθηκε από {}",
-                line.substitute_name
-                    .as_deref()
-                    .unwrap_or("το αναπληρωματικό μέλος")
-            ),
-        };
-        text.push_str(&format!("- {}: {status}\n", line.member_name));
+    text.push_str("\n## Παρουσίες\n");
+    let records = attendance::records(db, meeting.id).await?;
+    let mut present = Vec::new();
+    let mut absent = Vec::new();
+    let mut substituted = Vec::new();
+    for line in &records {
+        match AttendanceStatus::from_db(&line.status)? {
+            AttendanceStatus::Present => present.push(format!("- {}", line.member_name)),
+            AttendanceStatus::Absent => absent.push(format!("- {}", line.member_name)),
+            AttendanceStatus::Excused => {
+                absent.push(format!("- {} (δικαιολογημένη απουσία)", line.member_name))
+            }
+            AttendanceStatus::SubstitutePresent => substituted.push(match &line.substitute_name {
+                Some(substitute) => {
+                    format!("- {}. Αναπληρωματικό μέλος: {substitute}", line.member_name)
+                }
+                None => format!("- {}. Παρέστη αναπληρωματικό μέλος.", line.member_name),
+            }),
+        }
+    }
+    for (label, lines) in [
+        ("Παρόντα μέλη", present),
+        ("Απόντα μέλη", absent),
+        ("Αναπληρώσεις", substituted),
+    ] {
+        if !lines.is_empty() {
+            text.push_str(&format!("\n{label}:\n\n{}\n", lines.join("\n")));
+        }
     }
     match (meeting.quorum_present, meeting.present, meeting.in_office) {
         (Some(true), Some(present), Some(in_office)) => text.push_str(&format!(
-            "\nΥπάρχει απαρτία: παρόντα {present} από {in_office} μέλη.\n"
+            "\nΔιαπιστώθηκε απαρτία: παρόντα {present} από {in_office} μέλη.\n"
         )),
         (Some(false), Some(present), Some(in_office)) => text.push_str(&format!(
-            "\nΔεν υπάρχει απαρτία (παρόντα {present} από {in_office} μέλη): η συνεδρίαση \
-             δεν μπορεί να λάβει αποφάσεις και θα επαναληφθεί.\n"
+            "\nΔεν διαπιστώθηκε απαρτία (παρόντα {present} από {in_office} μέλη): η \
+             συνεδρίαση δεν μπορεί να λάβει αποφάσεις και θα επαναληφθεί.\n"
         )),
         _ => {}
     }
     let decisions = decisions::for_meeting(db, meeting.id).await?;
     text.push_str("\n## Θέματα\n");
     for (index, item) in agenda::items(db, meeting.id).await?.iter().enumerate() {
-        // Published minutes are public: a closed item appears by number only.
-        if !item.public {
+        // Published minutes are public: a closed item appears by its place only.
+        if !disclosure::item_is_public(item) {
             text.push_str(&format!(
-                "\n### {}. Θέμα κεκλεισμένων των θυρών\n\nΗ συζήτηση και η απόφαση τηρούνται στο αρχείο της ΣΕΜΠ.\n",
+                "\n### Θέμα {}: κεκλεισμένων των θυρών\n\nΗ συζήτηση και το αποτέλεσμα \
+                 τηρούνται στο αρχείο του ΣΕΜΠ.\n",
                 index + 1
             ));
             continue;
         }
-        text.push_str(&format!("\n### {}. {}\n\n", index + 1, item.title));
+        text.push_str(&format!("\n### Θέμα {}: {}\n\n", index + 1, item.title));
         if item.withdrawn_at.is_some() {
             text.push_str("Το θέμα αποσύρθηκε.\n");
             continue;
         }
         if let Some(rapporteur) = &item.rapporteur {
-            text.push_str(&format!("Εισηγητής/τρια: {rapporteur}\n\n"));
+            text.push_str(&format!("Εισηγητής/Εισηγήτρια: {rapporteur}\n\n"));
         }
         if let Some(stored) = decisions.iter().find(|d| d.decision.item_id == item.id) {
             let version = stored.current();
+            let kind = DecisionKind::from_db(&stored.decision.kind)?;
+            let result = match DecisionResult::from_db(&version.result)? {
+                DecisionResult::Adopted => "εγκρίθηκε",
+                DecisionResult::Rejected => "απορρίφθηκε",
+            };
             text.push_str(&format!(
-                "Απόφαση {}/{}: {}\n\nΥπέρ {}, κατά {}, λευκά {}.\n",
+                "{} {}/{}: {}\n\nΥπέρ {}, κατά {}, λευκά/αποχή {}. Αποτέλεσμα: {result}.\n",
+                disclosure::kind_word_el(kind),
                 stored.decision.number,
                 stored.decision.year,
                 version.text,
@@ -215,10 +241,14 @@ pub async fn publish(db: &DatabaseConnection, meeting: meeting::Model) -> Result
     active.published_at = Set(Some(now));
     active.updated_at = Set(now);
     let saved = active.update(&txn).await?;
+    decisions::publish_all(&txn, &saved).await?;
     let mut payload = Payload::of(&saved);
     payload.version = Some(1);
+    payload.decisions = Some(disclosure::public_decisions(
+        &agenda::items(&txn, saved.id).await?,
+        &decisions::for_meeting(&txn, saved.id).await?,
+    )?);
     events::emit(&txn, saved.tenant_id, EventType::MinutesPublished, &payload).await?;
-    decisions::publish_all(&txn, &saved).await?;
     search::reindex(&txn, saved.id).await?;
     txn.commit().await?;
     tracing::info!(meeting = saved.id, "minutes published");
@@ -256,7 +286,7 @@ pub async fn correct(
     events::emit(
         &txn,
         meeting.tenant_id,
-        EventType::MinutesPublished,
+        EventType::MinutesCorrected,
         &payload,
     )
     .await?;

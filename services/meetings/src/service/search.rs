@@ -7,6 +7,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, 
 
 use super::{agenda, decisions, minutes};
 use crate::{
+    disclosure,
     entities::meeting,
     error::{MeetingsError, Result},
 };
@@ -18,7 +19,10 @@ pub async fn reindex(txn: &impl ConnectionTrait, meeting_id: i64) -> Result<()> 
         .ok_or(MeetingsError::MeetingNotFound(meeting_id))?;
     let mut text = meeting.title.clone();
     let items = agenda::items(txn, meeting_id).await?;
-    let public_items: Vec<_> = items.iter().filter(|i| i.public).collect();
+    let public_items: Vec<_> = items
+        .iter()
+        .filter(|i| disclosure::item_is_public(i))
+        .collect();
     for item in &public_items {
         text.push(' ');
         text.push_str(&item.title);
@@ -35,7 +39,7 @@ pub async fn reindex(txn: &impl ConnectionTrait, meeting_id: i64) -> Result<()> 
         text.push_str(&to_plain_text(&published.body));
     }
     for stored in decisions::for_meeting(txn, meeting_id).await? {
-        if !public_items.iter().any(|i| i.id == stored.decision.item_id) {
+        if !disclosure::decision_is_public(&items, &stored) {
             continue;
         }
         if let Some(version) = stored.published() {

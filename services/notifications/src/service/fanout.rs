@@ -44,15 +44,57 @@ struct Planned<'r> {
 pub struct Notice {
     pub tenant_id: i64,
     pub topic: Topic,
-    /// `convened`, `postponed`, `cancelled`, `minutes`, `decision`, `practice`.
+    /// `convened`, `postponed`, `cancelled`, `minutes`, `minutes_corrected`,
+    /// `decision_corrected`, `recommendation_corrected`, `practice`.
     pub kind: &'static str,
     pub title_el: String,
     pub title_en: String,
     pub when: Option<DateTime<Utc>>,
     pub reason: Option<String>,
     pub agenda: Vec<String>,
+    /// The decisions and recommendations a publication of minutes made public.
+    pub decisions: Vec<PublishedDecision>,
     pub link: String,
     pub key: String,
+}
+
+/// A decision or recommendation as a `minutes.published` event lists it: only those on
+/// public items are ever in it (the meetings service's disclosure rule).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct PublishedDecision {
+    pub number: String,
+    /// `decision` or `recommendation`.
+    pub kind: String,
+    /// `adopted` or `rejected`.
+    pub result: String,
+    pub item_number: i32,
+    pub item_title: String,
+}
+
+impl PublishedDecision {
+    /// «Εισήγηση 8/2026 (θέμα 2: Title): εγκρίθηκε» in the message language.
+    fn line(&self, lang: &str) -> String {
+        let t = words(lang);
+        let word = |key: &str| t[key].as_str().unwrap_or_default();
+        let kind = if self.kind == "recommendation" {
+            "recommendation_word"
+        } else {
+            "decision_word"
+        };
+        format!(
+            "{} {} ({} {}: {}): {}",
+            word(kind),
+            self.number,
+            word("item"),
+            self.item_number,
+            self.item_title,
+            word(if self.result == "rejected" {
+                "rejected"
+            } else {
+                "adopted"
+            })
+        )
+    }
 }
 
 impl Notice {
@@ -78,7 +120,10 @@ struct NoticeData<'a> {
     heading: String,
     when: Option<String>,
     reason: Option<String>,
+    /// «Λόγος» for a postponement or cancellation, «Τι διορθώθηκε» for a correction.
+    reason_label: &'static str,
     agenda: &'a [String],
+    decisions: Vec<String>,
     link: &'a str,
     preferences_url: String,
     unsubscribe_url: String,
@@ -130,7 +175,15 @@ impl Notifications {
             heading: heading.clone(),
             when: notice.when.map(local_text),
             reason: notice.reason.clone(),
+            reason_label: t[if notice.kind.ends_with("_corrected") {
+                "what_changed"
+            } else {
+                "reason"
+            }]
+            .as_str()
+            .unwrap_or_default(),
             agenda: &notice.agenda,
+            decisions: notice.decisions.iter().map(|d| d.line(lang)).collect(),
             link: &notice.link,
             preferences_url: self.preferences_url(&to.token),
             unsubscribe_url: self.unsubscribe_url(&to.token),
@@ -309,8 +362,14 @@ impl Notifications {
             "meeting.convened" => Some((Topic::Meetings, "convened")),
             "meeting.postponed" => Some((Topic::Meetings, "postponed")),
             "meeting.cancelled" => Some((Topic::Meetings, "cancelled")),
+            // One publication, one notice: the minutes' event lists the public decisions.
+            // (`decision.published`, one event per decision, is no longer written.)
             "minutes.published" => Some((Topic::Minutes, "minutes")),
-            "decision.published" => Some((Topic::Minutes, "decision")),
+            "minutes.corrected" => Some((Topic::Minutes, "minutes_corrected")),
+            "decision.corrected" => match event.payload.get("kind").and_then(Value::as_str) {
+                Some("recommendation") => Some((Topic::Minutes, "recommendation_corrected")),
+                _ => Some((Topic::Minutes, "decision_corrected")),
+            },
             _ => None,
         };
         let member = MemberKind::of_event(&event.event_type);
@@ -328,10 +387,18 @@ impl Notifications {
         let key = format!("meetings:{}", event.id);
         if let Some((topic, kind)) = resident {
             let text = |name: &str| event.payload.get(name).and_then(Value::as_str);
-            let title = match (kind, text("decision")) {
-                ("decision", Some(number)) => format!("{number} · {}", facts.title),
+            let title = match text("decision") {
+                Some(number) if kind.ends_with("_corrected") => {
+                    format!("{number} · {}", facts.title)
+                }
                 _ => facts.title.clone(),
             };
+            let decisions = event
+                .payload
+                .get("decisions")
+                .cloned()
+                .and_then(|list| serde_json::from_value(list).ok())
+                .unwrap_or_default();
             let agenda = match (&brief, kind) {
                 (Some(brief), "convened") => brief.public_agenda(),
                 _ => Vec::new(),
@@ -346,6 +413,7 @@ impl Notifications {
                     when: Some(facts.starts_at),
                     reason: facts.reason.clone(),
                     agenda,
+                    decisions,
                     link: self.meeting_url(slug, facts.meeting_id),
                     key: key.clone(),
                 },
@@ -398,6 +466,7 @@ impl Notifications {
                         when: None,
                         reason: None,
                         agenda: Vec::new(),
+                        decisions: Vec::new(),
                         link: format!("{}/practices/{}", self.base_url, practice.slug),
                         key: format!("{key}:tenant:{}", roster.tenant.id),
                     },
