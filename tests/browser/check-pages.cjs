@@ -2,6 +2,7 @@
 //  - axe-core finds no accessibility violations (WCAG 2.1 A and AA rules);
 //  - at a phone's width (390 px) nothing scrolls sideways.
 // Usage: node check-pages.cjs BASE_URL PATH...   (tools from $TOOLS_DIR/node_modules)
+// With $SCREENSHOTS_DIR set, each page's phone rendering is saved there as a PNG, to look at.
 // Prints one JSON report on stdout: [{path, violations: [...], overflow: px}].
 'use strict';
 const path = require('node:path');
@@ -35,6 +36,12 @@ async function main() {
       await small.goto(base + pagePath);
       const overflow = await small.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (process.env.SCREENSHOTS_DIR) {
+        const name = pagePath.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'home';
+        await small.screenshot({
+          path: path.join(process.env.SCREENSHOTS_DIR, `${name.slice(0, 80)}.png`), fullPage: true,
+        });
+      }
       await phone.close();
 
       report.push({
