@@ -40,15 +40,36 @@ pub struct Problem {
 pub struct FieldError {
     /// JSON path of the field, such as `members[2].email` or `slug`.
     pub field: String,
-    /// Why the value is not accepted.
+    /// Why the value is not accepted, in English.
     pub message: String,
+    /// What is wrong, for programs and translations: `required`, `too_long`,
+    /// `control_characters`, `invalid_email`, `invalid_url`, or `invalid` (see `message`).
+    #[serde(default = "invalid_code")]
+    pub code: String,
+    /// The values the message names, such as `max` and `length` for `too_long`.
+    #[oai(skip_serializing_if_is_empty)]
+    #[serde(default)]
+    pub params: std::collections::BTreeMap<String, String>,
+}
+
+fn invalid_code() -> String {
+    "invalid".into()
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    /// `reason` is an [`Invalid`](crate::validation::Invalid) with its code, or a message
+    /// (code `invalid`).
+    pub fn new(field: impl Into<String>, reason: impl Into<crate::validation::Invalid>) -> Self {
+        let reason = reason.into();
         Self {
             field: field.into(),
-            message: message.into(),
+            message: reason.message,
+            code: reason.code.into(),
+            params: reason
+                .params
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value))
+                .collect(),
         }
     }
 }
@@ -123,8 +144,11 @@ impl ApiError {
         }
     }
 
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::Validation(vec![FieldError::new(field, message)])
+    pub fn invalid(
+        field: impl Into<String>,
+        reason: impl Into<crate::validation::Invalid>,
+    ) -> Self {
+        Self::Validation(vec![FieldError::new(field, reason)])
     }
 
     /// The client's view of this error. A 500 says nothing of its cause.

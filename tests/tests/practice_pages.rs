@@ -161,7 +161,7 @@ async fn readers_find_read_and_answer_a_practice_on_its_pages(app: TestApp) {
             &format!("{path}/feedback"),
             &[
                 ("csrf", &csrf),
-                ("name", "Άννα"),
+                ("name", &"Α".repeat(201)),
                 ("email", "not-an-address"),
                 ("body", "Πολύ χρήσιμο για τη γειτονιά μας."),
             ],
@@ -169,7 +169,15 @@ async fn readers_find_read_and_answer_a_practice_on_its_pages(app: TestApp) {
         .await;
     assert_eq!(refused.status(), 422);
     let refused = refused.text().await.unwrap();
-    assert!(visible(&refused).contains("Γράψτε μια έγκυρη διεύθυνση e-mail"));
+    // Each error in the reader's words, from its code and values.
+    assert!(
+        visible(&refused).contains("Γράψτε τη διεύθυνση e-mail στη μορφή onoma@example.gr"),
+        "{refused}"
+    );
+    assert!(
+        visible(&refused).contains("δέχεται έως 200 χαρακτήρες· έχετε γράψει 201"),
+        "{refused}"
+    );
     assert!(
         refused.contains(">Πολύ χρήσιμο για τη γειτονιά μας.</textarea>"),
         "the text is kept"

@@ -144,6 +144,14 @@ async fn every_invalid_field_is_listed_in_one_422(app: TestApp) {
         fields,
         ["slug", "name.el", "name.en", "website", "contact_email"]
     );
+    // Each error has a code for programs and translations, beside its English message.
+    let codes: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes[3..], ["invalid_url", "invalid_email"], "{problem}");
     let (_, list) = app.get_json("/api/v1/tenants?status=all").await;
     assert_eq!(list["total"], 0, "a failed request must change nothing");
 }

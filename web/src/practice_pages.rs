@@ -424,13 +424,18 @@ pub struct FeedbackFields {
     csrf: String,
 }
 
+/// What is wrong, from the error's code and values; the field's own words otherwise.
 fn field_message(state: &WebState, lang: Lang, error: &FieldError) -> String {
-    let key = match error.field.as_str() {
-        "name" => "feedback-error-name",
-        "email" => "feedback-error-email",
-        _ => "feedback-error-body",
+    let (label, expected) = match error.field.as_str() {
+        "name" => ("practice-feedback-name", "feedback-error-name"),
+        "email" => ("practice-feedback-email", "feedback-error-email"),
+        _ => ("practice-feedback-body", "feedback-error-body"),
     };
-    state.renderer.text(lang, key)
+    let label = state.renderer.text(lang, label);
+    state
+        .renderer
+        .field_error(lang, &label, error)
+        .unwrap_or_else(|| state.renderer.text(lang, expected))
 }
 
 /// "Tell us your opinion": the form's POST. Accepted → back to the practice with a thank

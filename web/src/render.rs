@@ -97,6 +97,15 @@ impl HelperDef for Translate {
     }
 }
 
+/// The codes of `council_shared::validation` that have a sentence in every language.
+pub const FIELD_ERROR_CODES: [&str; 5] = [
+    "required",
+    "too_long",
+    "control_characters",
+    "invalid_email",
+    "invalid_url",
+];
+
 pub fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
@@ -156,6 +165,33 @@ impl Renderer {
             fluent_args.set(name.to_string(), FluentValue::from(value.to_string()));
         }
         self.translations.text(lang, key, Some(&fluent_args))
+    }
+
+    /// The reader's sentence for a field error, from its code and values: Fluent's
+    /// `field-error-{code}` with the field's `label` and the error's params (numbers as
+    /// numbers, so plurals agree). `None` for a code without a sentence of its own
+    /// (`invalid`): the form then says what it expects of that field.
+    pub fn field_error(
+        &self,
+        lang: Lang,
+        label: &str,
+        error: &council_shared::FieldError,
+    ) -> Option<String> {
+        if !FIELD_ERROR_CODES.contains(&error.code.as_str()) {
+            return None;
+        }
+        let mut args = FluentArgs::new();
+        args.set("label", FluentValue::from(label.to_string()));
+        for (name, value) in &error.params {
+            match value.parse::<f64>() {
+                Ok(number) => args.set(name.clone(), FluentValue::from(number)),
+                Err(_) => args.set(name.clone(), FluentValue::from(value.clone())),
+            }
+        }
+        Some(
+            self.translations
+                .text(lang, &format!("field-error-{}", error.code), Some(&args)),
+        )
     }
 
     /// Every `{{t "key"}}` a template uses, for the test that they all exist.

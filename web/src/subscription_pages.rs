@@ -237,7 +237,12 @@ pub async fn subscribe(
                         "topics" => "subscribe-error-topics",
                         _ => "subscribe-error-other",
                     };
-                    state.renderer.text(lang, key)
+                    let label = state.renderer.text(lang, "subscribe-email");
+                    match e.field.as_str() {
+                        "email" => state.renderer.field_error(lang, &label, e),
+                        _ => None,
+                    }
+                    .unwrap_or_else(|| state.renderer.text(lang, key))
                 })
                 .collect();
             subscribe_page(

@@ -34,7 +34,7 @@ fn allowed_list(state: MeetingState) -> String {
 }
 
 impl MeetingsError {
-    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: &str, message: impl Into<council_shared::validation::Invalid>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])
     }
 }

@@ -20,7 +20,7 @@ pub enum NotificationsError {
 pub type Result<T, E = NotificationsError> = std::result::Result<T, E>;
 
 impl NotificationsError {
-    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: &str, message: impl Into<council_shared::validation::Invalid>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])
     }
 }

@@ -25,7 +25,7 @@ pub enum PracticesError {
 }
 
 impl PracticesError {
-    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: &str, message: impl Into<council_shared::validation::Invalid>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])
     }
 

@@ -33,7 +33,7 @@ pub fn normalise_email(email: &str) -> String {
 }
 
 /// A checked, normalised e-mail address or the reason it is not one.
-pub fn parse_email(email: &str) -> Result<String, String> {
+pub fn parse_email(email: &str) -> Result<String, council_shared::validation::Invalid> {
     council_shared::validation::email(email).map(|valid| normalise_email(&valid))
 }
 
