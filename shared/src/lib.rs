@@ -21,6 +21,7 @@ pub mod rate_limit;
 pub mod remote;
 pub mod search;
 pub mod settings;
+pub mod spreadsheet;
 pub mod telemetry;
 pub mod tenant;
 pub mod text_enum;
