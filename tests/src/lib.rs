@@ -117,6 +117,8 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: &str) -> Settings
     settings.notifications.digest_schedule = "* * * * * *".into();
     settings.notifications.subscribe_per_ip_per_hour = 10_000;
     settings.notifications.subscribe_per_email_per_hour = 10_000;
+    // The tests' OpenID Connect provider listens on 127.0.0.1 over plain http.
+    settings.auth.allow_private_issuers = true;
     settings
 }
 
@@ -510,6 +512,20 @@ macro_rules! on_both_databases {
             }
         )*
     };
+}
+
+/// Runs each named `async fn(Backend)` twice, `NAME::on_sqlite` and `NAME::on_postgres`:
+/// for tests that start the platform themselves, with settings of their own.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_sqlite() { super::$test($crate::Backend::Sqlite).await; }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_postgres() { super::$test($crate::Backend::Postgres).await; }
+        }
+    )*};
 }
 
 /// Asserts a problem-details response with `status` and returns its document.
