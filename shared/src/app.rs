@@ -10,11 +10,13 @@ use poem_openapi::{OpenApi, OpenApiService};
 use sea_orm::DatabaseConnection;
 
 use crate::{
+    connections::ConnectionLimits,
     http::{
         BoundListener, ClientIpHeader, PublicUrl, problem_details, public_url,
         with_common_middleware, with_health_routes,
     },
     mail::Mailer,
+    security_headers::swagger_ui_policy,
     settings::Settings,
 };
 
@@ -62,7 +64,7 @@ pub fn api_routes<T: OpenApi + 'static>(service: OpenApiService<T, ()>) -> Route
         Route::new()
             .nest("/v1", service)
             .at("/openapi.json", spec)
-            .nest("/docs", docs)
+            .nest("/docs", docs.around(swagger_ui_policy))
             .around(problem_details),
     )
 }
@@ -71,6 +73,7 @@ pub fn api_routes<T: OpenApi + 'static>(service: OpenApiService<T, ()>) -> Route
 pub struct Application {
     listener: BoundListener,
     endpoint: BoxEndpoint<'static, Response>,
+    limits: ConnectionLimits,
     grace: Duration,
 }
 
@@ -91,6 +94,7 @@ impl Application {
     /// Serves `routes` on a listener from [`Application::listen`].
     pub fn on(listener: BoundListener, context: &Context, routes: Route) -> Self {
         let public_url = public_url(&context.settings, listener.address());
+        let https = public_url.starts_with("https://");
         let app = with_health_routes(routes)
             .data(context.db.clone())
             .data(PublicUrl(public_url))
@@ -98,10 +102,11 @@ impl Application {
                 context.settings.server.client_ip_header.clone(),
             ));
         let endpoint =
-            with_common_middleware(app, context.settings.server.body_limit_bytes).boxed();
+            with_common_middleware(app, context.settings.server.body_limit_bytes, https).boxed();
         Self {
             listener,
             endpoint,
+            limits: ConnectionLimits::from_settings(&context.settings.server),
             grace: Duration::from_secs(context.settings.server.shutdown_grace_seconds),
         }
     }
@@ -112,7 +117,7 @@ impl Application {
 
     pub async fn run(self) -> anyhow::Result<()> {
         self.listener
-            .serve(self.endpoint, self.grace)
+            .serve(self.endpoint, self.limits, self.grace)
             .await
             .context("server failed")
     }

@@ -20,7 +20,7 @@ use poem_openapi::{
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::{ApiError, cache::TtlCache};
+use crate::{ApiError, cache::TtlCache, csrf};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "council_session";
@@ -295,7 +295,12 @@ impl<E: Endpoint> Endpoint for AuthenticateEndpoint<E> {
                 stale_session: false,
             },
             Some(credential) => match self.identity.resolve(&credential).await {
-                Ok(Some(principal)) => Caller::SignedIn(principal),
+                Ok(Some(principal)) => {
+                    if let Credential::Session(secret) = &credential {
+                        refuse_forged_api_call(&request, secret)?;
+                    }
+                    Caller::SignedIn(principal)
+                }
                 Ok(None) => match credential {
                     Credential::Token(_) => return Err(ApiError::InvalidToken.into()),
                     Credential::Session(_) => Caller::Anonymous {
@@ -315,6 +320,21 @@ impl<E: Endpoint> Endpoint for AuthenticateEndpoint<E> {
             .await
             .map(IntoResponse::into_response)
     }
+}
+
+/// 403 for an API call that changes something, made with the session cookie from another
+/// site (`csrf`'s rule). The pages check their forms themselves, with a page for an answer.
+fn refuse_forged_api_call(request: &Request, secret: &str) -> Result<(), ApiError> {
+    let api = request.uri().path().starts_with("/api/");
+    if api && csrf::changes_state(request.method()) && !csrf::session_call_is_ours(request, secret)
+    {
+        return Err(ApiError::Forbidden(
+            "this request comes from another site: a call with the session cookie that \
+             changes something must come from this site's pages (or carry X-CSRF-Token)"
+                .into(),
+        ));
+    }
+    Ok(())
 }
 
 const BEARER_SCHEME: &str = "bearerToken";

@@ -8,13 +8,13 @@ use anyhow::Context;
 use poem::{
     Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler,
     http::{HeaderValue, StatusCode, header},
-    listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
     web::{Data, Json},
 };
 use sea_orm::DatabaseConnection;
 use tracing::Instrument;
 
 use crate::{
+    connections::ConnectionLimits,
     json_body::BodyLimit,
     problem::{ApiError, Problem},
 };
@@ -197,46 +197,51 @@ pub fn is_https(request: &Request) -> bool {
         .is_some_and(|url| url.0.starts_with("https://"))
 }
 
-/// Wraps a whole application: request ids and spans, and the body limit for `JsonBody`.
+/// Wraps a whole application: request ids and spans, the body limit for `JsonBody`, and the
+/// security headers (HSTS when the platform is reached over `https`).
 pub fn with_common_middleware(
     app: impl Endpoint + 'static,
     body_limit: usize,
+    https: bool,
 ) -> impl Endpoint<Output = Response> {
-    app.data(BodyLimit(body_limit))
+    let app = app
+        .data(BodyLimit(body_limit))
         .with(poem::middleware::CookieJarManager::new())
-        .around(crate::compression::serve_cached_bodies)
-        .around(trace_request)
+        .around(crate::compression::serve_cached_bodies);
+    crate::security_headers::with_security_headers(app, https).around(trace_request)
 }
 
 /// A listening socket whose real address is known before serving starts (port 0 in tests).
 pub struct BoundListener {
-    acceptor: TcpAcceptor,
+    listener: tokio::net::TcpListener,
     address: SocketAddr,
 }
 
 impl BoundListener {
     pub async fn bind(address: &str) -> anyhow::Result<Self> {
-        let acceptor = TcpListener::bind(address.to_string())
-            .into_acceptor()
+        let listener = tokio::net::TcpListener::bind(address)
             .await
             .with_context(|| format!("cannot listen on {address}"))?;
-        let address = acceptor
+        let address = listener
             .local_addr()
-            .into_iter()
-            .find_map(|addr| addr.as_socket_addr().copied())
             .context("the listener has no socket address")?;
-        Ok(Self { acceptor, address })
+        Ok(Self { listener, address })
     }
 
     pub fn address(&self) -> SocketAddr {
         self.address
     }
 
-    /// Serves until SIGTERM or Ctrl-C, then lets in-flight requests finish within `grace`.
-    pub async fn serve(self, app: impl Endpoint + 'static, grace: Duration) -> std::io::Result<()> {
-        poem::Server::new_with_acceptor(self.acceptor)
-            .run_with_graceful_shutdown(app, shutdown_signal(), Some(grace))
-            .await
+    /// Serves until SIGTERM or Ctrl-C within `limits`, then lets in-flight requests finish
+    /// within `grace`.
+    pub async fn serve(
+        self,
+        app: impl Endpoint + 'static,
+        limits: ConnectionLimits,
+        grace: Duration,
+    ) -> std::io::Result<()> {
+        let endpoint = app.map_to_response().boxed();
+        crate::connections::serve(self.listener, endpoint, limits, shutdown_signal(), grace).await
     }
 }
 

@@ -183,6 +183,17 @@ pub struct ServerSettings {
     /// The header a trusted reverse proxy puts the client's address in, such as
     /// `X-Forwarded-For` (its last entry is used). Unset: the connection's peer address.
     pub client_ip_header: Option<String>,
+    /// A request's head (request line and headers) must arrive within this time of the
+    /// connection opening or of its first byte after an earlier response; else the
+    /// connection is closed (slow-header clients hold no connection for long).
+    pub header_timeout_seconds: u64,
+    /// The longest pause while a request body is being read or a response is being sent
+    /// (a client that dribbles its body or stops reading); the connection is then closed.
+    pub body_timeout_seconds: u64,
+    /// How long a kept-alive connection may wait, idle, for its next request.
+    pub keep_alive_seconds: u64,
+    /// Connections served at once; more wait in the listen queue until one closes.
+    pub max_connections: usize,
 }
 
 impl Default for ServerSettings {
@@ -193,6 +204,10 @@ impl Default for ServerSettings {
             shutdown_grace_seconds: 10,
             public_url: None,
             client_ip_header: None,
+            header_timeout_seconds: 10,
+            body_timeout_seconds: 30,
+            keep_alive_seconds: 60,
+            max_connections: 1024,
         }
     }
 }
@@ -333,6 +348,10 @@ pub struct AuthSettings {
     pub links_per_address_per_hour: u32,
     /// The platform's OpenID Connect provider; without it, only e-mail links sign people in.
     pub oidc: Option<OidcProviderSettings>,
+    /// Lets sign-in providers' issuers be plain `http` or on loopback, private and link-local
+    /// addresses: for development and tests with a local provider only. Off, the server
+    /// never fetches such an address (server-side request forgery).
+    pub allow_private_issuers: bool,
 }
 
 impl Default for AuthSettings {
@@ -346,6 +365,7 @@ impl Default for AuthSettings {
             attempts_per_ip_per_minute: 20,
             links_per_address_per_hour: 5,
             oidc: None,
+            allow_private_issuers: false,
         }
     }
 }

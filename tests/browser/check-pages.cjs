@@ -5,62 +5,39 @@
 // With $SCREENSHOTS_DIR set, each page's phone rendering is saved there as a PNG, to look at.
 // Prints one JSON report on stdout: [{path, violations: [...], overflow: px}].
 'use strict';
-const path = require('node:path');
-const tools = path.resolve(process.env.TOOLS_DIR || path.join(__dirname, '../../.tools'));
-const { createRequire } = require('node:module');
-const requireTool = createRequire(path.join(tools, 'node_modules', 'noop.js'));
-const { chromium } = requireTool('playwright-core');
+const { reportOnPages, requireTool } = require('./chromium.cjs');
 const { AxeBuilder } = requireTool('@axe-core/playwright');
 
-async function main() {
-  const [base, ...paths] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const report = [];
-  try {
-    for (const pagePath of paths) {
-      // axe needs a page of its own browser context.
-      const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await desktop.newPage();
-      await page.goto(base + pagePath);
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      await desktop.close();
+reportOnPages(async (browser, url, pagePath) => {
+  // axe needs a page of its own browser context.
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await desktop.newPage();
+  await page.goto(url);
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  await desktop.close();
 
-      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
-      const small = await phone.newPage();
-      await small.goto(base + pagePath);
-      const overflow = await small.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (process.env.SCREENSHOTS_DIR) {
-        const name = pagePath.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'home';
-        await small.screenshot({
-          path: path.join(process.env.SCREENSHOTS_DIR, `${name.slice(0, 80)}.png`), fullPage: true,
-        });
-      }
-      await phone.close();
-
-      report.push({
-        path: pagePath,
-        violations: axe.violations.map((v) => ({
-          id: v.id, impact: v.impact, help: v.help,
-          targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
-        })),
-        passes: axe.passes.length,
-        overflow,
-      });
-    }
-  } finally {
-    await browser.close();
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const small = await phone.newPage();
+  await small.goto(url);
+  const overflow = await small.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (process.env.SCREENSHOTS_DIR) {
+    const name = pagePath.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'home';
+    await small.screenshot({
+      path: path.join(process.env.SCREENSHOTS_DIR, `${name.slice(0, 80)}.png`),
+      fullPage: true,
+    });
   }
-  process.stdout.write(JSON.stringify(report));
-}
+  await phone.close();
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(2);
+  return {
+    violations: axe.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    })),
+    passes: axe.passes.length,
+    overflow,
+  };
 });

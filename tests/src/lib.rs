@@ -117,6 +117,8 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: &str) -> Settings
     settings.notifications.digest_schedule = "* * * * * *".into();
     settings.notifications.subscribe_per_ip_per_hour = 10_000;
     settings.notifications.subscribe_per_email_per_hour = 10_000;
+    // The tests' OpenID Connect provider listens on 127.0.0.1 over plain http.
+    settings.auth.allow_private_issuers = true;
     settings
 }
 

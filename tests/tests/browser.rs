@@ -5,7 +5,7 @@
 
 use std::{path::PathBuf, process::Command};
 
-use integration_tests::{pages_to_check, required_tool, spawn_showcase};
+use integration_tests::{Backend, TestApp, pages_to_check, required_tool, spawn_showcase};
 
 fn browser_tools() -> Option<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -21,14 +21,17 @@ fn browser_tools() -> Option<PathBuf> {
     )
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn pages_have_no_accessibility_violations_and_fit_a_phone() {
-    let Some(tools) = browser_tools() else { return };
-    let app = spawn_showcase().await;
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("browser/check-pages.cjs");
-    let paths = pages_to_check(&app).await;
-    let count = paths.len();
-    let base = app.base.clone();
+/// Runs `tests/browser/SCRIPT BASE PATH...` with node and returns its JSON report.
+async fn run_in_browser(
+    tools: PathBuf,
+    script: &str,
+    base: &str,
+    paths: Vec<String>,
+) -> serde_json::Value {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("browser")
+        .join(script);
+    let base = base.to_string();
     let output = tokio::task::spawn_blocking(move || {
         Command::new("node")
             .arg(&script)
@@ -45,7 +48,16 @@ async fn pages_have_no_accessibility_violations_and_fit_a_phone() {
         output.status.success(),
         "the browser check failed to run: {stderr}"
     );
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    serde_json::from_slice(&output.stdout).expect("JSON report")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_have_no_accessibility_violations_and_fit_a_phone() {
+    let Some(tools) = browser_tools() else { return };
+    let app = spawn_showcase().await;
+    let paths = pages_to_check(&app).await;
+    let count = paths.len();
+    let report = run_in_browser(tools, "check-pages.cjs", &app.base, paths).await;
     let pages = report.as_array().unwrap();
     assert_eq!(pages.len(), count);
     for page in pages {
@@ -68,5 +80,32 @@ async fn pages_have_no_accessibility_violations_and_fit_a_phone() {
             page["path"],
             page["overflow"]
         );
+    }
+}
+
+/// The Content-Security-Policy blocks nothing the pages use, and Swagger UI, whose inline
+/// scripts it allows by their hashes only, still draws the API's operations.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_content_security_policy_blocks_nothing_the_pages_use() {
+    let Some(tools) = browser_tools() else { return };
+    let app = TestApp::spawn(Backend::Sqlite).await.expect("SQLite app");
+    app.create_tenant("athens").await;
+    let paths = ["/", "/municipalities/athens", "/sign-in", "/api/docs/"]
+        .map(String::from)
+        .to_vec();
+    let report = run_in_browser(tools, "check-csp.cjs", &app.base, paths).await;
+    for page in report.as_array().unwrap() {
+        assert_eq!(
+            page["blocked"],
+            serde_json::json!([]),
+            "the policy blocked something on {}",
+            page["path"]
+        );
+        if page["path"] == "/api/docs/" {
+            assert!(
+                page["operations"].as_u64().unwrap() > 10,
+                "Swagger UI draws the operations: {page}"
+            );
+        }
     }
 }

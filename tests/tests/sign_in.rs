@@ -7,18 +7,6 @@ use integration_tests::{
 };
 use serde_json::json;
 
-/// Runs `async fn NAME(Backend)` as `NAME::on_sqlite` and `NAME::on_postgres`.
-macro_rules! on_both {
-    ($($test:ident),* $(,)?) => {$(
-        mod $test {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn on_sqlite() { super::$test(integration_tests::Backend::Sqlite).await; }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn on_postgres() { super::$test(integration_tests::Backend::Postgres).await; }
-        }
-    )*};
-}
-
 /// The actions in an audit log page, newest first.
 async fn audit_actions(app: &TestApp, path: &str) -> Vec<String> {
     let (status, audit) = app.get_json_as(&app.token, path).await;
@@ -468,7 +456,7 @@ async fn sign_in_attempts_are_rate_limited_per_address_and_per_ip(backend: Backe
     assert_eq!(last, 429, "per IP");
 }
 
-on_both!(
+integration_tests::on_both_backends!(
     a_full_sign_in_shows_who_you_are_in_both_languages,
     a_tampered_state_signs_nobody_in,
     a_replayed_code_or_state_is_refused,

@@ -128,6 +128,7 @@ sign-in-error-unknown-state = This sign-in attempt is unknown, was used already 
 sign-in-error-other-browser = This sign-in was started in another browser. Please start again here.
 sign-in-error-unknown-provider = This sign-in provider is not available any more.
 sign-in-error-unreachable = The sign-in provider cannot be reached at the moment. Please try again later.
+sign-in-error-forbidden-address = The sign-in provider is at an address the platform does not connect to (this computer or a private network). Please tell the municipality's administrators.
 sign-in-error-refused = The sign-in provider refused the sign-in. Please start again.
 sign-in-error-invalid-token = The sign-in provider's answer could not be verified, so nobody was signed in.
 sign-in-error-no-verified-email = Your provider did not confirm your e-mail address, so we cannot tell who you are.

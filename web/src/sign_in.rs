@@ -9,7 +9,8 @@
 use std::sync::Arc;
 
 use council_shared::{
-    auth::{Caller, SESSION_COOKIE, sha256_hex},
+    auth::{Caller, SESSION_COOKIE},
+    csrf,
     http::{PublicUrl, client_ip, is_https},
     mail::OutgoingMail,
 };
@@ -21,7 +22,7 @@ use poem::{
 use serde::{Deserialize, Serialize};
 use tenants::{
     TenantsError,
-    identity::{safe_return_path, sign_in::SignInFailure},
+    identity::{oidc::OidcFailure, safe_return_path, sign_in::SignInFailure},
 };
 
 use crate::{PageContext, WebState, error_page, html_response, layout, message_page};
@@ -48,36 +49,17 @@ pub fn csrf_token(request: &Request) -> (String, Option<String>) {
 }
 
 fn derive(secret: &str) -> String {
-    sha256_hex(&format!("csrf:{secret}"))
+    csrf::token_for(secret)
 }
 
-/// Whether a POST is a genuine form of ours: same-site origin and a matching token.
+/// Whether a POST is a genuine form of ours: from our origin (`council_shared::csrf`, the
+/// rule the API applies to session-cookie calls too) and with a matching token.
 pub(crate) fn csrf_ok(request: &Request, token: &str) -> bool {
-    if let Some(origin) = request
-        .headers()
-        .get(header::ORIGIN)
-        .and_then(|o| o.to_str().ok())
-    {
-        let ours = request
-            .data::<PublicUrl>()
-            .map(|u| u.0.as_str())
-            .unwrap_or_default();
-        if origin != ours {
-            return false;
-        }
-    }
-    [SESSION_COOKIE, CSRF_COOKIE]
-        .iter()
-        .filter_map(|name| cookie(request, name))
-        .any(|secret| constant_time_eq(&derive(&secret), token))
-}
-
-fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+    csrf::from_our_origin(request)
+        && [SESSION_COOKIE, CSRF_COOKIE]
+            .iter()
+            .filter_map(|name| cookie(request, name))
+            .any(|secret| csrf::tokens_match(&derive(&secret), token))
 }
 
 fn set_cookie(
@@ -278,12 +260,14 @@ pub async fn tenant_sign_in(
 /// The reader's-language sentence for why a sign-in failed (the audit log keeps the
 /// technical detail).
 fn failure_key(failed: &SignInFailure) -> &'static str {
-    use tenants::identity::oidc::OidcFailure;
     match failed {
         SignInFailure::Provider(OidcFailure::UnknownState) => "sign-in-error-unknown-state",
         SignInFailure::Provider(OidcFailure::OtherBrowser) => "sign-in-error-other-browser",
         SignInFailure::Provider(OidcFailure::UnknownProvider) => "sign-in-error-unknown-provider",
         SignInFailure::Provider(OidcFailure::Unreachable(_)) => "sign-in-error-unreachable",
+        SignInFailure::Provider(OidcFailure::ForbiddenAddress(_)) => {
+            "sign-in-error-forbidden-address"
+        }
         SignInFailure::Provider(OidcFailure::Refused(_)) => "sign-in-error-refused",
         SignInFailure::Provider(OidcFailure::InvalidIdToken(_)) => "sign-in-error-invalid-token",
         SignInFailure::NoVerifiedEmail => "sign-in-error-no-verified-email",
@@ -364,6 +348,18 @@ async fn start(request: &Request, state: &WebState, key: &str, next: Option<&str
             )
             .header(header::CACHE_CONTROL, "no-store")
             .finish(),
+        Ok(Err(SignInFailure::Provider(OidcFailure::UnknownProvider))) => {
+            // An old or guessed link: there is nothing to sign in with at this address.
+            tracing::info!(
+                provider = key,
+                "sign-in asked of a provider that is not configured"
+            );
+            no_store(error_page(
+                state,
+                &PageContext::of(request),
+                StatusCode::NOT_FOUND,
+            ))
+        }
         Ok(Err(failed)) => failure(state, request, StatusCode::BAD_GATEWAY, failed),
         Err(TenantsError::TooManyAttempts(seconds)) => too_many(state, request, seconds),
         Err(error) => internal(state, request, &error),

@@ -21,6 +21,7 @@ use council_shared::{
     problem::ApiResult,
     rate_limit::RateLimiter,
     search::query_terms,
+    spreadsheet::safe_cells,
     tenant::TenantSlug,
     validation::optional_text,
 };
@@ -375,11 +376,11 @@ fn csv_of(rows: &[(&practice::Model, &PracticeContent)], base: &str) -> Result<V
         "url",
     ];
     let fail = |e: csv::Error| ApiError::Internal(anyhow::Error::new(e).context("writing CSV"));
-    writer.write_record(header).map_err(fail)?;
+    writer.write_record(safe_cells(header)).map_err(fail)?;
     for (row, content) in rows {
         let listed = summary(row, content);
         writer
-            .write_record([
+            .write_record(safe_cells([
                 row.slug.clone(),
                 text(&content.title),
                 content.title.en.clone().unwrap_or_default(),
@@ -417,7 +418,7 @@ fn csv_of(rows: &[(&practice::Model, &PracticeContent)], base: &str) -> Result<V
                 listed.published_at.to_rfc3339(),
                 listed.archived.to_string(),
                 format!("{base}/api/v1/practices/{}", row.slug),
-            ])
+            ]))
             .map_err(fail)?;
     }
     writer

@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use chrono::{Duration, Utc};
 use council_shared::{
-    ApiError, Settings,
+    ApiError, FieldError, Settings,
     auth::{CachedIdentity, Principal, Role, SignedIn, require},
     http::{PublicUrl, client_ip},
     json_body::JsonBody,
     mail::Mailer,
-    page_type,
+    outbound, page_type,
     pagination::PageRequest,
     problem::ApiResult,
 };
@@ -631,9 +631,20 @@ impl AccessApi {
             &body.client_id,
             body.client_secret.as_deref(),
             stored.is_some(),
+            self.settings.auth.allow_private_issuers,
         )
         .map_err(ApiError::Validation)?;
         let issuer = input.issuer_url.clone();
+        // What its name resolves to now; every sign-in checks again.
+        if let Ok(url) = url::Url::parse(&issuer)
+            && let Err(why) =
+                outbound::check_resolved(&url, self.settings.auth.allow_private_issuers).await
+        {
+            return Err(ApiError::Validation(vec![FieldError::new(
+                "issuer_url",
+                why,
+            )]));
+        }
         let row = providers::save(&self.db, tenant.id, input).await?;
         audit::record(
             &self.db,

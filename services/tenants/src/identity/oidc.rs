@@ -6,14 +6,18 @@
 
 use std::{
     collections::HashMap,
+    future::Future,
+    pin::Pin,
     sync::Mutex,
     time::{Duration, Instant},
 };
 
 use chrono::Utc;
+use council_shared::outbound::{self, ForbiddenAddress};
 use openidconnect::{
-    AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce,
-    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+    AsyncHttpClient, AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
+    HttpClientError, HttpRequest, HttpResponse, IssuerUrl, Nonce, PkceCodeChallenge,
+    PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
     core::{CoreClient, CoreProviderMetadata, CoreResponseType},
     reqwest,
 };
@@ -60,26 +64,60 @@ pub enum OidcFailure {
     UnknownProvider,
     #[error("the sign-in provider cannot be reached: {0}")]
     Unreachable(String),
+    #[error("the sign-in provider is at an address the platform does not connect to: {0}")]
+    ForbiddenAddress(String),
     #[error("the sign-in provider refused the sign-in: {0}")]
     Refused(String),
     #[error("the provider's answer could not be verified: {0}")]
     InvalidIdToken(String),
 }
 
+/// The HTTP client of every request to a provider (discovery, keys, token): each request's
+/// URL and the addresses its name resolves to pass `council_shared::outbound`'s rule, so
+/// neither an issuer nor the endpoints its discovery document names reach this machine or
+/// a private network; redirects are not followed.
+struct ProviderHttp {
+    client: reqwest::Client,
+    allow_private: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+enum ProviderHttpError {
+    // Not transparent: the refusal must stay findable as a source (`ForbiddenAddress::in_chain`).
+    #[error("refused")]
+    Forbidden(#[from] ForbiddenAddress),
+    #[error(transparent)]
+    Http(#[from] HttpClientError<reqwest::Error>),
+}
+
+impl<'c> AsyncHttpClient<'c> for ProviderHttp {
+    type Error = ProviderHttpError;
+    type Future =
+        Pin<Box<dyn Future<Output = Result<HttpResponse, Self::Error>> + Send + Sync + 'c>>;
+
+    fn call(&'c self, request: HttpRequest) -> Self::Future {
+        Box::pin(async move {
+            outbound::check_url(&request.uri().to_string(), self.allow_private)
+                .map_err(ForbiddenAddress)?;
+            Ok(self.client.call(request).await?)
+        })
+    }
+}
+
 pub struct OidcClients {
-    http: reqwest::Client,
+    http: ProviderHttp,
     discovered: Mutex<HashMap<String, (Instant, CoreProviderMetadata)>>,
 }
 
 impl OidcClients {
-    pub fn new() -> anyhow::Result<Self> {
-        let http = reqwest::Client::builder()
-            // Following redirects would let a provider's answer send us anywhere (SSRF).
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(10))
-            .build()?;
+    /// `allow_private`: `auth.allow_private_issuers` (development and tests only).
+    pub fn new(allow_private: bool) -> anyhow::Result<Self> {
+        let client = outbound::guarded_client(allow_private, Duration::from_secs(10))?;
         Ok(Self {
-            http,
+            http: ProviderHttp {
+                client,
+                allow_private,
+            },
             discovered: Mutex::new(HashMap::new()),
         })
     }
@@ -98,7 +136,7 @@ impl OidcClients {
             .map_err(|e| OidcFailure::Unreachable(format!("invalid issuer URL: {e}")))?;
         let metadata = CoreProviderMetadata::discover_async(issuer_url, &self.http)
             .await
-            .map_err(|e| OidcFailure::Unreachable(error_chain(&e)))?;
+            .map_err(|e| unreachable_or_forbidden(&e))?;
         if let Ok(mut cache) = self.discovered.lock() {
             cache.insert(issuer.to_string(), (Instant::now(), metadata.clone()));
         }
@@ -215,7 +253,10 @@ impl OidcClients {
             .set_pkce_verifier(PkceCodeVerifier::new(flow.pkce_verifier.clone()))
             .request_async(&self.http)
             .await
-            .map_err(|e| OidcFailure::Refused(error_chain(&e)))?;
+            .map_err(|e| match ForbiddenAddress::in_chain(&e) {
+                Some(forbidden) => OidcFailure::ForbiddenAddress(forbidden.to_string()),
+                None => OidcFailure::Refused(error_chain(&e)),
+            })?;
         let id_token = response
             .id_token()
             .ok_or_else(|| OidcFailure::InvalidIdToken("no ID token in the answer".into()))?;
@@ -234,6 +275,14 @@ impl OidcClients {
                 .map(|n| n.to_string()),
             return_to: flow.return_to.clone(),
         })
+    }
+}
+
+/// Why discovery failed: the address rule, or the provider is not reachable.
+fn unreachable_or_forbidden(error: &(dyn std::error::Error + 'static)) -> OidcFailure {
+    match ForbiddenAddress::in_chain(error) {
+        Some(forbidden) => OidcFailure::ForbiddenAddress(forbidden.to_string()),
+        None => OidcFailure::Unreachable(error_chain(error)),
     }
 }
 

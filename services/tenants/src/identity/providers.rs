@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use council_shared::{
-    Settings,
+    Settings, outbound,
     validation::{Errors, required_text, web_url},
 };
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
@@ -64,16 +64,25 @@ pub struct ProviderInput {
 }
 
 impl ProviderInput {
+    /// `allow_private`: `auth.allow_private_issuers`; without it the issuer must be `https`
+    /// and not an address on this machine or a private network (`council_shared::outbound`).
     pub fn parse(
         display_name: &str,
         issuer_url: &str,
         client_id: &str,
         client_secret: Option<&str>,
         has_stored_secret: bool,
+        allow_private: bool,
     ) -> std::result::Result<Self, Vec<council_shared::FieldError>> {
         let mut errors = Errors::new();
         let display_name = errors.check("display_name", required_text(display_name, 200));
-        let issuer_url = errors.check("issuer_url", web_url(issuer_url));
+        let issuer_url = errors.check(
+            "issuer_url",
+            web_url(issuer_url).and_then(|url| {
+                outbound::check_url(&url, allow_private)?;
+                Ok(url)
+            }),
+        );
         let client_id = errors.check("client_id", required_text(client_id, 300));
         let client_secret = match client_secret.map(str::trim).filter(|s| !s.is_empty()) {
             Some(secret) => errors.check("client_secret", required_text(secret, 500)),

@@ -62,6 +62,19 @@ impl Accounts {
         settings: Settings,
         identity: Arc<CachedIdentity>,
     ) -> anyhow::Result<Self> {
+        if let Some(platform) = providers::platform(&settings) {
+            council_shared::outbound::check_url(
+                &platform.issuer_url,
+                settings.auth.allow_private_issuers,
+            )
+            .map_err(|why| {
+                anyhow::anyhow!(
+                    "auth.oidc.issuer_url: {why} (auth.allow_private_issuers allows it, for \
+                     development only)"
+                )
+            })?;
+        }
+        let oidc = OidcClients::new(settings.auth.allow_private_issuers)?;
         let attempts_per_ip = RateLimiter::new(
             settings.auth.attempts_per_ip_per_minute,
             Duration::from_secs(60),
@@ -70,7 +83,7 @@ impl Accounts {
             db,
             settings,
             identity,
-            oidc: OidcClients::new()?,
+            oidc,
             attempts_per_ip,
         })
     }
