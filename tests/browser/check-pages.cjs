@@ -5,6 +5,7 @@
 // With $SCREENSHOTS_DIR set, each page's phone rendering is saved there as a PNG, to look at.
 // Prints one JSON report on stdout: [{path, violations: [...], overflow: px}].
 'use strict';
+const path = require('node:path');
 const { reportOnPages, requireTool } = require('./chromium.cjs');
 const { AxeBuilder } = requireTool('@axe-core/playwright');
 
