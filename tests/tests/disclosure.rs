@@ -403,7 +403,7 @@ async fn a_closed_items_decision_reaches_no_one_outside_the_council(backend: Bac
         "{atom}"
     );
     assert!(
-        atom.contains(&format!("Διόρθωση: Εισήγηση 1/{year} (έκδοση 2)")),
+        atom.contains(&format!("Εισήγηση 1/{year} – διόρθωση (έκδοση 2)")),
         "{atom}"
     );
     assert!(

@@ -405,7 +405,7 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
         .await;
     let body = minutes_draft["minutes"]["body"].as_str().unwrap();
     assert!(
-        body.contains("Διαπιστώθηκε απαρτία: παρόντα 3 από 4 μέλη"),
+        body.contains("Διαπιστώθηκε απαρτία. Παρόντα μέλη: 3 από 4."),
         "{body}"
     );
     assert!(
@@ -442,7 +442,7 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
         html.contains("Δημοσιευμένα πρακτικά") && html.contains("Διαπιστώθηκε απαρτία"),
         "{html}"
     );
-    assert!(html.contains(&format!("Εισήγηση 1/{year}")) && html.contains("Υπέρ 2, κατά 0"));
+    assert!(html.contains(&format!("Εισήγηση 1/{year}")) && html.contains("Υπέρ: 2 · Κατά: 0"));
     assert!(html.contains("https://diavgeia.gov.gr/decision/view/"));
 
     // A correction is a new version; the old one stays readable.

@@ -187,7 +187,7 @@ async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minute
     let text = decoded(convocation);
     assert!(text.contains("Προς: Μέλος Πρώτο"), "{text}");
     assert!(text.contains("1. Πρόγραμμα εκμάθησης ελληνικών"), "{text}");
-    assert!(text.contains("Εισηγητής/τρια: Πρόεδρος Δοκιμής"), "{text}");
+    assert!(text.contains("Εισηγείται: Πρόεδρος Δοκιμής"), "{text}");
     assert!(
         text.contains("2. Ατομική υπόθεση (κεκλεισμένων των θυρών)"),
         "members read the closed item: {text}"

@@ -55,7 +55,7 @@ async fn a_full_sign_in_shows_who_you_are_in_both_languages(backend: Backend) {
     assert_eq!(me["display_name"], "alice");
     assert_eq!(me["via"], "session");
     let greek = browser.get("/account").await.text().await.unwrap();
-    assert!(greek.contains("Συνδεδεμένος/η ως alice"), "{greek}");
+    assert!(greek.contains("Έχετε συνδεθεί ως alice"), "{greek}");
     assert!(greek.contains("alice@example.org"));
     let english = browser.get("/account?lang=en").await.text().await.unwrap();
     assert!(english.contains("Signed in as alice"));

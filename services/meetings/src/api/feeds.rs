@@ -93,7 +93,7 @@ fn event_for(
         }
     }
     if let Some(reason) = &meeting.cancel_reason {
-        description.push_str(&format!("Ακυρώθηκε: {reason}\n"));
+        description.push_str(&format!("Η συνεδρίαση ακυρώθηκε. Λόγος: {reason}\n"));
     }
     let location =
         views::venue(meeting).or_else(|| insider.then(|| meeting.online_url.clone()).flatten());
@@ -325,7 +325,7 @@ impl FeedsApi {
             for version in &stored.versions {
                 let (title, correction) = entry_heading(
                     &format!("{kind} {number}"),
-                    &format!("Διόρθωση: {kind} {number}"),
+                    &format!("{kind} {number} – διόρθωση"),
                     version.version,
                     version.change_note.as_deref(),
                     &meeting.title,
@@ -349,7 +349,10 @@ impl FeedsApi {
         entries.truncate(FEED_ENTRIES as usize);
         let feed = atom::feed(
             &format!("urn:semp:{}:minutes", slug.0),
-            &format!("{}: πρακτικά και αποφάσεις", roster.council_name_el),
+            &format!(
+                "{}: πρακτικά, αποφάσεις και εισηγήσεις",
+                roster.council_name_el
+            ),
             &format!("{base}/api/v1/tenants/{}/minutes.atom", slug.0),
             &format!("{base}/municipalities/{}/meetings", slug.0),
             &entries,

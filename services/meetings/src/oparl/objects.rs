@@ -327,7 +327,7 @@ pub fn minutes_file(
     let mut value = json!({
         "id": urls.in_body(slug, &format!("meetings/{}/minutes", meeting.id)),
         "type": kind("File"),
-        "name": format!("Πρακτικό συνεδρίασης {number}"),
+        "name": format!("Πρακτικά συνεδρίασης {number}"),
         "fileName": format!("praktiko-{}.html", number.replace('/', "-")),
         "mimeType": "text/html",
         "text": current.body,

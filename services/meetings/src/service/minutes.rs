@@ -64,9 +64,12 @@ pub async fn from_record(db: &impl ConnectionTrait, meeting: &meeting::Model) ->
             }
             AttendanceStatus::SubstitutePresent => substituted.push(match &line.substitute_name {
                 Some(substitute) => {
-                    format!("- {}. Αναπληρωματικό μέλος: {substitute}", line.member_name)
+                    format!(
+                        "- {} (αναπληρωματικό μέλος: {substitute})",
+                        line.member_name
+                    )
                 }
-                None => format!("- {}. Παρέστη αναπληρωματικό μέλος.", line.member_name),
+                None => format!("- {} (παρέστη αναπληρωματικό μέλος)", line.member_name),
             }),
         }
     }
@@ -81,11 +84,11 @@ pub async fn from_record(db: &impl ConnectionTrait, meeting: &meeting::Model) ->
     }
     match (meeting.quorum_present, meeting.present, meeting.in_office) {
         (Some(true), Some(present), Some(in_office)) => text.push_str(&format!(
-            "\nΔιαπιστώθηκε απαρτία: παρόντα {present} από {in_office} μέλη.\n"
+            "\nΔιαπιστώθηκε απαρτία. Παρόντα μέλη: {present} από {in_office}.\n"
         )),
         (Some(false), Some(present), Some(in_office)) => text.push_str(&format!(
-            "\nΔεν διαπιστώθηκε απαρτία (παρόντα {present} από {in_office} μέλη): η \
-             συνεδρίαση δεν μπορεί να λάβει αποφάσεις και θα επαναληφθεί.\n"
+            "\nΔεν διαπιστώθηκε απαρτία. Παρόντα μέλη: {present} από {in_office}. Γι' αυτό \
+             τα θέματα δεν ψηφίστηκαν.\n"
         )),
         _ => {}
     }
@@ -95,7 +98,7 @@ pub async fn from_record(db: &impl ConnectionTrait, meeting: &meeting::Model) ->
         // Published minutes are public: a closed item appears by its place only.
         if !disclosure::item_is_public(item) {
             text.push_str(&format!(
-                "\n### Θέμα {}: κεκλεισμένων των θυρών\n\nΗ συζήτηση και το αποτέλεσμα \
+                "\n### Θέμα {} (συζητήθηκε κεκλεισμένων των θυρών)\n\nΗ συζήτηση και το αποτέλεσμα \
                  τηρούνται στο αρχείο του ΣΕΜΠ.\n",
                 index + 1
             ));
@@ -107,7 +110,7 @@ pub async fn from_record(db: &impl ConnectionTrait, meeting: &meeting::Model) ->
             continue;
         }
         if let Some(rapporteur) = &item.rapporteur {
-            text.push_str(&format!("Εισηγητής/Εισηγήτρια: {rapporteur}\n\n"));
+            text.push_str(&format!("Εισηγείται: {rapporteur}\n\n"));
         }
         if let Some(stored) = decisions.iter().find(|d| d.decision.item_id == item.id) {
             let version = stored.current();
@@ -117,7 +120,7 @@ pub async fn from_record(db: &impl ConnectionTrait, meeting: &meeting::Model) ->
                 DecisionResult::Rejected => "απορρίφθηκε",
             };
             text.push_str(&format!(
-                "{} {}/{}: {}\n\nΥπέρ {}, κατά {}, λευκά/αποχή {}. Αποτέλεσμα: {result}.\n",
+                "{} {}/{}: {}\n\nΥπέρ: {} · Κατά: {} · Λευκά ή αποχές: {} · Αποτέλεσμα: {result}.\n",
                 disclosure::kind_word_el(kind),
                 stored.decision.number,
                 stored.decision.year,
