@@ -143,20 +143,29 @@ impl MeetingsApi {
         caller: MaybeSignedIn,
         slug: Path<String>,
         /// Meetings starting in this year (Athens time).
+        #[oai(validator(minimum(value = "2000"), maximum(value = "2100")))]
         year: Query<Option<i32>>,
         /// Only meetings in this state.
         state: Query<Option<MeetingState>>,
         /// `upcoming` (from now, soonest first) or `past` (newest first).
-        when: Query<Option<String>>,
+        when: Query<Option<super::models::When>>,
         /// Words to search for; all must match.
         q: Query<Option<String>>,
         /// Page number, from 1.
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
         page: Query<Option<u64>>,
         /// Items per page, 1 to 100 (default 20).
+        #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
         per_page: Query<Option<u64>>,
     ) -> ApiResult<MeetingListResponse> {
-        let request =
-            ListRequest::parse(year.0, state.0, when.0.as_deref(), q.0, page.0, per_page.0)?;
+        let request = ListRequest::parse(
+            year.0,
+            state.0,
+            when.0.map(super::models::When::as_str),
+            q.0,
+            page.0,
+            per_page.0,
+        )?;
         let (_, _, page) = reads::list(&self.core, &slug, caller.principal(), &request).await?;
         Ok(MeetingListResponse::Ok(Json(page)))
     }

@@ -8,9 +8,20 @@ use crate::domain::{
     MeetingMode, MeetingState,
 };
 
+council_shared::text_enum!(
+    /// Which meetings a list shows by time: from now on, or before now.
+    When {
+        /// From now, soonest first.
+        Upcoming => "upcoming",
+        /// Before now, newest first.
+        Past => "past",
+    }
+);
+
 /// Where a meeting is held.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct LocationBody {
     /// Such as «Αίθουσα Δημοτικού Συμβουλίου».
     pub name: String,
@@ -21,6 +32,7 @@ pub struct LocationBody {
 /// and are stored in UTC.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct MeetingInput {
     pub title: String,
     pub kind: MeetingKind,
@@ -229,6 +241,7 @@ pub struct MeetingDetail {
 /// A new agenda item.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct ItemInput {
     pub title: String,
     /// Markdown.
@@ -242,6 +255,7 @@ pub struct ItemInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct ReorderInput {
     /// Every item's id, in the new order.
     pub item_ids: Vec<i64>,
@@ -249,12 +263,14 @@ pub struct ReorderInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct ReasonInput {
     pub reason: String,
 }
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct PostponeInput {
     pub starts_at: DateTime<FixedOffset>,
     pub ends_at: DateTime<FixedOffset>,
@@ -263,6 +279,7 @@ pub struct PostponeInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct AnswerInput {
     pub answer: AttendanceAnswer,
     pub note: Option<String>,
@@ -270,6 +287,7 @@ pub struct AnswerInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct CommentInput {
     pub body: String,
 }
@@ -286,6 +304,7 @@ pub struct CommentView {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct AttendanceLineInput {
     pub member_id: i64,
     pub status: AttendanceStatus,
@@ -295,6 +314,7 @@ pub struct AttendanceLineInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct AttendanceInput {
     /// Every regular member in office, once.
     pub records: Vec<AttendanceLineInput>,
@@ -304,6 +324,7 @@ pub struct AttendanceInput {
 /// then `change_note` (what changed and why) is required.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct DecisionInput {
     pub kind: DecisionKind,
     /// Markdown.
@@ -318,6 +339,7 @@ pub struct DecisionInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct AdaInput {
     /// The act's number on the transparency portal (Διαύγεια), such as `6ΞΨ3ΩΡΦ-ΥΘΛ`;
     /// null clears it.
@@ -328,6 +350,7 @@ pub struct AdaInput {
 /// saving publishes a correction: `body` and `change_note` are then required.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct MinutesInput {
     pub body: Option<String>,
     pub change_note: Option<String>,
@@ -335,6 +358,7 @@ pub struct MinutesInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct ApprovalInput {
     pub by: ApprovedBy,
     /// The later meeting that approved them, when `by` is `meeting`.

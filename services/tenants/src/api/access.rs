@@ -540,8 +540,10 @@ impl AccessApi {
         caller: SignedIn,
         slug: Path<String>,
         /// Page number, from 1.
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
         page: Query<Option<u64>>,
         /// Entries per page, 1 to 100 (default 20).
+        #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
         per_page: Query<Option<u64>>,
     ) -> ApiResult<AuditResponse> {
         let tenant = self.tenant(&slug).await?;
@@ -561,8 +563,10 @@ impl AccessApi {
         &self,
         caller: SignedIn,
         /// Page number, from 1.
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
         page: Query<Option<u64>>,
         /// Entries per page, 1 to 100 (default 20).
+        #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
         per_page: Query<Option<u64>>,
     ) -> ApiResult<AuditResponse> {
         require(

@@ -180,8 +180,10 @@ impl TenantsApi {
         /// `active` (default), `archived` or `all`.
         status: Query<Option<StatusFilter>>,
         /// Page number, from 1.
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
         page: Query<Option<u64>>,
         /// Items per page, 1 to 100 (default 20).
+        #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
         per_page: Query<Option<u64>>,
     ) -> ApiResult<ListTenantsResponse> {
         let request = PageRequest::parse(page.0, per_page.0)?;
