@@ -81,6 +81,48 @@ impl<T: ToJSON> ToJSON for Required<T> {
     }
 }
 
+/// A count parameter (a page number, a page size) whose bounds the document declares but
+/// the domain checks, so that every invalid parameter is reported at once: poem-openapi's
+/// own validators stop at the first. Not a whole number at all is still a 422 naming it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count<const MIN: u64, const MAX: u64>(pub u64);
+
+impl<const MIN: u64, const MAX: u64> Type for Count<MIN, MAX> {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = u64;
+    type RawElementValueType = u64;
+
+    fn name() -> Cow<'static, str> {
+        format!("integer(uint64, {MIN}..={MAX})").into()
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        MetaSchemaRef::Inline(Box::new(poem_openapi::registry::MetaSchema {
+            format: Some("uint64"),
+            minimum: Some(MIN as f64),
+            maximum: Some(MAX as f64),
+            ..poem_openapi::registry::MetaSchema::new("integer")
+        }))
+    }
+
+    fn as_raw_value(&self) -> Option<&u64> {
+        Some(&self.0)
+    }
+
+    fn raw_element_iter<'a>(&'a self) -> Box<dyn Iterator<Item = &'a u64> + 'a> {
+        Box::new(std::iter::once(&self.0))
+    }
+}
+
+impl<const MIN: u64, const MAX: u64> poem_openapi::types::ParseFromParameter for Count<MIN, MAX> {
+    fn parse_from_parameter(value: &str) -> ParseResult<Self> {
+        value
+            .parse::<u64>()
+            .map(Self)
+            .map_err(|_| ParseError::custom(format!("must be a whole number from {MIN} to {MAX}")))
+    }
+}
+
 /// A text field documented with `$schema` (a `poem_openapi::registry::MetaSchema` of type
 /// `string`, with its `enum_items` or `format`), read as the text sent.
 #[macro_export]

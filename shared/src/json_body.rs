@@ -112,7 +112,10 @@ fn find_undeclared(
                     Some((_, property)) => {
                         find_undeclared(registry, property, field, &here, errors)
                     }
-                    None => errors.push(FieldError::new(here, "is not a field of this object")),
+                    None => errors.push(FieldError::new(
+                        here,
+                        format!("unknown field `{key}`: this object has no such field"),
+                    )),
                 }
             }
         }

@@ -1,11 +1,19 @@
 //! Page-number pagination shared by every list endpoint.
 
-use crate::problem::{ApiError, FieldError};
+use crate::{
+    input_fields::Count,
+    problem::{ApiError, FieldError},
+};
 
 pub const DEFAULT_PER_PAGE: u64 = 20;
 pub const MAX_PER_PAGE: u64 = 100;
 /// Far past any real list; it keeps the row offset (`page × per_page`) from overflowing.
 pub const MAX_PAGE: u64 = 1_000_000;
+
+/// The `page` parameter: its bounds are in the document, [`PageRequest::parse`] checks them.
+pub type PageNumber = Count<1, MAX_PAGE>;
+/// The `per_page` parameter, likewise.
+pub type PageSize = Count<1, MAX_PER_PAGE>;
 
 /// A validated page request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -152,19 +152,17 @@ impl MeetingsApi {
         /// Words to search for; all must match.
         q: Query<Option<String>>,
         /// Page number, from 1.
-        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
-        page: Query<Option<u64>>,
+        page: Query<Option<council_shared::pagination::PageNumber>>,
         /// Items per page, 1 to 100 (default 20).
-        #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
-        per_page: Query<Option<u64>>,
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<MeetingListResponse> {
         let request = ListRequest::parse(
             year.0,
             state.0,
             when.0.map(super::models::When::as_str),
             q.0,
-            page.0,
-            per_page.0,
+            page.0.map(|p| p.0),
+            per_page.0.map(|p| p.0),
         )?;
         let (_, _, page) = reads::list(&self.core, &slug, caller.principal(), &request).await?;
         Ok(MeetingListResponse::Ok(Json(page)))

@@ -569,14 +569,12 @@ impl NotificationsApi {
         /// `queued`, `in_flight`, `sent` or `failed`.
         state: Query<Option<DeliveryState>>,
         /// Page number, from 1.
-        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
-        page: Query<Option<u64>>,
+        page: Query<Option<council_shared::pagination::PageNumber>>,
         /// Items per page, 1 to 100 (default 20).
-        #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
-        per_page: Query<Option<u64>>,
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<DeliveriesResponse> {
         let roster = self.core.operated(&caller, &slug).await?;
-        let request = PageRequest::parse(page.0, per_page.0)?;
+        let request = PageRequest::parse(page.0.map(|p| p.0), per_page.0.map(|p| p.0))?;
         let mut query =
             delivery::Entity::find().filter(delivery::Column::TenantId.eq(roster.tenant.id));
         if let Some(state) = state.0 {

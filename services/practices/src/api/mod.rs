@@ -653,13 +653,11 @@ impl PracticesApi {
         /// `relevance` (the default with `q`) or `date` (newest first).
         sort: Query<Option<SortOrder>>,
         /// Page number, from 1.
-        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
-        page: Query<Option<u64>>,
+        page: Query<Option<council_shared::pagination::PageNumber>>,
         /// Items per page, 1 to 100 (default 20).
-        #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
-        per_page: Query<Option<u64>>,
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<SearchResponse> {
-        let request = PageRequest::parse(page.0, per_page.0)?;
+        let request = PageRequest::parse(page.0.map(|p| p.0), per_page.0.map(|p| p.0))?;
         let filters = SearchFilters {
             sector: sector.0,
             theme: theme.0,

@@ -108,16 +108,16 @@ pub struct Profile {
     /// A short introduction ("Λίγα λόγια"); paragraphs separated by a blank line.
     pub introduction: Option<Text>,
     /// Key figures (ΒΑΣΙΚΑ ΑΡΙΘΜΗΤΙΚΑ ΣΤΟΙΧΕΙΑ).
-    #[oai(default)]
+    #[oai(default, validator(max_items = 50))]
     pub key_figures: Vec<KeyFigure>,
     /// Structures and programmes (Δομές και Προγράμματα).
-    #[oai(default)]
+    #[oai(default, validator(max_items = 50))]
     pub programmes: Vec<Programme>,
     /// What the municipality achieved ("Τι καταφέραμε").
-    #[oai(default)]
+    #[oai(default, validator(max_items = 50))]
     pub achievements: Vec<Highlight>,
     /// Where it aims ("Πού στοχεύουμε").
-    #[oai(default)]
+    #[oai(default, validator(max_items = 50))]
     pub goals: Vec<Highlight>,
 }
 
@@ -127,9 +127,13 @@ pub struct Profile {
 pub struct KeyFigure {
     pub label: Text,
     /// As written on the page, such as `4.250` or `90%`.
+    #[oai(validator(max_length = 40))]
     pub value: String,
     /// The year the figure refers to, if it names one.
-    #[oai(skip_serializing_if_is_none)]
+    #[oai(
+        skip_serializing_if_is_none,
+        validator(minimum(value = "1900"), maximum(value = "2100"))
+    )]
     pub year: Option<i32>,
 }
 
@@ -158,6 +162,7 @@ pub struct Highlight {
 #[serde(default, deny_unknown_fields)]
 #[oai(deny_unknown_fields)]
 pub struct Figure {
+    #[oai(validator(max_length = 40))]
     pub value: String,
     pub label: Text,
 }
@@ -202,6 +207,7 @@ pub enum Membership {
 pub struct CouncilUpdate {
     pub name: Text,
     /// The municipal-council decision that set the council up, such as `Απόφαση 123/2024`.
+    #[oai(validator(max_length = 300))]
     pub decision_reference: Option<String>,
     pub decision_date: Option<NaiveDate>,
     /// Where the decision is published (Διαύγεια).
@@ -215,8 +221,10 @@ pub struct CouncilUpdate {
 #[serde(default, deny_unknown_fields)]
 #[oai(deny_unknown_fields)]
 pub struct MemberInput {
+    #[oai(validator(max_length = 200))]
     pub full_name: String,
     pub category: Required<MemberCategory>,
+    #[oai(validator(max_length = 300))]
     pub organisation: Option<String>,
     pub role: Required<MemberRole>,
     pub membership: Required<Membership>,
