@@ -34,6 +34,11 @@ pub struct LocationBody {
 #[serde(deny_unknown_fields)]
 #[oai(deny_unknown_fields)]
 pub struct MeetingInput {
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 300,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub title: String,
     pub kind: MeetingKind,
     pub mode: MeetingMode,
@@ -243,6 +248,11 @@ pub struct MeetingDetail {
 #[serde(deny_unknown_fields)]
 #[oai(deny_unknown_fields)]
 pub struct ItemInput {
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 500,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub title: String,
     /// Markdown.
     pub description: Option<String>,
@@ -265,6 +275,11 @@ pub struct ReorderInput {
 #[serde(deny_unknown_fields)]
 #[oai(deny_unknown_fields)]
 pub struct ReasonInput {
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 2000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub reason: String,
 }
 
@@ -274,6 +289,11 @@ pub struct ReasonInput {
 pub struct PostponeInput {
     pub starts_at: DateTime<FixedOffset>,
     pub ends_at: DateTime<FixedOffset>,
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 2000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub reason: String,
 }
 
@@ -289,6 +309,11 @@ pub struct AnswerInput {
 #[serde(deny_unknown_fields)]
 #[oai(deny_unknown_fields)]
 pub struct CommentInput {
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 5000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub body: String,
 }
 
@@ -327,7 +352,11 @@ pub struct AttendanceInput {
 #[oai(deny_unknown_fields)]
 pub struct DecisionInput {
     pub kind: DecisionKind,
-    /// Markdown.
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 50000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub text: String,
     pub votes_for: i32,
     pub votes_against: i32,
