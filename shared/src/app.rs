@@ -5,7 +5,7 @@
 use std::{net::SocketAddr, time::Duration};
 
 use anyhow::Context as _;
-use poem::{EndpointExt, Response, Route, endpoint::BoxEndpoint};
+use poem::{EndpointExt, IntoEndpoint, Response, Route, endpoint::BoxEndpoint};
 use poem_openapi::{OpenApi, OpenApiService};
 use sea_orm::DatabaseConnection;
 
@@ -16,6 +16,7 @@ use crate::{
         with_common_middleware, with_health_routes,
     },
     mail::Mailer,
+    methods::ApiMethods,
     security_headers::swagger_ui_policy,
     settings::Settings,
 };
@@ -49,21 +50,26 @@ pub fn openapi_service<T: OpenApi>(api: T, title: &str) -> OpenApiService<T, ()>
         .server("/api/v1")
         .description(
             "Errors are RFC 9457 problem details (`application/problem+json`). \
-             Writes need `Authorization: Bearer <token>`; create one with \
-             `council token create --name NAME`.",
+             Writes need `Authorization: Bearer <token>`: create one at `POST /me/tokens` \
+             when signed in, or with `council token create --email ADDRESS --name NAME`.",
         )
 }
 
 /// `/api/v1/...` operations, `/api/openapi.json`, `/api/docs` and problem details for every
 /// error under `/api`.
 pub fn api_routes<T: OpenApi + 'static>(service: OpenApiService<T, ()>) -> Route {
-    let spec = service.spec_endpoint();
+    let document = crate::openapi_document::finish(&service.spec());
+    let spec = poem::endpoint::make_sync(move |_| {
+        Response::builder()
+            .content_type("application/json; charset=utf-8")
+            .body(document.clone())
+    });
     let docs = service.swagger_ui();
     Route::new().nest(
         "/api",
         Route::new()
-            .nest("/v1", service)
-            .at("/openapi.json", spec)
+            .nest("/v1", ApiMethods::of::<T>().around(service.into_endpoint()))
+            .at("/openapi.json", crate::methods::get(spec))
             .nest("/docs", docs.around(swagger_ui_policy))
             .around(problem_details),
     )

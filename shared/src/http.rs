@@ -6,7 +6,7 @@ use std::{net::SocketAddr, time::Duration};
 
 use anyhow::Context;
 use poem::{
-    Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler,
+    Endpoint, EndpointExt, IntoResponse, Request, Response, Route, handler,
     http::{HeaderValue, StatusCode, header},
     web::{Data, Json},
 };
@@ -16,6 +16,7 @@ use tracing::Instrument;
 use crate::{
     connections::ConnectionLimits,
     json_body::BodyLimit,
+    methods::get,
     problem::{ApiError, Problem},
 };
 
@@ -82,6 +83,9 @@ pub async fn problem_details<E: Endpoint>(next: E, req: Request) -> poem::Result
             problem.request_id = request_id;
             let status = problem.status;
             let mut response = problem.into_response();
+            if let Some(allow) = crate::methods::allow_header(&error) {
+                response.headers_mut().insert(header::ALLOW, allow);
+            }
             if status == StatusCode::UNAUTHORIZED.as_u16() {
                 response
                     .headers_mut()
@@ -106,6 +110,12 @@ pub fn problem_for(error: &poem::Error) -> Problem {
             tracing::error!(error = ?cause, "request failed");
         }
         return api_error.to_problem();
+    }
+    if let Some(parameter) = error.downcast_ref::<poem_openapi::error::ParseParamError>() {
+        // A parameter that is missing, of the wrong type, or outside the bounds the OpenAPI
+        // document declares is an invalid field like any other: 422 naming it, not
+        // poem-openapi's 400.
+        return ApiError::invalid(parameter.name, parameter.reason.clone()).to_problem();
     }
     let status = error.status();
     if status == StatusCode::UNAUTHORIZED {

@@ -59,7 +59,74 @@ impl<T: Type + DeserializeOwned> ParsePayload for JsonBody<T> {
             .map(|limit| limit.0)
             .unwrap_or(1024 * 1024);
         let bytes = read_limited(request, body, limit).await?;
-        Ok(Self(parse_json(&bytes)?))
+        let value: serde_json::Value = parse_json(&bytes)?;
+        let undeclared = undeclared_fields::<T>(&value);
+        if !undeclared.is_empty() {
+            return Err(ApiError::Validation(undeclared).into());
+        }
+        Ok(Self(parse_json_value(value)?))
+    }
+}
+
+/// Every property of `value` that the OpenAPI schema of `T` does not declare, at any depth.
+/// A request body is a closed object (the document says `additionalProperties: false`): a
+/// field the server does not know is a mistake to report, not to ignore.
+pub fn undeclared_fields<T: Type>(value: &serde_json::Value) -> Vec<FieldError> {
+    let mut registry = Registry::new();
+    T::register(&mut registry);
+    let mut errors = Vec::new();
+    find_undeclared(&registry, &T::schema_ref(), value, "", &mut errors);
+    errors
+}
+
+fn find_undeclared(
+    registry: &Registry,
+    schema: &MetaSchemaRef,
+    value: &serde_json::Value,
+    path: &str,
+    errors: &mut Vec<FieldError>,
+) {
+    let schema = match schema {
+        MetaSchemaRef::Inline(schema) => schema.as_ref(),
+        MetaSchemaRef::Reference(name) => match registry.schemas.get(name) {
+            Some(schema) => schema,
+            None => return,
+        },
+    };
+    for part in &schema.all_of {
+        find_undeclared(registry, part, value, path, errors);
+    }
+    match value {
+        serde_json::Value::Object(fields)
+            if schema.ty == "object"
+                && !schema.properties.is_empty()
+                && schema.additional_properties.is_none() =>
+        {
+            for (key, field) in fields {
+                let here = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                match schema.properties.iter().find(|(name, _)| name == key) {
+                    Some((_, property)) => {
+                        find_undeclared(registry, property, field, &here, errors)
+                    }
+                    None => errors.push(FieldError::new(
+                        here,
+                        format!("unknown field `{key}`: this object has no such field"),
+                    )),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            if let Some(item) = &schema.items {
+                for (index, value) in items.iter().enumerate() {
+                    find_undeclared(registry, item, value, &format!("{path}[{index}]"), errors);
+                }
+            }
+        }
+        _ => {}
     }
 }
 
@@ -148,6 +215,11 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             "the request body must be a JSON object",
         ));
     }
+    parse_json_value(value)
+}
+
+/// Reads a JSON object into `T`: a wrong shape is a 422 with the field's path.
+fn parse_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
         let field = if path == "." { String::new() } else { path };

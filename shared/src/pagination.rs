@@ -1,9 +1,19 @@
 //! Page-number pagination shared by every list endpoint.
 
-use crate::problem::{ApiError, FieldError};
+use crate::{
+    input_fields::Count,
+    problem::{ApiError, FieldError},
+};
 
 pub const DEFAULT_PER_PAGE: u64 = 20;
 pub const MAX_PER_PAGE: u64 = 100;
+/// Far past any real list; it keeps the row offset (`page × per_page`) from overflowing.
+pub const MAX_PAGE: u64 = 1_000_000;
+
+/// The `page` parameter: its bounds are in the document, [`PageRequest::parse`] checks them.
+pub type PageNumber = Count<1, MAX_PAGE>;
+/// The `per_page` parameter, likewise.
+pub type PageSize = Count<1, MAX_PER_PAGE>;
 
 /// A validated page request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,13 +24,17 @@ pub struct PageRequest {
 }
 
 impl PageRequest {
-    /// Checks `page` (≥ 1) and `per_page` (1 to 100); both errors are reported together.
+    /// Checks `page` (1 to 1,000,000) and `per_page` (1 to 100); both errors are reported
+    /// together. The API's parameters declare the same bounds.
     pub fn parse(page: Option<u64>, per_page: Option<u64>) -> Result<Self, ApiError> {
         let page = page.unwrap_or(1);
         let per_page = per_page.unwrap_or(DEFAULT_PER_PAGE);
         let mut errors = Vec::new();
-        if page == 0 {
-            errors.push(FieldError::new("page", "must be 1 or more"));
+        if page == 0 || page > MAX_PAGE {
+            errors.push(FieldError::new(
+                "page",
+                format!("must be between 1 and {MAX_PAGE}"),
+            ));
         }
         if per_page == 0 || per_page > MAX_PER_PAGE {
             errors.push(FieldError::new(

@@ -207,10 +207,7 @@ impl poem::error::ResponseError for ApiError {
 }
 
 const DOCUMENTED: &[(u16, &str)] = &[
-    (
-        400,
-        "Malformed request: the body is not JSON, or a parameter has the wrong type.",
-    ),
+    (400, "Malformed request: the body is not JSON."),
     (
         401,
         "Not signed in, or the API token is unknown, expired or revoked.",
@@ -235,7 +232,8 @@ const DOCUMENTED: &[(u16, &str)] = &[
     ),
     (
         422,
-        "One or more fields are invalid; `errors` lists each field and why.",
+        "One or more fields or parameters are invalid (missing, of the wrong type or out of \
+         bounds); `errors` lists each and why.",
     ),
     (
         500,

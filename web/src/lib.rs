@@ -22,10 +22,11 @@ use council_shared::{
     http::RequestId,
     mail::Mailer,
 };
+// `get` and `post` that know their methods: any other is a 405 with `Allow`.
+use council_shared::methods::{get, post};
 use poem::{
-    Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler,
+    Endpoint, EndpointExt, IntoResponse, Request, Response, Route, handler,
     http::{StatusCode, header},
-    post,
     web::{Data, Path},
 };
 use serde::Serialize;
@@ -41,6 +42,9 @@ use crate::{
 };
 
 const STYLESHEET: &str = include_str!("../static/site.css");
+/// The site's icon: pages link the SVG; `/favicon.ico` is for what asks for it by that name.
+const FAVICON_SVG: &str = include_str!("../static/favicon.svg");
+const FAVICON_ICO: &[u8] = include_bytes!("../static/favicon.ico");
 
 /// What every page handler needs.
 pub struct WebState {
@@ -461,12 +465,27 @@ async fn switch_language(
         .finish()
 }
 
+/// A file built into the binary, cacheable for `max_age` seconds.
+fn asset(content_type: &'static str, max_age: u32, body: &'static [u8]) -> Response {
+    Response::builder()
+        .content_type(content_type)
+        .header(header::CACHE_CONTROL, format!("public, max-age={max_age}"))
+        .body(body)
+}
+
 #[handler]
 fn stylesheet() -> Response {
-    Response::builder()
-        .content_type("text/css; charset=utf-8")
-        .header(header::CACHE_CONTROL, "public, max-age=3600")
-        .body(STYLESHEET)
+    asset("text/css; charset=utf-8", 3600, STYLESHEET.as_bytes())
+}
+
+#[handler]
+fn favicon_svg() -> Response {
+    asset("image/svg+xml", 86_400, FAVICON_SVG.as_bytes())
+}
+
+#[handler]
+fn favicon_ico() -> Response {
+    asset("image/x-icon", 86_400, FAVICON_ICO)
 }
 
 /// The pages, to be mounted at the root of the server.
@@ -561,6 +580,8 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         .at("/auth/callback", get(sign_in::callback).data(state.clone()))
         .at("/lang/:code", get(switch_language).data(state))
         .at("/static/site.css", get(stylesheet))
+        .at("/static/favicon.svg", get(favicon_svg))
+        .at("/favicon.ico", get(favicon_ico))
 }
 
 /// Outermost wrapper of the whole server: any page error that escaped (unknown address,
@@ -590,7 +611,11 @@ pub fn html_errors<E: Endpoint + 'static>(
                     if status.is_server_error() {
                         tracing::error!(error = %error, "page request failed");
                     }
-                    Ok(error_page(&state, &context, status))
+                    let mut page = error_page(&state, &context, status);
+                    if let Some(allow) = council_shared::methods::allow_header(&error) {
+                        page.headers_mut().insert(header::ALLOW, allow);
+                    }
+                    Ok(page)
                 }
             }
         }

@@ -454,7 +454,7 @@ pub async fn send_feedback(
     let lang = crate::i18n::language_of(req);
     let input = FeedbackInput {
         name: Some(fields.name.clone()).filter(|n| !n.trim().is_empty()),
-        email: fields.email.clone(),
+        email: fields.email.as_str().into(),
         body: fields.body.clone(),
     };
     let mut form = FeedbackForm {

@@ -198,11 +198,13 @@ pub async fn subscribe(
         .filter(|(k, _)| k == "topics")
         .map(|(_, v)| v.clone())
         .collect();
+    // A choice the form left empty means the default, as a field left out of the API's.
+    let chosen = |name| Some(field(&fields, name)).filter(|v| !v.trim().is_empty());
     let input = SubscriptionRequest {
-        email: field(&fields, "email").to_string(),
-        topics: topics.clone(),
-        language: Some(field(&fields, "language").to_string()),
-        cadence: Some(field(&fields, "cadence").to_string()),
+        email: field(&fields, "email").into(),
+        topics: topics.iter().map(|t| t.as_str().into()).collect(),
+        language: chosen("language").map(Into::into),
+        cadence: chosen("cadence").map(Into::into),
     };
     let entered = |errors| Entered {
         email: field(&fields, "email"),
@@ -535,10 +537,10 @@ pub async fn change_preferences(
         topics: fields
             .iter()
             .filter(|(k, _)| k == "topics")
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| v.as_str().into())
             .collect(),
-        language: field(&fields, "language").to_string(),
-        cadence: field(&fields, "cadence").to_string(),
+        language: field(&fields, "language").into(),
+        cadence: field(&fields, "cadence").into(),
     };
     match state.notifications.change_preferences(&token, &input).await {
         Ok(_) => preferences_page(req, &state, &token, true, Vec::new(), StatusCode::OK).await,

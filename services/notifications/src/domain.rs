@@ -23,6 +23,16 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// Where a message stands: waiting, handed to the mail server, sent, or given up on.
+    DeliveryState {
+        Queued => "queued",
+        InFlight => "in_flight",
+        Sent => "sent",
+        Failed => "failed",
+    }
+);
+
 /// The languages a subscriber may choose. Messages are written in Greek and English; the
 /// others read Greek until their translation arrives (the reader is told so at sign-up).
 pub const LANGUAGES: [&str; 8] = ["el", "en", "ar", "fa", "uk", "fr", "sq", "ur"];

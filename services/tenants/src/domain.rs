@@ -406,25 +406,26 @@ impl MemberData {
             optional_text(input.organisation.as_deref(), TITLE_MAX),
         );
         let email = errors.check("email", optional_email(input.email.as_deref()));
-        if input.category.is_none() {
+        if input.category.0.is_none() {
             errors.add(
                 "category",
                 "is required: municipal_councillor, civil_society, migrant_community or other",
             );
         }
-        if input.role.is_none() {
+        if input.role.0.is_none() {
             errors.add(
                 "role",
                 "is required: president, vice_president, member or secretary",
             );
         }
-        if input.membership.is_none() {
+        if input.membership.0.is_none() {
             errors.add("membership", "is required: regular or substitute");
         }
         // The law: the president is one of the municipal councillors.
-        if input.role == Some(MemberRole::President)
+        if input.role.0 == Some(MemberRole::President)
             && input
                 .category
+                .0
                 .is_some_and(|c| c != MemberCategory::MunicipalCouncillor)
         {
             errors.add(
@@ -441,10 +442,10 @@ impl MemberData {
         );
         errors.finish(|| Self {
             full_name: full_name.expect("checked"),
-            category: input.category.expect("checked"),
+            category: input.category.0.expect("checked"),
             organisation: organisation.expect("checked"),
-            role: input.role.expect("checked"),
-            membership: input.membership.expect("checked"),
+            role: input.role.0.expect("checked"),
+            membership: input.membership.0.expect("checked"),
             term_start: input.term_start,
             term_end: input.term_end,
             email: email.expect("checked"),
@@ -523,9 +524,9 @@ mod tests {
     fn the_president_must_be_a_municipal_councillor() {
         let errors = MemberData::parse(&MemberInput {
             full_name: "Μαρία Παπαδοπούλου".into(),
-            category: Some(MemberCategory::CivilSociety),
-            role: Some(MemberRole::President),
-            membership: Some(Membership::Regular),
+            category: MemberCategory::CivilSociety.into(),
+            role: MemberRole::President.into(),
+            membership: Membership::Regular.into(),
             ..MemberInput::default()
         })
         .unwrap_err();

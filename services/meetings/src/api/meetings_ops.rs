@@ -146,20 +146,27 @@ impl MeetingsApi {
         caller: MaybeSignedIn,
         slug: Path<String>,
         /// Meetings starting in this year (Athens time).
+        #[oai(validator(minimum(value = "2000"), maximum(value = "2100")))]
         year: Query<Option<i32>>,
         /// Only meetings in this state.
         state: Query<Option<MeetingState>>,
         /// `upcoming` (from now, soonest first) or `past` (newest first).
-        when: Query<Option<String>>,
+        when: Query<Option<super::models::When>>,
         /// Words to search for; all must match.
         q: Query<Option<String>>,
         /// Page number, from 1.
-        page: Query<Option<u64>>,
+        page: Query<Option<council_shared::pagination::PageNumber>>,
         /// Items per page, 1 to 100 (default 20).
-        per_page: Query<Option<u64>>,
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<MeetingListResponse> {
-        let request =
-            ListRequest::parse(year.0, state.0, when.0.as_deref(), q.0, page.0, per_page.0)?;
+        let request = ListRequest::parse(
+            year.0,
+            state.0,
+            when.0.map(super::models::When::as_str),
+            q.0,
+            page.0.map(|p| p.0),
+            per_page.0.map(|p| p.0),
+        )?;
         let (_, _, page) = reads::list(&self.core, &slug, caller.principal(), &request).await?;
         Ok(MeetingListResponse::Ok(Json(page)))
     }

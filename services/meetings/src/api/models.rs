@@ -8,9 +8,20 @@ use crate::domain::{
     MeetingMode, MeetingState,
 };
 
+council_shared::text_enum!(
+    /// Which meetings a list shows by time: from now on, or before now.
+    When {
+        /// From now, soonest first.
+        Upcoming => "upcoming",
+        /// Before now, newest first.
+        Past => "past",
+    }
+);
+
 /// Where a meeting is held.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct LocationBody {
     /// Such as «Αίθουσα Δημοτικού Συμβουλίου».
     pub name: String,
@@ -21,7 +32,13 @@ pub struct LocationBody {
 /// and are stored in UTC.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct MeetingInput {
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 300,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub title: String,
     pub kind: MeetingKind,
     pub mode: MeetingMode,
@@ -231,7 +248,13 @@ pub struct MeetingDetail {
 /// A new agenda item.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct ItemInput {
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 500,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub title: String,
     /// Markdown.
     pub description: Option<String>,
@@ -244,6 +267,7 @@ pub struct ItemInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct ReorderInput {
     /// Every item's id, in the new order.
     pub item_ids: Vec<i64>,
@@ -251,20 +275,33 @@ pub struct ReorderInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct ReasonInput {
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 2000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub reason: String,
 }
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct PostponeInput {
     pub starts_at: DateTime<FixedOffset>,
     pub ends_at: DateTime<FixedOffset>,
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 2000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub reason: String,
 }
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct AnswerInput {
     pub answer: AttendanceAnswer,
     pub note: Option<String>,
@@ -272,7 +309,13 @@ pub struct AnswerInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct CommentInput {
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 5000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub body: String,
 }
 
@@ -289,6 +332,7 @@ pub struct CommentView {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct AttendanceLineInput {
     pub member_id: i64,
     pub status: AttendanceStatus,
@@ -298,6 +342,7 @@ pub struct AttendanceLineInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct AttendanceInput {
     /// Every regular member in office, once.
     pub records: Vec<AttendanceLineInput>,
@@ -307,9 +352,14 @@ pub struct AttendanceInput {
 /// then `change_note` (what changed and why) is required.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct DecisionInput {
     pub kind: DecisionKind,
-    /// Markdown.
+    /// Some text besides white space (no control characters but tab and line breaks).
+    #[oai(validator(
+        max_length = 50000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub text: String,
     pub votes_for: i32,
     pub votes_against: i32,
@@ -321,6 +371,7 @@ pub struct DecisionInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct AdaInput {
     /// The act's number on the transparency portal (Διαύγεια), such as `6ΞΨ3ΩΡΦ-ΥΘΛ`;
     /// null clears it.
@@ -331,6 +382,7 @@ pub struct AdaInput {
 /// saving publishes a correction: `body` and `change_note` are then required.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct MinutesInput {
     pub body: Option<String>,
     pub change_note: Option<String>,
@@ -338,6 +390,7 @@ pub struct MinutesInput {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct ApprovalInput {
     pub by: ApprovedBy,
     /// The later meeting that approved them, when `by` is `meeting`.

@@ -14,9 +14,10 @@ mod objects;
 use std::{future::Future, sync::Arc};
 
 use chrono::Utc;
+use council_shared::methods::get;
 use council_shared::{ApiError, compression::CachedBody, council::CouncilRoster, http::PublicUrl};
 use poem::{
-    EndpointExt, Request, Response, Route, get, handler,
+    EndpointExt, Request, Response, Route, handler,
     http::header,
     web::{Data, Path},
 };

@@ -31,7 +31,7 @@ use serde_json::Value;
 
 use crate::{
     Notifications,
-    domain::{Cadence, LANGUAGES, Topic, message_language, parse_topics, topics_of},
+    domain::{Cadence, DeliveryState, LANGUAGES, Topic, message_language, parse_topics, topics_of},
     entities::{delivery, subscriber, tenant_settings},
     error::NotificationsError,
     service::{
@@ -56,23 +56,26 @@ pub struct NotificationsApi {
 
 /// A subscriber's choice, every field checked at once.
 fn choice(
-    topics: &[String],
+    topics: &[TopicText],
     language: Option<&str>,
     cadence: Option<&str>,
     errors: &mut Errors,
 ) -> Option<Choice> {
-    let topics = errors.check("topics", parse_topics(topics));
-    let language = language
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .unwrap_or("el");
-    if !LANGUAGES.contains(&language) {
+    let topics: Vec<String> = topics.iter().map(|t| t.0.clone()).collect();
+    let topics = errors.check("topics", parse_topics(&topics));
+    // Left out means Greek; given, it must be one of the languages (as the document says).
+    let language = language.map_or("el", str::trim);
+    let language = if LANGUAGES.contains(&language) {
+        Some(language.to_string())
+    } else {
+        // No choice at all, so that no caller can go on with an unknown language.
         errors.add(
             "language",
             format!("must be one of {}", LANGUAGES.join(", ")),
         );
-    }
-    let cadence = match cadence.map(str::trim).filter(|c| !c.is_empty()) {
+        None
+    };
+    let cadence = match cadence.map(str::trim) {
         None => Some(Cadence::Immediate),
         Some(value) => Cadence::from_db(value).ok().or_else(|| {
             errors.add("cadence", "must be `immediate` or `digest`");
@@ -81,7 +84,7 @@ fn choice(
     };
     Some(Choice {
         topics: topics?,
-        language: language.to_string(),
+        language: language?,
         cadence: cadence?,
     })
 }
@@ -302,8 +305,8 @@ impl Notifications {
         let mut errors = Errors::new();
         let chosen = choice(
             &input.topics,
-            Some(&input.language),
-            Some(&input.cadence),
+            Some(&*input.language),
+            Some(&*input.cadence),
             &mut errors,
         );
         let Some(chosen) = chosen.filter(|_| errors.is_empty()) else {
@@ -564,22 +567,18 @@ impl NotificationsApi {
         caller: SignedIn,
         slug: Path<String>,
         /// `queued`, `in_flight`, `sent` or `failed`.
-        state: Query<Option<String>>,
-        page: Query<Option<u64>>,
-        per_page: Query<Option<u64>>,
+        state: Query<Option<DeliveryState>>,
+        /// Page number, from 1.
+        page: Query<Option<council_shared::pagination::PageNumber>>,
+        /// Items per page, 1 to 100 (default 20).
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<DeliveriesResponse> {
         let roster = self.core.operated(&caller, &slug).await?;
-        let request = PageRequest::parse(page.0, per_page.0)?;
+        let request = PageRequest::parse(page.0.map(|p| p.0), per_page.0.map(|p| p.0))?;
         let mut query =
             delivery::Entity::find().filter(delivery::Column::TenantId.eq(roster.tenant.id));
-        if let Some(state) = state.0.as_deref().filter(|s| !s.is_empty()) {
-            if !["queued", "in_flight", "sent", "failed"].contains(&state) {
-                return Err(ApiError::invalid(
-                    "state",
-                    "must be queued, in_flight, sent or failed",
-                ));
-            }
-            query = query.filter(delivery::Column::State.eq(state));
+        if let Some(state) = state.0 {
+            query = query.filter(delivery::Column::State.eq(state.as_str()));
         }
         let paginator = query
             .order_by_desc(delivery::Column::Id)

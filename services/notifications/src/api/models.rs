@@ -3,27 +3,52 @@
 use chrono::{DateTime, Utc};
 use poem_openapi::Object;
 
-use crate::domain::{Cadence, Topic};
+use council_shared::{
+    documented_text,
+    input_fields::{EmailText, string_enum},
+};
+
+use crate::domain::{Cadence, LANGUAGES, Topic};
+
+documented_text!(
+    /// `meetings`, `minutes`, `practices`, or `all`.
+    TopicText,
+    string_enum(&["meetings", "minutes", "practices", "all"])
+);
+
+documented_text!(
+    /// A subscriber's language: `el`, `en`, `ar`, `fa`, `uk`, `fr`, `sq` or `ur`.
+    LanguageText,
+    string_enum(&LANGUAGES)
+);
+
+documented_text!(
+    /// `immediate` or `digest`.
+    CadenceText,
+    string_enum(&["immediate", "digest"])
+);
 
 /// A resident's subscription request.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 pub struct SubscriptionRequest {
-    pub email: String,
+    pub email: EmailText,
     /// `meetings`, `minutes`, `practices`, or `all`.
-    pub topics: Vec<String>,
+    #[oai(validator(min_items = 1))]
+    pub topics: Vec<TopicText>,
     /// `el` (the default), `en`, `ar`, `fa`, `uk`, `fr`, `sq` or `ur`; messages are in
     /// Greek or English, and Greek for the others until they are translated.
     #[serde(default)]
-    pub language: Option<String>,
+    pub language: Option<LanguageText>,
     /// `immediate` (the default) or `digest`.
     #[serde(default)]
-    pub cadence: Option<String>,
+    pub cadence: Option<CadenceText>,
 }
 
 /// An operator's list of addresses to invite (an earlier mailing list, say).
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 pub struct ImportRequest {
     /// 1 to 5,000 addresses, each with its topics, language and cadence.
+    #[oai(validator(min_items = 1, max_items = 5000))]
     pub subscribers: Vec<SubscriptionRequest>,
 }
 
@@ -62,9 +87,10 @@ pub struct SubscriptionView {
 /// New preferences.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 pub struct PreferencesInput {
-    pub topics: Vec<String>,
-    pub language: String,
-    pub cadence: String,
+    #[oai(validator(min_items = 1))]
+    pub topics: Vec<TopicText>,
+    pub language: LanguageText,
+    pub cadence: CadenceText,
 }
 
 #[derive(Debug, Clone, Object)]
@@ -126,5 +152,6 @@ pub struct NotificationSettingsView {
     /// `0 0 8 * * Mon` (Mondays at 08:00).
     pub digest_schedule: String,
     /// How long before a meeting its members are reminded, in minutes (15 to 20160).
+    #[oai(validator(minimum(value = "15"), maximum(value = "20160")))]
     pub reminder_minutes: i32,
 }

@@ -121,6 +121,7 @@ impl PracticeAdminApi {
         /// The last event id already read (0 for the beginning).
         after: Query<Option<i64>>,
         /// At most this many events, 1 to 1000 (default 100).
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000")))]
         limit: Query<Option<u64>>,
     ) -> ApiResult<EventsResponse> {
         admin_only(&caller, "read the event outbox")?;

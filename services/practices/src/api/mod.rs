@@ -33,7 +33,7 @@ use poem_openapi::{
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    domain::{Action, Bilingual, PracticeContent, PracticeState},
+    domain::{Action, Audience, Bilingual, PracticeContent, PracticeState, Sector},
     entities::practice,
     error::PracticesError,
     service::{
@@ -297,6 +297,49 @@ impl Core {
             history,
             allowed_actions,
         })
+    }
+}
+
+council_shared::text_enum!(
+    /// The order of search results.
+    SortOrder {
+        /// Title matches first, then the newest (the default).
+        Relevance => "relevance",
+        /// The newest first.
+        Date => "date",
+    }
+);
+
+council_shared::text_enum!(
+    /// Which feedback messages to list.
+    FeedbackState {
+        Approved => "approved",
+        Pending => "pending",
+        Rejected => "rejected",
+    }
+);
+
+/// The search filters as the API types them; the pages send the same as text.
+struct SearchFilters {
+    sector: Option<Sector>,
+    theme: Option<String>,
+    sdg: Option<u8>,
+    municipality: Option<String>,
+    audience: Option<Audience>,
+    year: Option<i32>,
+}
+
+impl SearchFilters {
+    /// In the order of [`FACETS`].
+    fn into_strings(self) -> [Option<String>; 6] {
+        [
+            self.sector.map(|s| s.as_str().to_string()),
+            self.theme,
+            self.sdg.map(|n| n.to_string()),
+            self.municipality,
+            self.audience.map(|a| a.as_str().to_string()),
+            self.year.map(|y| y.to_string()),
+        ]
     }
 }
 
@@ -594,30 +637,40 @@ impl PracticesApi {
         &self,
         /// Words to search for; all must match.
         q: Query<Option<String>>,
-        /// `municipality`, `civil_society`, `business`, `academia`, ...
-        sector: Query<Option<String>>,
+        /// Who runs the practice.
+        sector: Query<Option<Sector>>,
         /// A thematic area code, from `GET /practice-themes`.
         theme: Query<Option<String>>,
         /// A UN Sustainable Development Goal, 1 to 17.
-        sdg: Query<Option<String>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "17")))]
+        sdg: Query<Option<u8>>,
         /// A municipality's slug.
         municipality: Query<Option<String>>,
-        /// `refugees`, `migrants`, `women`, `children`, ...
-        audience: Query<Option<String>>,
+        /// Whom the practice serves.
+        audience: Query<Option<Audience>>,
         /// Practices running in this year.
-        year: Query<Option<String>>,
+        #[oai(validator(minimum(value = "1900"), maximum(value = "2200")))]
+        year: Query<Option<i32>>,
         /// `relevance` (the default with `q`) or `date` (newest first).
-        sort: Query<Option<String>>,
+        sort: Query<Option<SortOrder>>,
         /// Page number, from 1.
-        page: Query<Option<u64>>,
+        page: Query<Option<council_shared::pagination::PageNumber>>,
         /// Items per page, 1 to 100 (default 20).
-        per_page: Query<Option<u64>>,
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<SearchResponse> {
-        let request = PageRequest::parse(page.0, per_page.0)?;
+        let request = PageRequest::parse(page.0.map(|p| p.0), per_page.0.map(|p| p.0))?;
+        let filters = SearchFilters {
+            sector: sector.0,
+            theme: theme.0,
+            sdg: sdg.0,
+            municipality: municipality.0,
+            audience: audience.0,
+            year: year.0,
+        };
         let query = search_query(
             q.0.as_deref(),
-            [sector.0, theme.0, sdg.0, municipality.0, audience.0, year.0],
-            sort.0.as_deref(),
+            filters.into_strings(),
+            sort.0.map(SortOrder::as_str),
             request,
         )?;
         let page = reads::search(&self.core, &query).await?;
@@ -635,19 +688,29 @@ impl PracticesApi {
         base: poem::web::Data<&council_shared::http::PublicUrl>,
         /// Words to search for; all must match.
         q: Query<Option<String>>,
-        sector: Query<Option<String>>,
+        sector: Query<Option<Sector>>,
         theme: Query<Option<String>>,
-        sdg: Query<Option<String>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "17")))] sdg: Query<Option<u8>>,
         municipality: Query<Option<String>>,
-        audience: Query<Option<String>>,
-        year: Query<Option<String>>,
+        audience: Query<Option<Audience>>,
+        #[oai(validator(minimum(value = "1900"), maximum(value = "2200")))] year: Query<
+            Option<i32>,
+        >,
         /// `relevance` or `date`.
-        sort: Query<Option<String>>,
+        sort: Query<Option<SortOrder>>,
     ) -> ApiResult<CsvResponse> {
+        let filters = SearchFilters {
+            sector: sector.0,
+            theme: theme.0,
+            sdg: sdg.0,
+            municipality: municipality.0,
+            audience: audience.0,
+            year: year.0,
+        };
         let query = search_query(
             q.0.as_deref(),
-            [sector.0, theme.0, sdg.0, municipality.0, audience.0, year.0],
-            sort.0.as_deref(),
+            filters.into_strings(),
+            sort.0.map(SortOrder::as_str),
             PageRequest {
                 page: 1,
                 per_page: 10_000,
@@ -845,17 +908,11 @@ impl PracticesApi {
         caller: MaybeSignedIn,
         slug: Path<String>,
         /// `approved` (the default), `pending` or `rejected`.
-        state: Query<Option<String>>,
+        state: Query<Option<FeedbackState>>,
     ) -> ApiResult<FeedbackListResponse> {
         let found = self.core.published(&slug).await?;
-        let state = state.0.unwrap_or_else(|| "approved".into());
-        if !["approved", "pending", "rejected"].contains(&state.as_str()) {
-            return Err(ApiError::invalid(
-                "state",
-                "must be `approved`, `pending` or `rejected`",
-            ));
-        }
-        if state != "approved"
+        let state = state.0.unwrap_or(FeedbackState::Approved);
+        if state != FeedbackState::Approved
             && !caller
                 .principal()
                 .is_some_and(|p| Actor::of(p).moderates(&found))
@@ -865,7 +922,7 @@ impl PracticesApi {
             ));
         }
         Ok(FeedbackListResponse::Ok(Json(
-            community::feedback(&self.core.db, found.id, &state)
+            community::feedback(&self.core.db, found.id, state.as_str())
                 .await?
                 .into_iter()
                 .map(feedback_view)

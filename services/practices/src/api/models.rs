@@ -164,11 +164,22 @@ pub struct ThemeView {
 #[derive(Debug, Clone, Default, Object, serde::Deserialize)]
 #[serde(default)]
 pub struct FeedbackInput {
-    /// Shown with the message once approved; may be left out.
-    #[oai(skip_serializing_if_is_none)]
+    /// Shown with the message once approved; may be left out. No control characters.
+    #[oai(
+        skip_serializing_if_is_none,
+        validator(
+            max_length = 200,
+            pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+        )
+    )]
     pub name: Option<String>,
     /// Required, never shown.
-    pub email: String,
+    pub email: council_shared::input_fields::EmailText,
+    /// Some text besides white space; no control characters but tab and line breaks.
+    #[oai(validator(
+        max_length = 5000,
+        pattern = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F][^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$"
+    ))]
     pub body: String,
 }
 

@@ -77,7 +77,8 @@ pub async fn send_feedback(
         .flatten();
     let address = errors.check("email", email(&input.email));
     let text = errors.check("body", required_text(&input.body, 5_000));
-    let (Some(address), Some(text)) = (address, text) else {
+    // An invalid name is refused like the rest, not dropped.
+    let (Some(address), Some(text), true) = (address, text, errors.is_empty()) else {
         return Err(ApiError::Validation(errors.finish(|| ()).unwrap_err()));
     };
     core.feedback_per_ip.check(client_ip)?;

@@ -540,16 +540,21 @@ impl AccessApi {
         caller: SignedIn,
         slug: Path<String>,
         /// Page number, from 1.
-        page: Query<Option<u64>>,
+        page: Query<Option<council_shared::pagination::PageNumber>>,
         /// Entries per page, 1 to 100 (default 20).
-        per_page: Query<Option<u64>>,
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<AuditResponse> {
         let tenant = self.tenant(&slug).await?;
         require(
             caller.administers(tenant.id),
             "only this municipality's administrators read its audit log",
         )?;
-        self.audit_page(Some(tenant.id), page.0, per_page.0).await
+        self.audit_page(
+            Some(tenant.id),
+            page.0.map(|p| p.0),
+            per_page.0.map(|p| p.0),
+        )
+        .await
     }
 
     /// Read the platform's audit log (platform administrators)
@@ -561,15 +566,16 @@ impl AccessApi {
         &self,
         caller: SignedIn,
         /// Page number, from 1.
-        page: Query<Option<u64>>,
+        page: Query<Option<council_shared::pagination::PageNumber>>,
         /// Entries per page, 1 to 100 (default 20).
-        per_page: Query<Option<u64>>,
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<AuditResponse> {
         require(
             caller.is_platform_admin(),
             "only platform administrators read this",
         )?;
-        self.audit_page(None, page.0, per_page.0).await
+        self.audit_page(None, page.0.map(|p| p.0), per_page.0.map(|p| p.0))
+            .await
     }
 
     /// Read a municipality's own sign-in provider (its administrators)

@@ -17,8 +17,9 @@ use crate::{
 /// e-mailed and the role becomes theirs at their first sign-in.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct RoleGrantInput {
-    pub email: String,
+    pub email: council_shared::input_fields::EmailText,
     pub role: Role,
     /// For `council_member`: their record in the council (`/council/members`).
     pub member_id: Option<i64>,
@@ -79,6 +80,7 @@ impl From<&GrantRecord> for RoleGrantView {
 
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct TokenCreate {
     /// Unique among your tokens, such as `minutes-export`.
     pub name: String,
@@ -159,6 +161,7 @@ impl From<audit_event::Model> for AuditEntry {
 /// A municipality's own OpenID Connect provider.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct SignInProviderInput {
     /// The button's label, such as `Κατάλογος υπαλλήλων Δήμου Αθηναίων`.
     pub display_name: String,

@@ -180,11 +180,11 @@ impl TenantsApi {
         /// `active` (default), `archived` or `all`.
         status: Query<Option<StatusFilter>>,
         /// Page number, from 1.
-        page: Query<Option<u64>>,
+        page: Query<Option<council_shared::pagination::PageNumber>>,
         /// Items per page, 1 to 100 (default 20).
-        per_page: Query<Option<u64>>,
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<ListTenantsResponse> {
-        let request = PageRequest::parse(page.0, per_page.0)?;
+        let request = PageRequest::parse(page.0.map(|p| p.0), per_page.0.map(|p| p.0))?;
         let bytes = self
             .reads
             .list_page(status.0.unwrap_or_default(), request)

@@ -3,14 +3,17 @@
 //! invalid field at once, instead of serde stopping at the first.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use council_shared::input_fields::{OptionalEmailText, Required};
 use poem_openapi::{Enum, Object};
 use serde::{Deserialize, Serialize};
 
 /// Text in Greek, with an English version where one exists.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Object, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct Text {
-    /// Greek.
+    /// Greek: required where the field says so (names), else it may be left out.
+    #[oai(default)]
     pub el: String,
     /// English, if translated.
     #[oai(skip_serializing_if_is_none)]
@@ -39,6 +42,7 @@ pub enum StatusFilter {
 /// A new municipality.
 #[derive(Debug, Clone, Default, Object, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct TenantCreate {
     /// URL name: lower-case latin letters, digits and hyphens (`athens`). Cannot change later.
     pub slug: String,
@@ -49,17 +53,18 @@ pub struct TenantCreate {
     /// The municipality's web site.
     pub website: Option<String>,
     /// Public contact e-mail of the municipality's ΣΕΜΠ.
-    pub contact_email: Option<String>,
+    pub contact_email: Option<OptionalEmailText>,
 }
 
 /// New values for a municipality's details (everything but the slug).
 #[derive(Debug, Clone, Default, Object, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct TenantUpdate {
     pub name: Text,
     pub region: Text,
     pub website: Option<String>,
-    pub contact_email: Option<String>,
+    pub contact_email: Option<OptionalEmailText>,
 }
 
 /// A municipality as lists show it.
@@ -98,31 +103,43 @@ pub struct TenantDetail {
 /// The profile sections of a municipality page. `PUT` replaces all of them at once.
 #[derive(Debug, Clone, Default, Object, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct Profile {
     /// A short introduction ("Λίγα λόγια"); paragraphs separated by a blank line.
     pub introduction: Option<Text>,
     /// Key figures (ΒΑΣΙΚΑ ΑΡΙΘΜΗΤΙΚΑ ΣΤΟΙΧΕΙΑ).
+    #[oai(default, validator(max_items = 50))]
     pub key_figures: Vec<KeyFigure>,
     /// Structures and programmes (Δομές και Προγράμματα).
+    #[oai(default, validator(max_items = 50))]
     pub programmes: Vec<Programme>,
     /// What the municipality achieved ("Τι καταφέραμε").
+    #[oai(default, validator(max_items = 50))]
     pub achievements: Vec<Highlight>,
     /// Where it aims ("Πού στοχεύουμε").
+    #[oai(default, validator(max_items = 50))]
     pub goals: Vec<Highlight>,
 }
 
 #[derive(Debug, Clone, Default, Object, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct KeyFigure {
     pub label: Text,
     /// As written on the page, such as `4.250` or `90%`.
+    #[oai(validator(max_length = 40))]
     pub value: String,
-    /// The year the figure refers to.
+    /// The year the figure refers to, if it names one.
+    #[oai(
+        skip_serializing_if_is_none,
+        validator(minimum(value = "1900"), maximum(value = "2100"))
+    )]
     pub year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Default, Object, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct Programme {
     pub title: Text,
     pub description: Text,
@@ -132,6 +149,7 @@ pub struct Programme {
 
 #[derive(Debug, Clone, Default, Object, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct Highlight {
     pub title: Text,
     pub description: Text,
@@ -142,7 +160,9 @@ pub struct Highlight {
 
 #[derive(Debug, Clone, Default, Object, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct Figure {
+    #[oai(validator(max_length = 40))]
     pub value: String,
     pub label: Text,
 }
@@ -183,9 +203,11 @@ pub enum Membership {
 /// The council's founding decision and current term.
 #[derive(Debug, Clone, Default, Object, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct CouncilUpdate {
     pub name: Text,
     /// The municipal-council decision that set the council up, such as `Απόφαση 123/2024`.
+    #[oai(validator(max_length = 300))]
     pub decision_reference: Option<String>,
     pub decision_date: Option<NaiveDate>,
     /// Where the decision is published (Διαύγεια).
@@ -197,16 +219,19 @@ pub struct CouncilUpdate {
 /// A council member, as written by an administrator.
 #[derive(Debug, Clone, Default, Object, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[oai(deny_unknown_fields)]
 pub struct MemberInput {
+    #[oai(validator(max_length = 200))]
     pub full_name: String,
-    pub category: Option<MemberCategory>,
+    pub category: Required<MemberCategory>,
+    #[oai(validator(max_length = 300))]
     pub organisation: Option<String>,
-    pub role: Option<MemberRole>,
-    pub membership: Option<Membership>,
+    pub role: Required<MemberRole>,
+    pub membership: Required<Membership>,
     pub term_start: Option<NaiveDate>,
     pub term_end: Option<NaiveDate>,
     /// Private contact address: never shown publicly.
-    pub email: Option<String>,
+    pub email: Option<OptionalEmailText>,
 }
 
 /// A council member as the public sees them: no contact address.
