@@ -47,9 +47,9 @@ pub struct FieldError {
     #[serde(default = "invalid_code")]
     pub code: String,
     /// The values the message names, such as `max` and `length` for `too_long`.
-    #[oai(skip_serializing_if_is_empty)]
+    #[oai(skip_serializing_if_is_none)]
     #[serde(default)]
-    pub params: std::collections::BTreeMap<String, String>,
+    pub params: Option<std::collections::BTreeMap<String, String>>,
 }
 
 fn invalid_code() -> String {
@@ -65,11 +65,13 @@ impl FieldError {
             field: field.into(),
             message: reason.message,
             code: reason.code.into(),
-            params: reason
-                .params
-                .into_iter()
-                .map(|(name, value)| (name.to_string(), value))
-                .collect(),
+            params: (!reason.params.is_empty()).then(|| {
+                reason
+                    .params
+                    .into_iter()
+                    .map(|(name, value)| (name.to_string(), value))
+                    .collect()
+            }),
         }
     }
 }

@@ -13,8 +13,12 @@ use serde_json::Value;
 
 use crate::i18n::{Lang, Translations};
 
-const TEMPLATES: [(&str, &str); 21] = [
+const TEMPLATES: [(&str, &str); 22] = [
     ("layout", include_str!("../templates/layout.hbs")),
+    (
+        "workspace_home",
+        include_str!("../templates/workspace_home.hbs"),
+    ),
     ("sign_in", include_str!("../templates/sign_in.hbs")),
     (
         "link_confirm",
@@ -182,7 +186,7 @@ impl Renderer {
         }
         let mut args = FluentArgs::new();
         args.set("label", FluentValue::from(label.to_string()));
-        for (name, value) in &error.params {
+        for (name, value) in error.params.iter().flatten() {
             match value.parse::<f64>() {
                 Ok(number) => args.set(name.clone(), FluentValue::from(number)),
                 Err(_) => args.set(name.clone(), FluentValue::from(value.clone())),
