@@ -12,6 +12,7 @@ pub mod render;
 pub mod sign_in;
 mod subscription_pages;
 pub mod views;
+mod workspace;
 
 use std::{sync::Arc, time::Duration};
 
@@ -569,6 +570,10 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         )
         .at("/sign-out", post(sign_in::sign_out).data(state.clone()))
         .at("/account", get(sign_in::account).data(state.clone()))
+        .at(
+            "/workspace",
+            get(workspace::home::workspace_home).data(state.clone()),
+        )
         .at(
             "/auth/start/platform",
             get(sign_in::start_platform).data(state.clone()),
