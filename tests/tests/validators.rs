@@ -44,6 +44,40 @@ async fn every_page_is_valid_html() {
         std::fs::write(&file, page).unwrap();
         files.push(file);
     }
+    // Pages of a signed-in secretary, and the page a refused document link shows.
+    let secretary = integration_tests::token_for(
+        &app.context,
+        "secretary@athens.example.org",
+        &[(council_shared::auth::Role::Secretary, Some("athens"))],
+        "vnu",
+    )
+    .await;
+    let workspace = app
+        .client
+        .get(app.url("/workspace"))
+        .bearer_auth(&secretary)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(workspace.contains("Γραμματέας του ΣΕΜΠ") || workspace.contains("Council secretary"));
+    let refused = app
+        .client
+        .get(app.url("/api/v1/tenants/athens/meetings/1/attachments/999999"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for (name, page) in [("workspace", workspace), ("refused-document", refused)] {
+        let file = dir.path().join(format!("{name}.html"));
+        std::fs::write(&file, page).unwrap();
+        files.push(file);
+    }
     let output = Command::new("java")
         .arg("-jar")
         .arg(&jar)
