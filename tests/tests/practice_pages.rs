@@ -88,7 +88,7 @@ async fn readers_find_read_and_answer_a_practice_on_its_pages(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(draft.status(), 200);
-    assert!(visible(&draft.text().await.unwrap()).contains("δεν έχει δημοσιευθεί (σχέδιο)"));
+    assert!(visible(&draft.text().await.unwrap()).contains("δεν έχει δημοσιευθεί (κατάσταση: σχέδιο)"));
     for step in ["submit", "publish"] {
         let (status, _) = api(
             &app,
@@ -200,7 +200,7 @@ async fn readers_find_read_and_answer_a_practice_on_its_pages(app: TestApp) {
         .text()
         .await
         .unwrap();
-    assert!(visible(&thanks).contains("θα εμφανιστεί μόλις την εγκρίνει"));
+    assert!(visible(&thanks).contains("θα εμφανιστεί μόλις εγκριθεί από τους συντονιστές"));
     assert!(
         visible(&thanks).contains("Δεν υπάρχουν ακόμη δημοσιευμένες γνώμες."),
         "held for moderation"
