@@ -88,7 +88,9 @@ async fn readers_find_read_and_answer_a_practice_on_its_pages(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(draft.status(), 200);
-    assert!(visible(&draft.text().await.unwrap()).contains("δεν έχει δημοσιευθεί (κατάσταση: σχέδιο)"));
+    assert!(
+        visible(&draft.text().await.unwrap()).contains("δεν έχει δημοσιευθεί (κατάσταση: σχέδιο)")
+    );
     for step in ["submit", "publish"] {
         let (status, _) = api(
             &app,
