@@ -41,6 +41,15 @@ pub fn year(at: DateTime<Utc>) -> i32 {
     local(at).year()
 }
 
+/// The instant an Athens wall-clock time names, as people write it on a form. In the hour
+/// the clocks go back, which repeats, the first (summer) one; in the hour they skip, none.
+pub fn from_local(local: chrono::NaiveDateTime) -> Option<DateTime<Utc>> {
+    [3, 2].into_iter().find_map(|hours| {
+        let at = Utc.from_utc_datetime(&(local - Duration::hours(hours)));
+        (offset_at(at).local_minus_utc() == (hours * 3600) as i32).then_some(at)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +77,30 @@ mod tests {
     fn new_years_eve_in_utc_can_be_next_year_in_athens() {
         let late = Utc.with_ymd_and_hms(2026, 12, 31, 23, 30, 0).unwrap();
         assert_eq!(year(late), 2027);
+    }
+
+    #[test]
+    fn a_wall_clock_time_in_athens_names_one_instant() {
+        let summer = NaiveDate::from_ymd_opt(2026, 6, 1)
+            .unwrap()
+            .and_hms_opt(18, 0, 0)
+            .unwrap();
+        assert_eq!(
+            from_local(summer).unwrap().to_rfc3339(),
+            "2026-06-01T15:00:00+00:00"
+        );
+        let winter = NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(18, 0, 0)
+            .unwrap();
+        assert_eq!(
+            from_local(winter).unwrap().to_rfc3339(),
+            "2026-12-01T16:00:00+00:00"
+        );
+        let skipped = NaiveDate::from_ymd_opt(2026, 3, 29)
+            .unwrap()
+            .and_hms_opt(3, 30, 0)
+            .unwrap();
+        assert_eq!(from_local(skipped), None);
     }
 }

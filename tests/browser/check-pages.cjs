@@ -2,6 +2,7 @@
 //  - axe-core finds no accessibility violations (WCAG 2.1 A and AA rules);
 //  - at a phone's width (390 px) nothing scrolls sideways.
 // Usage: node check-pages.cjs BASE_URL PATH...   (tools from $TOOLS_DIR/node_modules)
+// With $SESSION set (a session cookie's value), pages are read signed in.
 // With $SCREENSHOTS_DIR set, each page's phone rendering is saved there as a PNG, to look at.
 // Prints one JSON report on stdout: [{path, violations: [...], overflow: px}].
 'use strict';
@@ -9,17 +10,28 @@ const path = require('node:path');
 const { reportOnPages, requireTool } = require('./chromium.cjs');
 const { AxeBuilder } = requireTool('@axe-core/playwright');
 
+// With $SESSION set, pages are read signed in: the value of the session cookie.
+async function context(browser, options) {
+  const made = await browser.newContext(options);
+  if (process.env.SESSION) {
+    const [base] = process.argv.slice(2);
+    await made.addCookies([{ name: 'council_session', value: process.env.SESSION, url: base }]);
+  }
+  return made;
+}
+
 reportOnPages(async (browser, url, pagePath) => {
   // axe needs a page of its own browser context.
-  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const desktop = await context(browser, { viewport: { width: 1280, height: 900 } });
   const page = await desktop.newPage();
   await page.goto(url);
+  const landed = new URL(page.url()).pathname;
   const axe = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   await desktop.close();
 
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const phone = await context(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
   const small = await phone.newPage();
   await small.goto(url);
   const overflow = await small.evaluate(
@@ -40,5 +52,6 @@ reportOnPages(async (browser, url, pagePath) => {
     })),
     passes: axe.passes.length,
     overflow,
+    landed,
   };
 });

@@ -138,6 +138,73 @@ impl Browser {
             .expect("POST")
     }
 
+    /// Signs in as `email` the way a person does: asks for a link on the sign-in page, reads
+    /// the e-mail in the outbox and uses the link. The account must exist (an invitation or
+    /// a role).
+    pub async fn sign_in_by_email(&self, app: &TestApp, email: &str) {
+        let csrf = self.csrf_from("/sign-in").await;
+        let sent = self
+            .post_form("/sign-in/email", &[("email", email), ("csrf", &csrf)])
+            .await;
+        assert_eq!(sent.status(), 200, "asking for a sign-in link");
+        let mail = outbox(app)
+            .into_iter()
+            .rev()
+            .find(|m| m.contains(&format!("To: {email}")) && m.contains("/sign-in/link/"))
+            .unwrap_or_else(|| panic!("no sign-in e-mail to {email}"));
+        let path = link_in(&mail, &app.base)
+            .trim_start_matches(&app.base)
+            .to_string();
+        let csrf = self.csrf_from(&path).await;
+        let used = self.post_form(&path, &[("csrf", &csrf)]).await;
+        assert_eq!(used.status(), 303, "using the sign-in link");
+    }
+
+    /// The text of the page at `path`, with its status.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.navigate(path).await;
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    /// Posts a `multipart/form-data` form as a browser sends a file upload: the text
+    /// fields, then the file (`field`, its name, its bytes).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+    ) -> reqwest::Response {
+        let boundary = "----council-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        let (field, file_name, bytes) = file;
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
     /// The form token of a page's first form.
     pub async fn csrf_from(&self, path: &str) -> String {
         let page = self.get(path).await.text().await.unwrap();

@@ -728,3 +728,74 @@ pub async fn check_ics(text: &str) -> serde_json::Value {
     );
     serde_json::from_slice(&output.stdout).unwrap()
 }
+
+/// A signed-in secretary of athens (in the showcase) and every page of the workspace for
+/// one of its meetings, convened, with a closed item and a document: the paths a checker
+/// reads with the browser's session cookie (`council_session`, returned).
+pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
+    use council_shared::auth::Role;
+    let email = "checker.secretary@athens.example.org";
+    let token = token_for(
+        &app.context,
+        email,
+        &[(Role::Secretary, Some("athens"))],
+        "check",
+    )
+    .await;
+    let id = convene(
+        &app.client,
+        &app.base,
+        &token,
+        "athens",
+        "Συνεδρίαση για έλεγχο",
+    )
+    .await;
+    let (_, meeting) = app
+        .get_json_as(&token, &format!("/api/v1/tenants/athens/meetings/{id}"))
+        .await;
+    let item = meeting["agenda"][0]["id"].as_i64().expect("an item");
+    let upload = app
+        .client
+        .post(app.url(&format!(
+            "/api/v1/tenants/athens/meetings/{id}/attachments?file_name=programme.pdf&item_id={item}"
+        )))
+        .bearer_auth(&token)
+        .header("content-type", "application/octet-stream")
+        .body(b"%PDF-1.4\n%%EOF\n".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(upload.status(), 201);
+    let doc = upload.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let browser = browser::Browser::new(app);
+    browser.sign_in_by_email(app, email).await;
+    let session = browser
+        .cookie(council_shared::auth::SESSION_COOKIE)
+        .expect("a session cookie");
+    let m = format!("/workspace/athens/meetings/{id}");
+    let mut paths = vec![
+        "/workspace".to_string(),
+        "/workspace/athens/meetings".to_string(),
+        "/workspace/athens/meetings/new".to_string(),
+    ];
+    for rest in [
+        "",
+        "/edit",
+        "/agenda/new",
+        "/convene",
+        "/postpone",
+        "/cancel",
+        "/attendance",
+        "/minutes",
+        "/minutes/publish",
+    ] {
+        paths.push(format!("{m}{rest}"));
+    }
+    for rest in ["edit", "withdraw", "decision", "documents"] {
+        paths.push(format!("{m}/agenda/{item}/{rest}"));
+    }
+    paths.push(format!("{m}/documents/{doc}/remove"));
+    (session, paths)
+}

@@ -1016,3 +1016,211 @@ async fn every_operation_allows_exactly_its_roles_and_keeps_tenants_apart(app: T
 }
 
 on_both_databases!(every_operation_allows_exactly_its_roles_and_keeps_tenants_apart);
+
+/// The workspace's pages under the same rules: each page and each form, opened and sent
+/// by a browser signed in as each role of municipality A, against A's meeting and B's.
+/// Anonymous readers are sent to sign in; a page someone may not use is a 403 page. Forms
+/// are sent empty (with their token), so an allowed caller gets the form back with its
+/// errors (422), a refusal of the meeting's state (409) or, for a harmless one, a redirect;
+/// never 401, 403 or 404.
+mod pages {
+    use super::*;
+    use integration_tests::browser::Browser;
+
+    fn page_cases() -> Vec<(Method, &'static str, Rule)> {
+        use Rule::*;
+        let mut cases = vec![
+            (Method::GET, "/workspace", SignedIn),
+            (Method::GET, "/workspace/{slug}/meetings", Insider),
+            (Method::GET, "/workspace/{slug}/meetings/new", Staff),
+            (Method::POST, "/workspace/{slug}/meetings/new", Staff),
+            (Method::GET, "{m}", Insider),
+            (Method::POST, "{m}/answer", Member),
+            (Method::POST, "{m}/agenda/{item}/comment", Member),
+            (Method::POST, "{m}/hold", Staff),
+            (Method::POST, "{m}/agenda/{item}/move", Staff),
+            (Method::POST, "{m}/minutes/approve", Staff),
+        ];
+        for both in [
+            "{m}/edit",
+            "{m}/agenda/new",
+            "{m}/agenda/{item}/edit",
+            "{m}/agenda/{item}/withdraw",
+            "{m}/agenda/{item}/decision",
+            "{m}/attendance",
+            "{m}/minutes",
+            "{m}/minutes/publish",
+            "{m}/convene",
+            "{m}/postpone",
+            "{m}/cancel",
+            "{m}/delete",
+            "{m}/agenda/{item}/documents",
+            "{m}/documents/{doc}/remove",
+        ] {
+            cases.push((Method::GET, both, Staff));
+            cases.push((Method::POST, both, Staff));
+        }
+        cases
+    }
+
+    /// A document on the item, uploaded through the API: its id.
+    async fn upload_document(
+        app: &TestApp,
+        token: &str,
+        (slug, id, item): (&str, i64, i64),
+    ) -> i64 {
+        let upload = app
+            .client
+            .post(app.url(&format!(
+                "/api/v1/tenants/{slug}/meetings/{id}/attachments?file_name=a.pdf&item_id={item}"
+            )))
+            .bearer_auth(token)
+            .header("content-type", "application/octet-stream")
+            .body(PDF.to_vec())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(upload.status(), 201);
+        upload.json::<Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    async fn every_workspace_page_allows_exactly_its_roles(app: TestApp) {
+        let mut meetings = Vec::new();
+        let operator = token_for(
+            &app.context,
+            "operator@example.org",
+            &[(Role::PlatformAdmin, None)],
+            "matrix",
+        )
+        .await;
+        for slug in ["alpha", "beta"] {
+            app.create_tenant(slug).await;
+            app.post(
+                &format!("/api/v1/tenants/{slug}/council/members"),
+                &sample_member("First Member", "member", "other", "regular"),
+            )
+            .await;
+            let id = integration_tests::convene(&app.client, &app.base, &operator, slug, "Σ").await;
+            let (_, meeting) = app
+                .get_json_as(&operator, &format!("/api/v1/tenants/{slug}/meetings/{id}"))
+                .await;
+            let item = meeting["agenda"][0]["id"].as_i64().unwrap();
+            let doc = upload_document(&app, &operator, (slug, id, item)).await;
+            meetings.push((slug, id, item, doc));
+        }
+        let mut browsers = vec![(Who::Anonymous, Browser::new(&app))];
+        for (who, role, email) in [
+            (
+                Who::PlatformAdmin,
+                Role::PlatformAdmin,
+                "operator@example.org",
+            ),
+            (
+                Who::TenantAdmin,
+                Role::TenantAdmin,
+                "admin@alpha.example.org",
+            ),
+            (
+                Who::Secretary,
+                Role::Secretary,
+                "secretary@alpha.example.org",
+            ),
+            (
+                Who::CouncilMember,
+                Role::CouncilMember,
+                "member@alpha.example.org",
+            ),
+            (
+                Who::PracticeAuthor,
+                Role::PracticeAuthor,
+                "author@alpha.example.org",
+            ),
+        ] {
+            let tenant = (role != Role::PlatformAdmin).then_some("alpha");
+            if role != Role::PlatformAdmin {
+                token_for(&app.context, email, &[(role, tenant)], "matrix").await;
+            }
+            let browser = Browser::new(&app);
+            browser.sign_in_by_email(&app, email).await;
+            browsers.push((who, browser));
+        }
+        // Anyone's form token: the anonymous browser gets one from the sign-in page.
+        let mut tokens = Vec::new();
+        for (_, browser) in &browsers {
+            tokens.push(browser.csrf_from("/sign-in").await);
+        }
+
+        let mut failures = Vec::new();
+        for (method, pattern, rule) in page_cases() {
+            for (who, browser) in &browsers {
+                let csrf = &tokens[browsers.iter().position(|(w, _)| w == who).unwrap()];
+                for (slug, id, item, doc) in &meetings {
+                    let own = *slug == "alpha";
+                    // Removing a document removes it: each call gets one of its own.
+                    let doc = if method == Method::POST && pattern.contains("{doc}") {
+                        upload_document(&app, &operator, (slug, *id, *item)).await
+                    } else {
+                        *doc
+                    };
+                    let path = pattern
+                        .replace("{m}", &format!("/workspace/{slug}/meetings/{id}"))
+                        .replace("{slug}", slug)
+                        .replace("{item}", &item.to_string())
+                        .replace("{doc}", &doc.to_string());
+                    let response = if method == Method::GET {
+                        browser.navigate(&path).await
+                    } else if pattern.ends_with("/documents") {
+                        browser
+                            .post_multipart(
+                                &path,
+                                &[("csrf", csrf.as_str())],
+                                ("file", "b.pdf", PDF),
+                            )
+                            .await
+                    } else {
+                        browser.post_form(&path, &[("csrf", csrf.as_str())]).await
+                    };
+                    let status = response.status().as_u16();
+                    let to = response
+                        .headers()
+                        .get("location")
+                        .map(|l| l.to_str().unwrap().to_string())
+                        .unwrap_or_default();
+                    let expected_ok = allowed(rule, *who, own);
+                    let ok = if *who == Who::Anonymous {
+                        status == 303 && to.starts_with("/sign-in?next=")
+                    } else if expected_ok {
+                        matches!(status, 200 | 303 | 409 | 422)
+                    } else {
+                        status == 403
+                    };
+                    if !ok {
+                        failures.push(format!(
+                            "{who:?} {method} {path}: got {status} {to}, expected {}",
+                            if *who == Who::Anonymous {
+                                "a redirect to sign in"
+                            } else if expected_ok {
+                                "the page or the form back"
+                            } else {
+                                "403"
+                            }
+                        ));
+                    }
+                    if !pattern.contains("{slug}") && !pattern.contains("{m}") {
+                        break;
+                    }
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} wrong answers:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    on_both_databases!(every_workspace_page_allows_exactly_its_roles);
+}

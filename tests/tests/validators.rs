@@ -32,6 +32,66 @@ fn openapi_validator() -> Option<PathBuf> {
     required_tool("openapi-spec-validator (pip)", found)
 }
 
+/// The workspace's pages as a signed-in secretary reads them, then its forms sent empty or
+/// wrong, as they come back with their errors (422).
+async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
+    let (session, paths) = integration_tests::workspace_pages_to_check(app).await;
+    let cookie = format!("{}={session}", council_shared::auth::SESSION_COOKIE);
+    let mut pages = Vec::new();
+    for path in &paths {
+        let response = app
+            .client
+            .get(app.url(path))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        pages.push(response.text().await.unwrap());
+    }
+    let token = pages[0]
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a form token")
+        .to_string();
+    let wrong: [(&str, &[(&str, &str)]); 6] = [
+        (
+            "/workspace/athens/meetings/new",
+            &[("title", ""), ("date", "32/13/2026")],
+        ),
+        (
+            "/edit",
+            &[("title", "x"), ("date", "1/1/2030"), ("starts", "25:00")],
+        ),
+        ("/agenda/new", &[("title", "")]),
+        ("/cancel", &[("reason", "")]),
+        ("/attendance", &[]),
+        ("/postpone", &[("date", "")]),
+    ];
+    let meeting = paths[3].clone();
+    for (path, fields) in wrong {
+        let path = if path.starts_with('/') && !path.starts_with("/workspace") {
+            format!("{meeting}{path}")
+        } else {
+            path.to_string()
+        };
+        let mut form: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        form.extend_from_slice(fields);
+        let response = app
+            .client
+            .post(app.url(&path))
+            .header("cookie", &cookie)
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 422, "{path} sent wrong");
+        pages.push(response.text().await.unwrap());
+    }
+    pages
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_is_valid_html() {
     let Some(jar) = vnu_jar() else { return };
@@ -75,6 +135,12 @@ async fn every_page_is_valid_html() {
         .unwrap();
     for (name, page) in [("workspace", workspace), ("refused-document", refused)] {
         let file = dir.path().join(format!("{name}.html"));
+        std::fs::write(&file, page).unwrap();
+        files.push(file);
+    }
+    // Every page of the workspace for one meeting, and its forms sent back with errors.
+    for (i, page) in workspace_pages(&app).await.into_iter().enumerate() {
+        let file = dir.path().join(format!("workspace{i}.html"));
         std::fs::write(&file, page).unwrap();
         files.push(file);
     }

@@ -89,9 +89,7 @@ async fn the_workspace_shows_each_person_what_waits_for_them(app: TestApp) {
     assert!(html.contains("Συνεδρίαση σε προετοιμασία"), "{html}");
     assert!(html.contains("Προσεχείς συνεδριάσεις"), "{html}");
     assert!(
-        html.contains(&format!(
-            "href=\"/municipalities/alpha/meetings/{convened}\""
-        )),
+        html.contains(&format!("href=\"/workspace/alpha/meetings/{convened}\"")),
         "{html}"
     );
     assert!(

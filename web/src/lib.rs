@@ -3,6 +3,7 @@
 //! read side (`tenants::public::TenantReads`), never its tables.
 
 mod document_gate;
+pub mod forms;
 pub mod i18n;
 mod meeting_pages;
 pub mod meeting_views;
@@ -125,7 +126,7 @@ impl PageContext {
         let csrf = user.as_ref().map(|_| sign_in::csrf_token(req).0);
         Self {
             lang: language_of(req),
-            path: req.uri().path().to_string(),
+            path: req.original_uri().path().to_string(),
             request_id: req.data::<RequestId>().map(|id| id.0.clone()),
             user,
             csrf,
@@ -289,6 +290,8 @@ pub(crate) fn error_page(state: &WebState, context: &PageContext, status: Status
     let lang = context.lang;
     let (heading, text) = if status == StatusCode::NOT_FOUND {
         ("error-not-found-title", "error-not-found-text")
+    } else if status == StatusCode::FORBIDDEN {
+        ("error-forbidden-title", "error-forbidden-text")
     } else if status.is_client_error() {
         ("error-request-title", "error-request-text")
     } else {
@@ -491,7 +494,7 @@ fn favicon_ico() -> Response {
 
 /// The pages, to be mounted at the root of the server.
 pub fn routes(route: Route, state: Arc<WebState>) -> Route {
-    route
+    workspace::routes(route, &state)
         .at("/", get(home).data(state.clone()))
         .at(
             "/municipalities/:slug",
@@ -570,10 +573,6 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         )
         .at("/sign-out", post(sign_in::sign_out).data(state.clone()))
         .at("/account", get(sign_in::account).data(state.clone()))
-        .at(
-            "/workspace",
-            get(workspace::home::workspace_home).data(state.clone()),
-        )
         .at(
             "/auth/start/platform",
             get(sign_in::start_platform).data(state.clone()),

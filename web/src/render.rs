@@ -13,8 +13,62 @@ use serde_json::Value;
 
 use crate::i18n::{Lang, Translations};
 
-const TEMPLATES: [(&str, &str); 22] = [
+const TEMPLATES: &[(&str, &str)] = &[
     ("layout", include_str!("../templates/layout.hbs")),
+    (
+        "form_summary",
+        include_str!("../templates/form_summary.hbs"),
+    ),
+    ("form_field", include_str!("../templates/form_field.hbs")),
+    ("form_hidden", include_str!("../templates/form_hidden.hbs")),
+    (
+        "workspace_meetings",
+        include_str!("../templates/workspace_meetings.hbs"),
+    ),
+    (
+        "workspace_meeting",
+        include_str!("../templates/workspace_meeting.hbs"),
+    ),
+    (
+        "workspace_meeting_form",
+        include_str!("../templates/workspace_meeting_form.hbs"),
+    ),
+    (
+        "workspace_agenda_item",
+        include_str!("../templates/workspace_agenda_item.hbs"),
+    ),
+    (
+        "workspace_agenda_withdraw",
+        include_str!("../templates/workspace_agenda_withdraw.hbs"),
+    ),
+    (
+        "workspace_confirm",
+        include_str!("../templates/workspace_confirm.hbs"),
+    ),
+    (
+        "workspace_attendance",
+        include_str!("../templates/workspace_attendance.hbs"),
+    ),
+    (
+        "workspace_decision",
+        include_str!("../templates/workspace_decision.hbs"),
+    ),
+    (
+        "workspace_minutes",
+        include_str!("../templates/workspace_minutes.hbs"),
+    ),
+    (
+        "workspace_publish",
+        include_str!("../templates/workspace_publish.hbs"),
+    ),
+    (
+        "workspace_documents",
+        include_str!("../templates/workspace_documents.hbs"),
+    ),
+    (
+        "workspace_document_remove",
+        include_str!("../templates/workspace_document_remove.hbs"),
+    ),
     (
         "workspace_home",
         include_str!("../templates/workspace_home.hbs"),
@@ -102,12 +156,34 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 5] = [
+pub const FIELD_ERROR_CODES: [&str; 27] = [
     "required",
     "too_long",
     "control_characters",
     "invalid_email",
     "invalid_url",
+    "invalid_date",
+    "invalid_time",
+    "invalid_number",
+    "skipped_hour",
+    "choose_one",
+    "invalid_ada",
+    "correction_needs_text",
+    "approving_meeting_needed",
+    "ends_before_start",
+    "meeting_too_long",
+    "year_out_of_range",
+    "venue_needed",
+    "location_required",
+    "online_url_required",
+    "negative",
+    "votes_exceed_present",
+    "adopted_without_majority",
+    "file_too_large",
+    "file_type",
+    "file_name",
+    "file_missing",
+    "file_broken",
 ];
 
 pub fn escape_html(text: &str) -> String {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use council_shared::{
     FieldError,
-    validation::{Errors, optional_text, required_text, web_url},
+    validation::{Errors, Invalid, optional_text, required_text, web_url},
 };
 
 use council_shared::text_enum;
@@ -182,13 +182,26 @@ const LONGEST_MEETING: Duration = Duration::hours(12);
 /// Checks that a meeting's end is after its start and within a sitting's length.
 pub fn check_times(errors: &mut Errors, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) {
     if ends_at <= starts_at {
-        errors.add("ends_at", "must be after starts_at");
+        errors.add(
+            "ends_at",
+            Invalid::new("ends_before_start", "must be after starts_at"),
+        );
     } else if ends_at - starts_at > LONGEST_MEETING {
-        errors.add("ends_at", "a meeting may last at most 12 hours");
+        errors.add(
+            "ends_at",
+            Invalid::new("meeting_too_long", "a meeting may last at most 12 hours")
+                .with("hours", 12),
+        );
     }
     let year = chrono::Datelike::year(&starts_at);
     if !(2000..=2100).contains(&year) {
-        errors.add("starts_at", "must be between the years 2000 and 2100");
+        errors.add(
+            "starts_at",
+            Invalid::new(
+                "year_out_of_range",
+                "must be between the years 2000 and 2100",
+            ),
+        );
     }
 }
 
@@ -216,7 +229,10 @@ impl MeetingData {
         let location = match (name.flatten(), address.flatten()) {
             (Some(name), address) => Some(Location { name, address }),
             (None, Some(_)) => {
-                errors.add("location.name", "is required when an address is given");
+                errors.add(
+                    "location.name",
+                    Invalid::new("venue_needed", "is required when an address is given"),
+                );
                 None
             }
             (None, None) => None,
@@ -225,11 +241,20 @@ impl MeetingData {
         if matches!(mode, MeetingMode::InPerson | MeetingMode::Hybrid) && location.is_none() {
             errors.add(
                 "location",
-                "is required for a meeting held in person or hybrid",
+                Invalid::new(
+                    "location_required",
+                    "is required for a meeting held in person or hybrid",
+                ),
             );
         }
         if matches!(mode, MeetingMode::Remote | MeetingMode::Hybrid) && online.is_none() {
-            errors.add("online_url", "is required for a remote or hybrid meeting");
+            errors.add(
+                "online_url",
+                Invalid::new(
+                    "online_url_required",
+                    "is required for a remote or hybrid meeting",
+                ),
+            );
         }
         errors.finish(|| Self {
             title: title.unwrap_or_default(),
@@ -306,21 +331,29 @@ impl DecisionData {
             ("abstentions", abstentions),
         ] {
             if votes < 0 {
-                errors.add(field, "must not be negative");
+                errors.add(field, Invalid::new("negative", "must not be negative"));
             }
         }
         let cast = votes_for.max(0) + votes_against.max(0) + abstentions.max(0);
         if cast > present {
             errors.add(
                 "votes_for",
-                format!("{cast} votes were cast but only {present} members were present"),
+                Invalid::new(
+                    "votes_exceed_present",
+                    format!("{cast} votes were cast but only {present} members were present"),
+                )
+                .with("cast", cast)
+                .with("present", present),
             );
         }
         // A majority of those present decides; a result that contradicts the count is a typo.
         if result == DecisionResult::Adopted && votes_for <= votes_against {
             errors.add(
                 "result",
-                "adopted needs more votes for than against; check the count",
+                Invalid::new(
+                    "adopted_without_majority",
+                    "adopted needs more votes for than against; check the count",
+                ),
             );
         }
         errors.finish(|| Self {

@@ -128,7 +128,7 @@ async fn waiting_lists(
 
 fn waiting_meeting(summary: &MeetingSummary) -> WaitingMeeting {
     WaitingMeeting {
-        href: summary.page.clone(),
+        href: super::meeting_href(&summary.tenant, summary.id),
         title: summary.title.clone(),
         number: summary.number.clone(),
         starts: when(summary.starts_at),
@@ -181,7 +181,14 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
                 .iter()
                 .map(|role| role_name(&state, lang, *role))
                 .collect(),
-            meetings_href: format!("/municipalities/{slug}/meetings"),
+            meetings_href: if roles
+                .iter()
+                .any(|r| matches!(r, Role::Secretary | Role::TenantAdmin | Role::CouncilMember))
+            {
+                format!("/workspace/{slug}/meetings")
+            } else {
+                format!("/municipalities/{slug}/meetings")
+            },
             waiting,
         });
     }

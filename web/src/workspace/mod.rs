@@ -1,24 +1,309 @@
 //! The workspace: what signed-in people who run a council (secretaries, administrators,
 //! members) do in the browser. Each feature is a module holding its handlers and views;
 //! its templates are named `workspace_<feature>`. Anonymous readers are sent to sign in
-//! and come back; what a page may show follows the same roles as the API.
+//! and come back; what a page may show and do follows the API's roles, because every
+//! change goes through the same command the API calls (`meetings::api::commands`).
 
+pub mod agenda;
+pub mod convocation;
+pub mod documents;
 pub mod home;
+pub mod meeting;
+pub mod meetings;
+pub mod member;
+pub mod minutes;
+pub mod record;
 
-use poem::{Request, Response, http::header};
+use std::sync::Arc;
+
+use council_shared::{ApiError, auth::Principal};
+use poem::{Request, Response, http::StatusCode, http::header};
+use serde::Serialize;
+
+use crate::{
+    PageContext, WebState, error_page, forms::Form, html_response, layout, sign_in::form_page,
+};
 
 /// Anonymous readers go to sign-in and come back to `request`'s address after.
 fn sign_in_first(request: &Request) -> Response {
-    let back = request
-        .uri()
+    // The address as the browser asked for it (the workspace's routes are nested).
+    let uri = request.original_uri();
+    let back = uri
         .path_and_query()
-        .map_or_else(|| request.uri().path().to_string(), |p| p.to_string());
+        .map_or_else(|| uri.path().to_string(), |p| p.to_string());
     Response::builder()
-        .status(poem::http::StatusCode::SEE_OTHER)
+        .status(StatusCode::SEE_OTHER)
         .header(
             header::LOCATION,
             format!("/sign-in?next={}", crate::encode(&back)),
         )
         .header(header::CACHE_CONTROL, "no-store")
         .finish()
+}
+
+/// The page's context and the signed-in person, or the response that sends them to sign in.
+// The error is the response a handler returns at once, made at most once per request.
+#[allow(clippy::result_large_err)]
+pub(crate) fn signed_in(request: &Request) -> Result<(PageContext, Arc<Principal>), Response> {
+    let context = PageContext::of(request);
+    match context.user.clone() {
+        Some(principal) => Ok((context, principal)),
+        None => Err(sign_in_first(request)),
+    }
+}
+
+/// A form a signed-in person sent from one of our pages: who, and what they sent; or the
+/// response for anyone else (to sign in, or the page for a form that is not ours).
+#[allow(clippy::result_large_err)] // as `signed_in`
+pub(crate) fn received(
+    state: &WebState,
+    request: &Request,
+    posted: Vec<(String, String)>,
+) -> Result<(PageContext, Arc<Principal>, crate::forms::Submitted), Response> {
+    let (context, principal) = signed_in(request)?;
+    let submitted = crate::forms::Submitted(posted);
+    if !submitted.genuine(request) {
+        return Err(crate::sign_in::csrf_failure(state, request));
+    }
+    Ok((context, principal, submitted))
+}
+
+/// Renders a workspace page: `template` with `view`, in the site layout, never cached.
+pub(crate) fn show(
+    state: &WebState,
+    request: &Request,
+    context: &PageContext,
+    (template, title): (&str, &str),
+    view: &impl Serialize,
+    status: StatusCode,
+) -> Response {
+    match state
+        .renderer
+        .render(template, view)
+        .and_then(|body| layout(state, context, title, body))
+    {
+        Ok(html) => form_page(request, html_response(status, context.lang, html), None),
+        Err(error) => {
+            tracing::error!(error = ?error, template, "a workspace page failed to render");
+            error_page(state, context, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+/// Like `show`, for a page holding `form`: sends its new CSRF cookie when it made one, and
+/// answers 422 when the form shows errors.
+pub(crate) fn show_form(
+    state: &WebState,
+    request: &Request,
+    context: &PageContext,
+    (template, title): (&str, &str),
+    view: &impl Serialize,
+    form: &Form,
+) -> Response {
+    let status = if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let response = show(state, request, context, (template, title), view, status);
+    form_page(request, response, form.new_cookie.clone())
+}
+
+/// The page for an error the API would answer with a problem: 403, 404, 409 or 500.
+pub(crate) fn failed(state: &WebState, context: &PageContext, error: ApiError) -> Response {
+    let status = match &error {
+        ApiError::Internal(cause) => {
+            tracing::error!(error = ?cause, "a workspace page failed");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+        other => other.status(),
+    };
+    crate::sign_in::no_store(error_page(state, context, status))
+}
+
+/// The sentence a page shows after a change, from `?done=` (set by the redirect after a
+/// successful POST): `workspace-done-{key}` in the reader's language.
+pub(crate) fn done_banner(
+    state: &WebState,
+    request: &Request,
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    let key = request.uri().query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(name, _)| name == "done")
+            .map(|(_, value)| value.to_string())
+    })?;
+    DONE_KEYS
+        .contains(&key.as_str())
+        .then(|| state.renderer.text(lang, &format!("workspace-done-{key}")))
+}
+
+/// What a redirect may say was done.
+pub(crate) const DONE_KEYS: [&str; 20] = [
+    "uploaded",
+    "removed",
+    "created",
+    "saved",
+    "deleted",
+    "convened",
+    "postponed",
+    "cancelled",
+    "item-added",
+    "item-saved",
+    "item-moved",
+    "item-withdrawn",
+    "attendance",
+    "held",
+    "decision",
+    "minutes-saved",
+    "approved",
+    "published",
+    "answered",
+    "commented",
+];
+
+/// An item of a meeting, for a page only its staff may use.
+pub(crate) async fn staff_item(
+    state: &WebState,
+    principal: &Principal,
+    (slug, id, item_id): (&str, i64, i64),
+) -> Result<
+    (
+        council_shared::council::CouncilRoster,
+        ::meetings::entities::meeting::Model,
+        ::meetings::entities::agenda_item::Model,
+    ),
+    ApiError,
+> {
+    let (roster, _, meeting) = state.meetings.staff_meeting(slug, id, principal).await?;
+    let item = ::meetings::service::agenda::find(&state.meetings.db, &meeting, item_id).await?;
+    Ok((roster, meeting, item))
+}
+
+/// A meeting's address in the workspace.
+pub(crate) fn meeting_href(slug: &str, id: i64) -> String {
+    format!("/workspace/{slug}/meetings/{id}")
+}
+
+/// The workspace's addresses. A POST that succeeded (it redirects) changed something the
+/// public may see: the public pages kept rendered are dropped, as after an API write.
+pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
+    use council_shared::methods::{get, post};
+    use poem::{Endpoint, EndpointExt, IntoResponse};
+    let m = "/:slug/meetings/:id";
+    let writes = |endpoint: poem::Route| {
+        let core = state.meetings.clone();
+        endpoint.around(move |next, req| {
+            let core = core.clone();
+            async move {
+                let posted = req.method() == poem::http::Method::POST;
+                let response = next.call(req).await?.into_response();
+                if posted && response.status() == StatusCode::SEE_OTHER {
+                    core.public_views.clear();
+                }
+                Ok(response)
+            }
+        })
+    };
+    let pages = poem::Route::new()
+        .at("/", get(home::workspace_home).data(state.clone()))
+        .at(
+            "/:slug/meetings",
+            get(meetings::council_meetings).data(state.clone()),
+        )
+        .at(
+            "/:slug/meetings/new",
+            get(meetings::new_meeting)
+                .post(meetings::create_meeting)
+                .data(state.clone()),
+        )
+        .at(m, get(meeting::meeting_page).data(state.clone()))
+        .at(
+            format!("{m}/edit"),
+            get(meetings::edit_meeting)
+                .post(meetings::update_meeting)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/agenda/new"),
+            get(agenda::new_item)
+                .post(agenda::add_item)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/agenda/:item_id/edit"),
+            get(agenda::edit_item)
+                .post(agenda::update_item)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/agenda/:item_id/move"),
+            post(agenda::move_item).data(state.clone()),
+        )
+        .at(
+            format!("{m}/agenda/:item_id/withdraw"),
+            get(agenda::confirm_withdraw)
+                .post(agenda::withdraw)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/agenda/:item_id/decision"),
+            get(record::decision_sheet)
+                .post(record::record_decision)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/agenda/:item_id/comment"),
+            post(member::comment).data(state.clone()),
+        )
+        .at(
+            format!("{m}/answer"),
+            post(member::answer).data(state.clone()),
+        )
+        .at(
+            format!("{m}/agenda/:item_id/documents"),
+            get(documents::documents)
+                .post(documents::upload)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/documents/:attachment_id/remove"),
+            get(documents::confirm_remove)
+                .post(documents::remove)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/attendance"),
+            get(record::attendance_sheet)
+                .post(record::record_attendance)
+                .data(state.clone()),
+        )
+        .at(format!("{m}/hold"), post(record::hold).data(state.clone()))
+        .at(
+            format!("{m}/minutes"),
+            get(minutes::minutes_page)
+                .post(minutes::save_minutes)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/minutes/approve"),
+            post(minutes::approve).data(state.clone()),
+        )
+        .at(
+            format!("{m}/minutes/publish"),
+            get(minutes::confirm_publish)
+                .post(minutes::publish)
+                .data(state.clone()),
+        );
+    let pages = ["convene", "postpone", "cancel", "delete"]
+        .into_iter()
+        .fold(pages, |pages, step| {
+            pages.at(
+                format!("{m}/{step}"),
+                get(convocation::confirm)
+                    .post(convocation::act)
+                    .data(state.clone()),
+            )
+        });
+    route.nest("/workspace", writes(pages))
 }

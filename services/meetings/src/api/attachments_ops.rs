@@ -57,17 +57,14 @@ impl FilesApi {
         item_id: Query<Option<i64>>,
         body: Binary<poem::Body>,
     ) -> ApiResult<UploadResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let name = council_shared::files::clean_file_name(&file_name)?;
         let stream = Box::pin(body.0.into_bytes_stream());
-        let saved = attachments::upload(
-            &self.core.db,
-            self.core.store.as_ref(),
-            &meeting,
+        let saved = super::commands::upload(
+            &self.core,
+            &caller,
+            (&slug, *id),
             item_id.0,
-            name,
+            &file_name,
             stream,
-            self.core.max_upload_bytes,
         )
         .await?;
         Ok(UploadResponse::Created(Json(views::attachment_view(
@@ -129,9 +126,8 @@ impl FilesApi {
         id: Path<i64>,
         attachment_id: Path<i64>,
     ) -> ApiResult<RemovedResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let file = attachments::find(&self.core.db, meeting.id, *attachment_id).await?;
-        attachments::remove(&self.core.db, self.core.store.as_ref(), &meeting, file).await?;
+        super::commands::remove_attachment(&self.core, &caller, (&slug, *id), *attachment_id)
+            .await?;
         Ok(RemovedResponse::Removed)
     }
 }

@@ -3,11 +3,10 @@
 use std::sync::Arc;
 
 use council_shared::{
-    ApiError, FieldError,
+    ApiError,
     auth::{MaybeSignedIn, SignedIn, require},
     json_body::JsonBody,
     problem::ApiResult,
-    validation::optional_text,
 };
 use poem_openapi::{
     ApiResponse, OpenApi,
@@ -16,18 +15,18 @@ use poem_openapi::{
 };
 
 use super::{
-    ApiTags, Core,
+    ApiTags, Core, commands,
     models::*,
     reads::{self, ListRequest},
-    require_staff, views,
+    views,
 };
 use council_shared::council::CouncilRoster;
 
 use crate::{
     access::Viewer,
     disclosure,
-    domain::{ItemData, MeetingData, MeetingState, reason},
-    service::{self, agenda, attendance, meetings},
+    domain::MeetingState,
+    service::{agenda, attendance},
 };
 
 #[derive(ApiResponse)]
@@ -97,38 +96,15 @@ pub struct MeetingsApi {
     pub(super) core: Arc<Core>,
 }
 
-fn meeting_data(body: &MeetingInput) -> Result<MeetingData, Vec<FieldError>> {
-    MeetingData::parse(
-        &body.title,
-        body.kind,
-        body.mode,
-        body.starts_at.to_utc(),
-        body.ends_at.to_utc(),
-        body.location.as_ref().map(|l| l.name.as_str()),
-        body.location.as_ref().and_then(|l| l.address.as_deref()),
-        body.online_url.as_deref(),
-    )
-}
-
-fn item_data(body: &ItemInput) -> Result<ItemData, Vec<FieldError>> {
-    ItemData::parse(
-        &body.title,
-        body.description.as_deref(),
-        body.rapporteur.as_deref(),
-        body.public.unwrap_or(true),
-    )
-}
-
 impl MeetingsApi {
     async fn detail(
         &self,
         slug: &str,
         id: i64,
-        viewer: &Viewer,
+        caller: &council_shared::auth::Principal,
     ) -> Result<MeetingDetail, ApiError> {
-        let roster = self.core.roster(slug).await?;
-        let meeting = service::find_meeting(&self.core.db, roster.tenant.id, id).await?;
-        Ok(views::detail(&self.core.db, &roster, &meeting, viewer).await?)
+        let (roster, viewer, meeting) = self.core.meeting(slug, id, Some(caller)).await?;
+        Ok(views::detail(&self.core.db, &roster, &meeting, &viewer).await?)
     }
 }
 
@@ -179,12 +155,10 @@ impl MeetingsApi {
         slug: Path<String>,
         body: JsonBody<MeetingInput>,
     ) -> ApiResult<MeetingCreatedResponse> {
+        let created = commands::create_meeting(&self.core, &caller, &slug, &body).await?;
+        let location = format!("/api/v1/tenants/{}/meetings/{}", slug.0, created.id);
         let roster = self.core.roster(&slug).await?;
         let viewer = Viewer::of(Some(&caller), roster.tenant.id);
-        require_staff(&viewer)?;
-        let data = meeting_data(&body).map_err(ApiError::Validation)?;
-        let created = meetings::create(&self.core.db, roster.tenant.id, data).await?;
-        let location = format!("/api/v1/tenants/{}/meetings/{}", slug.0, created.id);
         let detail = views::detail(&self.core.db, &roster, &created, &viewer).await?;
         Ok(MeetingCreatedResponse::Created(Json(detail), location))
     }
@@ -215,11 +189,9 @@ impl MeetingsApi {
         id: Path<i64>,
         body: JsonBody<MeetingInput>,
     ) -> ApiResult<MeetingResponse> {
-        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let data = meeting_data(&body).map_err(ApiError::Validation)?;
-        meetings::update(&self.core.db, meeting, data).await?;
+        commands::update_meeting(&self.core, &caller, (&slug, *id), &body, None).await?;
         Ok(MeetingResponse::Ok(Json(
-            self.detail(&slug, *id, &viewer).await?,
+            self.detail(&slug, *id, &caller).await?,
         )))
     }
 
@@ -233,8 +205,7 @@ impl MeetingsApi {
         slug: Path<String>,
         id: Path<i64>,
     ) -> ApiResult<DeletedResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        meetings::delete(&self.core.db, meeting).await?;
+        commands::delete_meeting(&self.core, &caller, (&slug, *id)).await?;
         Ok(DeletedResponse::Deleted)
     }
 
@@ -249,10 +220,9 @@ impl MeetingsApi {
         slug: Path<String>,
         id: Path<i64>,
     ) -> ApiResult<MeetingResponse> {
-        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        meetings::convene(&self.core.db, meeting).await?;
+        commands::convene(&self.core, &caller, (&slug, *id)).await?;
         Ok(MeetingResponse::Ok(Json(
-            self.detail(&slug, *id, &viewer).await?,
+            self.detail(&slug, *id, &caller).await?,
         )))
     }
 
@@ -268,18 +238,9 @@ impl MeetingsApi {
         id: Path<i64>,
         body: JsonBody<PostponeInput>,
     ) -> ApiResult<MeetingResponse> {
-        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let why = reason("reason", &body.reason, 2000).map_err(ApiError::Validation)?;
-        meetings::postpone(
-            &self.core.db,
-            meeting,
-            body.starts_at.to_utc(),
-            body.ends_at.to_utc(),
-            why,
-        )
-        .await?;
+        commands::postpone(&self.core, &caller, (&slug, *id), &body).await?;
         Ok(MeetingResponse::Ok(Json(
-            self.detail(&slug, *id, &viewer).await?,
+            self.detail(&slug, *id, &caller).await?,
         )))
     }
 
@@ -292,11 +253,9 @@ impl MeetingsApi {
         id: Path<i64>,
         body: JsonBody<ReasonInput>,
     ) -> ApiResult<MeetingResponse> {
-        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let why = reason("reason", &body.reason, 2000).map_err(ApiError::Validation)?;
-        meetings::cancel(&self.core.db, meeting, why).await?;
+        commands::cancel(&self.core, &caller, (&slug, *id), &body).await?;
         Ok(MeetingResponse::Ok(Json(
-            self.detail(&slug, *id, &viewer).await?,
+            self.detail(&slug, *id, &caller).await?,
         )))
     }
 
@@ -312,11 +271,9 @@ impl MeetingsApi {
         id: Path<i64>,
         body: JsonBody<ItemInput>,
     ) -> ApiResult<ItemCreatedResponse> {
-        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let data = item_data(&body).map_err(ApiError::Validation)?;
-        agenda::add(&self.core.db, meeting, data, body.urgent.unwrap_or(false)).await?;
+        commands::add_item(&self.core, &caller, (&slug, *id), &body).await?;
         Ok(ItemCreatedResponse::Created(Json(
-            self.detail(&slug, *id, &viewer).await?,
+            self.detail(&slug, *id, &caller).await?,
         )))
     }
 
@@ -330,12 +287,9 @@ impl MeetingsApi {
         item_id: Path<i64>,
         body: JsonBody<ItemInput>,
     ) -> ApiResult<MeetingResponse> {
-        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
-        let data = item_data(&body).map_err(ApiError::Validation)?;
-        agenda::update(&self.core.db, meeting, item, data).await?;
+        commands::update_item(&self.core, &caller, (&slug, *id), *item_id, &body).await?;
         Ok(MeetingResponse::Ok(Json(
-            self.detail(&slug, *id, &viewer).await?,
+            self.detail(&slug, *id, &caller).await?,
         )))
     }
 
@@ -355,12 +309,9 @@ impl MeetingsApi {
         item_id: Path<i64>,
         body: JsonBody<ReasonInput>,
     ) -> ApiResult<MeetingResponse> {
-        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
-        let why = reason("reason", &body.reason, 2000).map_err(ApiError::Validation)?;
-        agenda::withdraw(&self.core.db, meeting, item, why).await?;
+        commands::withdraw_item(&self.core, &caller, (&slug, *id), *item_id, &body).await?;
         Ok(MeetingResponse::Ok(Json(
-            self.detail(&slug, *id, &viewer).await?,
+            self.detail(&slug, *id, &caller).await?,
         )))
     }
 
@@ -373,10 +324,9 @@ impl MeetingsApi {
         id: Path<i64>,
         body: JsonBody<ReorderInput>,
     ) -> ApiResult<MeetingResponse> {
-        let (_, viewer, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        agenda::reorder(&self.core.db, meeting, &body.item_ids).await?;
+        commands::reorder(&self.core, &caller, (&slug, *id), &body).await?;
         Ok(MeetingResponse::Ok(Json(
-            self.detail(&slug, *id, &viewer).await?,
+            self.detail(&slug, *id, &caller).await?,
         )))
     }
 
@@ -392,28 +342,8 @@ impl MeetingsApi {
         id: Path<i64>,
         body: JsonBody<AnswerInput>,
     ) -> ApiResult<AnswerResponse> {
-        let (roster, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
-        let Viewer::Member {
-            member_id: Some(member_id),
-            user_id,
-            ..
-        } = viewer
-        else {
-            return Err(ApiError::Forbidden(
-                "only members of this council answer its convocations".into(),
-            ));
-        };
-        let note =
-            optional_text(body.note.as_deref(), 1000).map_err(|m| ApiError::invalid("note", m))?;
-        let saved = attendance::answer(
-            &self.core.db,
-            &meeting,
-            member_id,
-            user_id,
-            body.answer,
-            note,
-        )
-        .await?;
+        let saved = commands::answer(&self.core, &caller, (&slug, *id), &body).await?;
+        let roster = self.core.roster(&slug).await?;
         Ok(AnswerResponse::Ok(Json(views::answer_view(
             &saved, &roster,
         )?)))
@@ -453,29 +383,8 @@ impl MeetingsApi {
         item_id: Path<i64>,
         body: JsonBody<CommentInput>,
     ) -> ApiResult<CommentCreatedResponse> {
-        let (roster, viewer, meeting) = self.core.meeting(&slug, *id, Some(&caller)).await?;
-        let Viewer::Member {
-            member_id,
-            user_id,
-            name,
-        } = viewer
-        else {
-            return Err(ApiError::Forbidden(
-                "comments on the agenda are for the council's members".into(),
-            ));
-        };
-        let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
-        let text = reason("body", &body.body, 5000).map_err(ApiError::Validation)?;
-        let saved = attendance::comment(
-            &self.core.db,
-            &meeting,
-            &item,
-            member_id,
-            user_id,
-            views::member_name(&roster, member_id, &name),
-            text,
-        )
-        .await?;
+        let saved = commands::comment(&self.core, &caller, (&slug, *id), *item_id, &body).await?;
+        let roster = self.core.roster(&slug).await?;
         Ok(CommentCreatedResponse::Created(Json(comment_view(
             &saved, &roster,
         ))))

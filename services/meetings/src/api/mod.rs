@@ -3,6 +3,7 @@
 //! feeds other systems read (iCalendar, Atom, the event outbox).
 
 mod attachments_ops;
+pub mod commands;
 mod feeds;
 mod meetings_ops;
 pub mod models;
@@ -97,7 +98,7 @@ impl Core {
     }
 
     /// The municipality's council, or 404.
-    pub(crate) async fn roster(&self, slug: &str) -> Result<CouncilRoster, MeetingsError> {
+    pub async fn roster(&self, slug: &str) -> Result<CouncilRoster, MeetingsError> {
         let parsed =
             TenantSlug::parse(slug).map_err(|_| MeetingsError::TenantNotFound(slug.into()))?;
         self.directory
@@ -108,7 +109,7 @@ impl Core {
 
     /// The municipality, the caller's standing in it, and the meeting if the caller may see
     /// it (a draft is 404 to the public, as if it did not exist).
-    async fn meeting(
+    pub async fn meeting(
         &self,
         slug: &str,
         id: i64,
@@ -125,7 +126,7 @@ impl Core {
 
     /// The meeting for a change only the municipality's staff may make: 403 for anyone else
     /// signed in (after 404 for what they cannot see at all).
-    async fn staff_meeting(
+    pub async fn staff_meeting(
         &self,
         slug: &str,
         id: i64,

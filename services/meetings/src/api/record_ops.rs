@@ -2,17 +2,10 @@
 
 use std::sync::Arc;
 
-use chrono::Utc;
-use council_shared::{
-    ApiError, auth::SignedIn, json_body::JsonBody, problem::ApiResult, validation::optional_text,
-};
+use council_shared::{ApiError, auth::SignedIn, json_body::JsonBody, problem::ApiResult};
 use poem_openapi::{ApiResponse, OpenApi, param::Path, payload::Json};
 
-use super::{ApiTags, Core, models::*, views};
-use crate::{
-    domain::{DecisionData, MeetingState, reason},
-    service::{self, agenda, attendance, decisions, meetings, minutes},
-};
+use super::{ApiTags, Core, commands, models::*, views};
 
 #[derive(ApiResponse)]
 pub enum RecordResponse {
@@ -44,26 +37,6 @@ impl RecordApi {
     }
 }
 
-/// An ΑΔΑ is Greek capitals and digits in two hyphenated groups, such as `6ΞΨ3ΩΡΦ-ΥΘΛ`.
-fn parse_ada(value: Option<&str>) -> Result<Option<String>, ApiError> {
-    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    let valid = value.chars().count() <= 64
-        && value.contains('-')
-        && value
-            .chars()
-            .all(|c| c == '-' || c.is_ascii_digit() || c.is_uppercase());
-    if valid {
-        Ok(Some(value.to_string()))
-    } else {
-        Err(ApiError::invalid(
-            "ada",
-            "must look like 6ΞΨ3ΩΡΦ-ΥΘΛ: capital letters and digits, with a hyphen",
-        ))
-    }
-}
-
 #[OpenApi(tag = "ApiTags::Records")]
 impl RecordApi {
     /// Record the attendance
@@ -78,18 +51,7 @@ impl RecordApi {
         id: Path<i64>,
         body: JsonBody<AttendanceInput>,
     ) -> ApiResult<RecordResponse> {
-        let (roster, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let mut lines = Vec::with_capacity(body.records.len());
-        for (index, line) in body.records.iter().enumerate() {
-            let substitute = optional_text(line.substitute_name.as_deref(), 200)
-                .map_err(|m| ApiError::invalid(format!("records[{index}].substitute_name"), m))?;
-            lines.push(attendance::RecordLine {
-                member_id: line.member_id,
-                status: line.status,
-                substitute_name: substitute,
-            });
-        }
-        attendance::record(&self.core.db, meeting, &roster, lines).await?;
+        commands::record_attendance(&self.core, &caller, (&slug, *id), &body).await?;
         Ok(RecordResponse::Ok(Json(
             self.detail(&slug, *id, &caller).await?,
         )))
@@ -105,8 +67,7 @@ impl RecordApi {
         slug: Path<String>,
         id: Path<i64>,
     ) -> ApiResult<RecordResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        meetings::hold(&self.core.db, meeting).await?;
+        commands::hold(&self.core, &caller, (&slug, *id)).await?;
         Ok(RecordResponse::Ok(Json(
             self.detail(&slug, *id, &caller).await?,
         )))
@@ -129,31 +90,8 @@ impl RecordApi {
         item_id: Path<i64>,
         body: JsonBody<DecisionInput>,
     ) -> ApiResult<DecisionResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
-        let data = DecisionData::parse(
-            body.kind,
-            &body.text,
-            body.votes_for,
-            body.votes_against,
-            body.abstentions,
-            body.dissent.as_deref(),
-            body.result,
-            meeting.present.unwrap_or(0),
-        )
-        .map_err(ApiError::Validation)?;
-        let published = service::state_of(&meeting)? == MeetingState::Published;
-        let stored = if published {
-            let note = reason(
-                "change_note",
-                body.change_note.as_deref().unwrap_or(""),
-                2000,
-            )
-            .map_err(ApiError::Validation)?;
-            decisions::correct(&self.core.db, &meeting, &item, data, note).await?
-        } else {
-            decisions::record(&self.core.db, &meeting, &item, data).await?
-        };
+        let stored =
+            commands::record_decision(&self.core, &caller, (&slug, *id), *item_id, &body).await?;
         let view = views::decision_view(&stored, true)?.ok_or_else(|| {
             ApiError::Internal(anyhow::anyhow!("a saved decision has no version"))
         })?;
@@ -173,10 +111,7 @@ impl RecordApi {
         item_id: Path<i64>,
         body: JsonBody<AdaInput>,
     ) -> ApiResult<DecisionResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let item = agenda::find(&self.core.db, &meeting, *item_id).await?;
-        let ada = parse_ada(body.ada.as_deref())?;
-        let stored = decisions::set_ada(&self.core.db, item.id, ada).await?;
+        let stored = commands::set_ada(&self.core, &caller, (&slug, *id), *item_id, &body).await?;
         let view = views::decision_view(&stored, true)?.ok_or_else(|| {
             ApiError::Internal(anyhow::anyhow!("a saved decision has no version"))
         })?;
@@ -196,32 +131,7 @@ impl RecordApi {
         id: Path<i64>,
         body: JsonBody<MinutesInput>,
     ) -> ApiResult<RecordResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        let text = optional_text(body.body.as_deref(), 200_000)
-            .map_err(|m| ApiError::invalid("body", m))?;
-        if service::state_of(&meeting)? == MeetingState::Published {
-            let mut errors = council_shared::validation::Errors::new();
-            if text.is_none() {
-                errors.add("body", "a correction gives the whole corrected text");
-            }
-            let note = errors.check(
-                "change_note",
-                council_shared::validation::required_text(
-                    body.change_note.as_deref().unwrap_or(""),
-                    2000,
-                ),
-            );
-            errors.finish(|| ()).map_err(ApiError::Validation)?;
-            minutes::correct(
-                &self.core.db,
-                &meeting,
-                text.unwrap_or_default(),
-                note.unwrap_or_default(),
-            )
-            .await?;
-        } else {
-            minutes::draft(&self.core.db, meeting, text).await?;
-        }
+        commands::save_minutes(&self.core, &caller, (&slug, *id), &body).await?;
         Ok(RecordResponse::Ok(Json(
             self.detail(&slug, *id, &caller).await?,
         )))
@@ -238,22 +148,7 @@ impl RecordApi {
         id: Path<i64>,
         body: JsonBody<ApprovalInput>,
     ) -> ApiResult<RecordResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        if body.by == crate::domain::ApprovedBy::Meeting && body.approved_in_meeting_id.is_none() {
-            return Err(ApiError::invalid(
-                "approved_in_meeting_id",
-                "name the meeting that approved the minutes",
-            ));
-        }
-        let note =
-            optional_text(body.note.as_deref(), 2000).map_err(|m| ApiError::invalid("note", m))?;
-        let approval = minutes::Approval {
-            by: body.by,
-            in_meeting: body.approved_in_meeting_id,
-            on: body.approved_at.map_or_else(Utc::now, |at| at.to_utc()),
-            note,
-        };
-        minutes::approve(&self.core.db, meeting, approval).await?;
+        commands::approve_minutes(&self.core, &caller, (&slug, *id), &body).await?;
         Ok(RecordResponse::Ok(Json(
             self.detail(&slug, *id, &caller).await?,
         )))
@@ -267,26 +162,9 @@ impl RecordApi {
         slug: Path<String>,
         id: Path<i64>,
     ) -> ApiResult<RecordResponse> {
-        let (_, _, meeting) = self.core.staff_meeting(&slug, *id, &caller).await?;
-        minutes::publish(&self.core.db, meeting).await?;
+        commands::publish(&self.core, &caller, (&slug, *id)).await?;
         Ok(RecordResponse::Ok(Json(
             self.detail(&slug, *id, &caller).await?,
         )))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_ada_is_greek_capitals_and_digits_with_a_hyphen() {
-        assert_eq!(
-            parse_ada(Some("6ΞΨ3ΩΡΦ-ΥΘΛ")).unwrap().as_deref(),
-            Some("6ΞΨ3ΩΡΦ-ΥΘΛ")
-        );
-        assert_eq!(parse_ada(Some("  ")).unwrap(), None);
-        assert!(parse_ada(Some("abc")).is_err());
-        assert!(parse_ada(Some("<script>-1")).is_err());
     }
 }
