@@ -17,6 +17,7 @@ mod m20261124_000006_practices;
 mod m20261125_000007_practice_files;
 mod m20261126_000008_notifications;
 mod m20261201_000009_notification_meetings;
+mod m20261202_000010_meeting_views;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_practice_files::Migration),
             Box::new(m20261126_000008_notifications::Migration),
             Box::new(m20261201_000009_notification_meetings::Migration),
+            Box::new(m20261202_000010_meeting_views::Migration),
         ]
     }
 }

@@ -24,6 +24,7 @@ const env = (name) => {
   return value;
 };
 const steps = [];
+let quorum = null;
 
 // The message's text: quoted-printable undone, base64 parts decoded.
 function decoded(raw) {
@@ -213,6 +214,7 @@ async function run() {
       await radio.focus();
       await secretary.keyboard.press('Space');
     }
+    quorum = await secretary.locator('#quorum-live').innerText();
     await check(secretary, 'attendance');
     await press(button(secretary, 'Αποθήκευση παρουσιών'));
     await press(button(secretary, 'Σημείωση ότι έγινε'));
@@ -252,7 +254,7 @@ async function run() {
     await publicPage.goto(`${base}/municipalities/${slug}/meetings/${id}`);
     await check(publicPage, 'public');
     const text = await publicPage.locator('main').innerText();
-    process.stdout.write(JSON.stringify({ steps, public: text }));
+    process.stdout.write(JSON.stringify({ steps, quorum, public: text }));
   } finally {
     await browser.close();
   }

@@ -245,6 +245,10 @@ async fn a_secretary_and_a_member_run_a_meeting_in_chromium() {
             step["step"]
         );
     }
+    assert_eq!(
+        report["quorum"], "Απαρτία: παρόντα 3 από 3.",
+        "the page's script counts the quorum as the sheet is filled"
+    );
     let public = report["public"].as_str().unwrap();
     assert!(
         public.contains("Εισηγείται τη δημιουργία δύο νέων τμημάτων."),

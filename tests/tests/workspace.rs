@@ -111,3 +111,65 @@ async fn the_workspace_shows_each_person_what_waits_for_them(app: TestApp) {
 }
 
 on_both_databases!(the_workspace_shows_each_person_what_waits_for_them);
+
+async fn documents_added_since_a_member_last_looked_are_listed_and_marked(app: TestApp) {
+    app.create_tenant("alpha").await;
+    let (status, member) = app
+        .post(
+            "/api/v1/tenants/alpha/council/members",
+            &sample_member("Σαμίρ Χαλίλ", "member", "migrant_community", "regular"),
+        )
+        .await;
+    assert_eq!(status, 201, "{member}");
+    let secretary = token_for(
+        &app.context,
+        "secretary@alpha.example.org",
+        &[(Role::Secretary, Some("alpha"))],
+        "t",
+    )
+    .await;
+    let member = token_for(
+        &app.context,
+        "member@alpha.example.org",
+        &[(Role::CouncilMember, Some("alpha"))],
+        "t",
+    )
+    .await;
+    let id = convene(&app.client, &app.base, &secretary, "alpha", "Συνεδρίαση").await;
+    let page = format!("/workspace/alpha/meetings/{id}");
+    // The member opens the meeting; then the secretary adds a document.
+    assert_eq!(page_as(&app, &member, &page).await.0, 200);
+    let (_, home) = page_as(&app, &member, "/workspace").await;
+    assert!(!home.contains("Νέα έγγραφα"), "nothing new yet: {home}");
+    let upload = app
+        .client
+        .post(app.url(&format!(
+            "/api/v1/tenants/alpha/meetings/{id}/attachments?file_name=eisigisi.pdf"
+        )))
+        .bearer_auth(&secretary)
+        .header("content-type", "application/octet-stream")
+        .body(b"%PDF-1.4\n%%EOF\n".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(upload.status(), 201);
+
+    let (_, home) = page_as(&app, &member, "/workspace").await;
+    assert!(
+        home.contains("Νέα έγγραφα από την τελευταία σας επίσκεψη"),
+        "{home}"
+    );
+    assert!(home.contains("ένα νέο έγγραφο"), "{home}");
+    let (_, meeting) = page_as(&app, &member, &page).await;
+    assert!(
+        meeting.contains("<span class=\"badge\">Νέο</span>"),
+        "{meeting}"
+    );
+    // Seen now: no longer new.
+    let (_, home) = page_as(&app, &member, "/workspace").await;
+    assert!(!home.contains("Νέα έγγραφα"), "{home}");
+    let (_, meeting) = page_as(&app, &member, &page).await;
+    assert!(!meeting.contains("<span class=\"badge\">Νέο</span>"));
+}
+
+on_both_databases!(documents_added_since_a_member_last_looked_are_listed_and_marked);

@@ -70,8 +70,8 @@ pub struct Field {
     pub lang: &'static str,
     pub id: String,
     pub name: String,
-    /// `text`, `email`, `url`, `number`, `date`, `time`, `textarea`, `select`, `radios`,
-    /// `checkbox` (one box) or `file`.
+    /// `text`, `email`, `url`, `number`, `textarea`, `select`, `radios`, `checkbox` (one
+    /// box), `checkboxes` (several, each a choice) or `file`.
     pub kind: &'static str,
     pub label: String,
     pub hint: Option<String>,
@@ -149,6 +149,19 @@ impl Field {
                 hint: None,
             })
             .collect();
+        self
+    }
+
+    /// The ticked boxes of a `checkboxes` field.
+    pub fn ticked(mut self, values: &[&str]) -> Self {
+        for choice in &mut self.choices {
+            choice.checked = values.contains(&choice.value.as_str());
+        }
+        self
+    }
+
+    pub fn autocomplete(mut self, token: &'static str) -> Self {
+        self.autocomplete = Some(token);
         self
     }
 
@@ -260,6 +273,12 @@ impl Form {
             match field.kind {
                 "file" => {}
                 "checkbox" => field.checked = submitted.has(&field.name),
+                "checkboxes" => {
+                    let sent = submitted.values(&field.name);
+                    for choice in &mut field.choices {
+                        choice.checked = sent.contains(&choice.value.as_str());
+                    }
+                }
                 _ => {
                     field.value = submitted.value(&field.name).to_string();
                     for choice in &mut field.choices {
@@ -405,6 +424,34 @@ pub fn parse_count(text: &str) -> Result<i32, Invalid> {
     }
     text.parse::<i32>()
         .map_err(|_| Invalid::new("invalid_number", "must be a whole number such as 3"))
+}
+
+/// Renders a page holding a form: `template` with `view` in the site layout, never cached,
+/// with the form's new CSRF cookie when it made one; `status` as given (422 when the form
+/// shows errors is the caller's to choose, since a refused form may also be a 429).
+pub fn render_page(
+    state: &crate::WebState,
+    request: &Request,
+    context: &crate::PageContext,
+    (template, title): (&str, &str),
+    view: &impl Serialize,
+    (status, new_cookie): (StatusCode, Option<String>),
+) -> Response {
+    match state
+        .renderer
+        .render(template, view)
+        .and_then(|body| crate::layout(state, context, title, body))
+    {
+        Ok(html) => sign_in::form_page(
+            request,
+            crate::html_response(status, context.lang, html),
+            new_cookie,
+        ),
+        Err(error) => {
+            tracing::error!(error = ?error, template, "a page failed to render");
+            crate::error_page(state, context, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
 }
 
 /// After a successful POST: see the result at `location` (303, so a reload does not post

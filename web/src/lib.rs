@@ -2,18 +2,16 @@
 //! in Greek with an English switch. Pages read the tenants service through its public
 //! read side (`tenants::public::TenantReads`), never its tables.
 
-mod document_gate;
 pub mod forms;
 pub mod i18n;
-mod meeting_pages;
-pub mod meeting_views;
-mod practice_pages;
-pub mod practice_views;
+pub mod public;
 pub mod render;
 pub mod sign_in;
-mod subscription_pages;
-pub mod views;
 mod workspace;
+
+// The public pages' modules by their short names, as the rest of the crate calls them.
+use public::{document_gate, meeting_pages, practice_pages, subscription_pages};
+pub use public::{meeting_views, practice_views, views};
 
 use std::{sync::Arc, time::Duration};
 
@@ -44,6 +42,8 @@ use crate::{
 };
 
 const STYLESHEET: &str = include_str!("../static/site.css");
+/// Enhancements of the workspace's pages (the live quorum count); the pages work without.
+const WORKSPACE_SCRIPT: &str = include_str!("../static/workspace.js");
 /// The site's icon: pages link the SVG; `/favicon.ico` is for what asks for it by that name.
 const FAVICON_SVG: &str = include_str!("../static/favicon.svg");
 const FAVICON_ICO: &[u8] = include_bytes!("../static/favicon.ico");
@@ -483,6 +483,15 @@ fn stylesheet() -> Response {
 }
 
 #[handler]
+fn workspace_script() -> Response {
+    asset(
+        "text/javascript; charset=utf-8",
+        3600,
+        WORKSPACE_SCRIPT.as_bytes(),
+    )
+}
+
+#[handler]
 fn favicon_svg() -> Response {
     asset("image/svg+xml", 86_400, FAVICON_SVG.as_bytes())
 }
@@ -534,7 +543,7 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         )
         .at(
             "/municipalities/:slug/subscribe",
-            get(subscription_pages::subscribe_form)
+            get(subscription_pages::subscribe_form_page)
                 .post(subscription_pages::subscribe)
                 .data(state.clone()),
         )
@@ -549,6 +558,10 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
             get(subscription_pages::confirm_prompt)
                 .post(subscription_pages::confirm)
                 .data(state.clone()),
+        )
+        .at(
+            "/subscriptions/:token/erase",
+            get(subscription_pages::confirm_erase).data(state.clone()),
         )
         .at(
             "/subscriptions/:token/unsubscribe",
@@ -584,6 +597,7 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         .at("/auth/callback", get(sign_in::callback).data(state.clone()))
         .at("/lang/:code", get(switch_language).data(state))
         .at("/static/site.css", get(stylesheet))
+        .at("/static/workspace.js", get(workspace_script))
         .at("/static/favicon.svg", get(favicon_svg))
         .at("/favicon.ico", get(favicon_ico))
 }

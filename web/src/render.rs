@@ -111,6 +111,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("action", include_str!("../templates/action.hbs")),
     ("subscribe", include_str!("../templates/subscribe.hbs")),
     (
+        "erase_confirm",
+        include_str!("../templates/erase_confirm.hbs"),
+    ),
+    (
         "subscription",
         include_str!("../templates/subscription.hbs"),
     ),
@@ -156,7 +160,7 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 27] = [
+pub const FIELD_ERROR_CODES: [&str; 29] = [
     "required",
     "too_long",
     "control_characters",
@@ -167,6 +171,8 @@ pub const FIELD_ERROR_CODES: [&str; 27] = [
     "invalid_number",
     "skipped_hour",
     "choose_one",
+    "choose_at_least_one",
+    "not_a_choice",
     "invalid_ada",
     "correction_needs_text",
     "approving_meeting_needed",
@@ -245,6 +251,14 @@ impl Renderer {
             fluent_args.set(name.to_string(), FluentValue::from(value.to_string()));
         }
         self.translations.text(lang, key, Some(&fluent_args))
+    }
+
+    /// Text that counts something: `{ $count }` is a number, so the language's plural
+    /// forms apply.
+    pub fn text_count(&self, lang: Lang, key: &str, count: usize) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(count as f64));
+        self.translations.text(lang, key, Some(&args))
     }
 
     /// The reader's sentence for a field error, from its code and values: Fluent's

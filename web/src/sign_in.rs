@@ -111,13 +111,11 @@ struct ProviderButton {
 #[derive(Serialize)]
 struct SignInPage {
     lang: &'static str,
-    next: String,
-    csrf: String,
     providers: Vec<ProviderButton>,
     tenant_name: Option<String>,
     signed_in_as: Option<String>,
-    email: String,
-    error: Option<String>,
+    /// The e-mail link form; `next` travels in it.
+    form: crate::forms::Form,
 }
 
 async fn sign_in_page(
@@ -126,7 +124,7 @@ async fn sign_in_page(
     tenant_slug: Option<&str>,
     next: Option<&str>,
     email: &str,
-    error: Option<String>,
+    errors: &[council_shared::FieldError],
     status: StatusCode,
 ) -> Response {
     let context = PageContext::of(request);
@@ -168,19 +166,31 @@ async fn sign_in_page(
                 .text_with(lang, "sign-in-with", &[("provider", &p.display_name)]),
         })
         .collect();
-    let (csrf, new_cookie) = csrf_token(request);
+    let mut form = crate::forms::Form::new(
+        request,
+        "/sign-in/email".into(),
+        state.renderer.text(lang, "sign-in-link-button"),
+        lang,
+        &state.renderer,
+    )
+    .hidden("next", next)
+    .field(
+        crate::forms::Field::new("email", "email", state.renderer.text(lang, "email-label"))
+            .autocomplete("email")
+            .required()
+            .value(email),
+    );
+    form.show_errors(&state.renderer, lang, errors, &[]);
+    let new_cookie = form.new_cookie.clone();
     let view = SignInPage {
         lang: lang.code(),
-        next,
-        csrf,
         providers: buttons,
         tenant_name: tenant.as_ref().map(|t| match lang {
             crate::i18n::Lang::En if !t.name_en.is_empty() => t.name_en.clone(),
             _ => t.name_el.clone(),
         }),
         signed_in_as: context.user.as_ref().map(|u| u.email.clone()),
-        email: email.to_string(),
-        error,
+        form,
     };
     let title = state.renderer.text(lang, "sign-in-title");
     let html = state
@@ -232,7 +242,7 @@ pub async fn sign_in(
         None,
         query.next.as_deref(),
         "",
-        None,
+        &[],
         StatusCode::OK,
     )
     .await
@@ -251,7 +261,7 @@ pub async fn tenant_sign_in(
         Some(&slug),
         query.next.as_deref(),
         "",
-        None,
+        &[],
         StatusCode::OK,
     )
     .await
@@ -516,21 +526,13 @@ pub async fn request_link(
             ))
         }
         Err(TenantsError::Invalid(errors)) => {
-            let message = errors
-                .first()
-                .map(|e| e.message.clone())
-                .unwrap_or_default();
-            let text =
-                state
-                    .renderer
-                    .text_with(context.lang, "invalid-email", &[("reason", &message)]);
             sign_in_page(
                 request,
                 &state,
                 None,
                 Some(&next),
                 &form.email,
-                Some(text),
+                &errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await

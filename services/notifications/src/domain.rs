@@ -43,9 +43,13 @@ pub fn message_language(code: &str) -> &'static str {
 }
 
 /// `meetings,minutes` → the topics; the word `all` means every topic.
-pub fn parse_topics(values: &[String]) -> Result<Vec<Topic>, String> {
+pub fn parse_topics(values: &[String]) -> Result<Vec<Topic>, council_shared::validation::Invalid> {
+    use council_shared::validation::Invalid;
     if values.is_empty() {
-        return Err("choose at least one topic: meetings, minutes, practices or all".into());
+        return Err(Invalid::new(
+            "choose_at_least_one",
+            "choose at least one topic: meetings, minutes, practices or all",
+        ));
     }
     let mut topics = Vec::new();
     for value in values {
@@ -54,7 +58,10 @@ pub fn parse_topics(values: &[String]) -> Result<Vec<Topic>, String> {
             return Ok(Topic::ALL.to_vec());
         }
         let topic = Topic::from_db(value).map_err(|_| {
-            format!("`{value}` is not a topic: meetings, minutes, practices or all")
+            Invalid::new(
+                "not_a_choice",
+                format!("`{value}` is not a topic: meetings, minutes, practices or all"),
+            )
         })?;
         if !topics.contains(&topic) {
             topics.push(topic);
@@ -93,6 +100,7 @@ mod tests {
         assert!(
             parse_topics(&["weather".into()])
                 .unwrap_err()
+                .message
                 .contains("`weather`")
         );
         assert!(parse_topics(&[]).is_err());

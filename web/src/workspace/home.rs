@@ -19,6 +19,7 @@ use meetings::{
         reads::{self, ListRequest},
     },
     domain::MeetingState,
+    service::seen,
 };
 use poem::{Request, Response, handler, http::StatusCode, web::Data};
 use serde::Serialize;
@@ -41,6 +42,8 @@ struct WaitingMeeting {
     title: String,
     number: Option<String>,
     starts: When,
+    /// What is new there, for the list of documents added since the last look.
+    note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +108,7 @@ async fn waiting_lists(
 ) -> Result<Vec<WaitingList>, ApiError> {
     let viewer = Viewer::of(Some(principal), tenant_id);
     let mut lists = Vec::new();
+    let mut open = Vec::new();
     for (meeting_state, upcoming, key) in lists_for(&viewer) {
         let request = ListRequest {
             year: None,
@@ -117,13 +121,49 @@ async fn waiting_lists(
         if page.items.is_empty() {
             continue;
         }
+        if matches!(meeting_state, MeetingState::Convened | MeetingState::Held) {
+            open.extend(page.items.iter().cloned());
+        }
         lists.push(WaitingList {
             heading: state.renderer.text(lang, key),
             hint: state.renderer.text(lang, &format!("{key}-hint")),
             meetings: page.items.iter().map(waiting_meeting).collect(),
         });
     }
+    if let Some(documents) = new_documents(state, lang, &open, principal).await? {
+        lists.insert(0, documents);
+    }
     Ok(lists)
+}
+
+/// The coming and held meetings with documents added since the person last opened them.
+async fn new_documents(
+    state: &WebState,
+    lang: Lang,
+    open: &[MeetingSummary],
+    principal: &Principal,
+) -> Result<Option<WaitingList>, ApiError> {
+    let ids: Vec<i64> = open.iter().map(|m| m.id).collect();
+    let files = seen::new_documents(&state.meetings.db, &ids, principal.user_id).await?;
+    let meetings: Vec<WaitingMeeting> = open
+        .iter()
+        .filter_map(|summary| {
+            let count = files.iter().filter(|f| f.meeting_id == summary.id).count();
+            (count > 0).then(|| WaitingMeeting {
+                note: Some(
+                    state
+                        .renderer
+                        .text_count(lang, "workspace-new-documents-count", count),
+                ),
+                ..waiting_meeting(summary)
+            })
+        })
+        .collect();
+    Ok((!meetings.is_empty()).then(|| WaitingList {
+        heading: state.renderer.text(lang, "workspace-new-documents"),
+        hint: state.renderer.text(lang, "workspace-new-documents-hint"),
+        meetings,
+    }))
 }
 
 fn waiting_meeting(summary: &MeetingSummary) -> WaitingMeeting {
@@ -132,6 +172,7 @@ fn waiting_meeting(summary: &MeetingSummary) -> WaitingMeeting {
         title: summary.title.clone(),
         number: summary.number.clone(),
         starts: when(summary.starts_at),
+        note: None,
     }
 }
 

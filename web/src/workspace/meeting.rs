@@ -14,7 +14,7 @@ use meetings::{
         views,
     },
     domain::Action,
-    service::attendance,
+    service::{attachments, attendance, seen},
 };
 use poem::{
     Request, Response, handler,
@@ -33,6 +33,8 @@ use crate::{
 
 #[derive(Serialize)]
 struct Document {
+    /// Added since the reader last opened the meeting.
+    new: bool,
     name: String,
     href: String,
     size: String,
@@ -107,6 +109,8 @@ struct MeetingWorkspacePage {
     hold_form: Option<String>,
     csrf: String,
     agenda: Vec<Item>,
+    /// Documents of the meeting itself, not of an item.
+    documents: Vec<Document>,
     add_item_href: Option<String>,
     answers: Vec<Answer>,
     not_answered: Vec<String>,
@@ -239,6 +243,12 @@ pub(crate) async fn render(
             ));
         }
         let detail = views::detail(&core.db, &roster, &meeting, &viewer).await?;
+        // What was added since the last look is marked; this look is remembered.
+        let last_seen = seen::look(&core.db, meeting.id, principal.user_id).await?;
+        let files = attachments::for_meeting(&core.db, meeting.id).await?;
+        let is_new = |id: i64| {
+            last_seen.is_some_and(|seen| files.iter().any(|f| f.id == id && f.created_at > seen))
+        };
         let staff = viewer.is_staff();
         let base = meeting_href(slug, id);
         let allowed = |action: Action| detail.allowed_actions.iter().any(|a| a == action.name());
@@ -248,6 +258,23 @@ pub(crate) async fn render(
         let only_user = match &viewer {
             Viewer::Member { user_id, .. } => Some(*user_id),
             _ => None,
+        };
+        // A document as the page lists it: new or not, who can see it, removable or not.
+        let document = |a: &meetings::api::models::AttachmentView, public: bool| Document {
+            new: is_new(a.id),
+            name: a.file_name.clone(),
+            href: a.download.clone(),
+            size: meeting_views::file_size(a.size_bytes),
+            audience: state.renderer.text(
+                lang,
+                if public {
+                    "document-audience-public"
+                } else {
+                    "document-audience-council"
+                },
+            ),
+            remove_href: (staff && allowed(Action::Attach))
+                .then(|| format!("{base}/documents/{}/remove", a.id)),
         };
         for (index, item) in detail.agenda.iter().enumerate() {
             let comments = attendance::comments(&core.db, item.id, only_user)
@@ -287,21 +314,7 @@ pub(crate) async fn render(
                 documents: item
                     .attachments
                     .iter()
-                    .map(|a| Document {
-                        name: a.file_name.clone(),
-                        href: a.download.clone(),
-                        size: meeting_views::file_size(a.size_bytes),
-                        audience: state.renderer.text(
-                            lang,
-                            if item.public && meeting.state != "draft" {
-                                "document-audience-public"
-                            } else {
-                                "document-audience-council"
-                            },
-                        ),
-                        remove_href: (staff && allowed(Action::Attach))
-                            .then(|| format!("{base}/documents/{}/remove", a.id)),
-                    })
+                    .map(|a| document(a, item.public && meeting.state != "draft"))
                     .collect(),
                 decision: decision_text(state, lang, item),
                 comments,
@@ -383,6 +396,11 @@ pub(crate) async fn render(
                 && (allowed(Action::EditAgenda) || allowed(Action::AddUrgentItem)))
             .then(|| format!("{base}/agenda/new")),
             agenda,
+            documents: detail
+                .attachments
+                .iter()
+                .map(|a| document(a, meeting.state != "draft"))
+                .collect(),
             answers,
             not_answered,
             answer_form,

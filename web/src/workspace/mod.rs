@@ -20,9 +20,7 @@ use council_shared::{ApiError, auth::Principal};
 use poem::{Request, Response, http::StatusCode, http::header};
 use serde::Serialize;
 
-use crate::{
-    PageContext, WebState, error_page, forms::Form, html_response, layout, sign_in::form_page,
-};
+use crate::{PageContext, WebState, error_page, forms::Form};
 
 /// Anonymous readers go to sign-in and come back to `request`'s address after.
 fn sign_in_first(request: &Request) -> Response {
@@ -73,21 +71,11 @@ pub(crate) fn show(
     state: &WebState,
     request: &Request,
     context: &PageContext,
-    (template, title): (&str, &str),
+    page: (&str, &str),
     view: &impl Serialize,
     status: StatusCode,
 ) -> Response {
-    match state
-        .renderer
-        .render(template, view)
-        .and_then(|body| layout(state, context, title, body))
-    {
-        Ok(html) => form_page(request, html_response(status, context.lang, html), None),
-        Err(error) => {
-            tracing::error!(error = ?error, template, "a workspace page failed to render");
-            error_page(state, context, StatusCode::INTERNAL_SERVER_ERROR)
-        }
-    }
+    crate::forms::render_page(state, request, context, page, view, (status, None))
 }
 
 /// Like `show`, for a page holding `form`: sends its new CSRF cookie when it made one, and
@@ -96,7 +84,7 @@ pub(crate) fn show_form(
     state: &WebState,
     request: &Request,
     context: &PageContext,
-    (template, title): (&str, &str),
+    page: (&str, &str),
     view: &impl Serialize,
     form: &Form,
 ) -> Response {
@@ -105,8 +93,8 @@ pub(crate) fn show_form(
     } else {
         StatusCode::OK
     };
-    let response = show(state, request, context, (template, title), view, status);
-    form_page(request, response, form.new_cookie.clone())
+    let cookie = form.new_cookie.clone();
+    crate::forms::render_page(state, request, context, page, view, (status, cookie))
 }
 
 /// The page for an error the API would answer with a problem: 403, 404, 409 or 500.

@@ -44,6 +44,9 @@ struct SheetPage {
     meeting_title: String,
     quorum_rule: String,
     quorum_now: Option<String>,
+    /// What the page's script says as rows are marked, `{present}` filled in by it.
+    quorum_live: (String, String),
+    needed: usize,
     rows: Vec<SheetRow>,
     form: Form,
 }
@@ -208,6 +211,15 @@ async fn sheet(
                 ],
             )
         }),
+        quorum_live: {
+            let in_office = members.len().to_string();
+            let args = [("present", "{present}"), ("in_office", in_office.as_str())];
+            (
+                state.renderer.text_with(lang, "record-quorum-yes", &args),
+                state.renderer.text_with(lang, "record-quorum-no", &args),
+            )
+        },
+        needed,
         rows,
         form,
     };

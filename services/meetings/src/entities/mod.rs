@@ -9,5 +9,6 @@ pub mod decision_version;
 pub mod item_comment;
 pub mod meeting;
 pub mod meeting_event;
+pub mod meeting_view;
 pub mod minutes_version;
 pub mod postponement;

@@ -9,6 +9,7 @@ pub mod events;
 pub mod meetings;
 pub mod minutes;
 pub mod search;
+pub mod seen;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 

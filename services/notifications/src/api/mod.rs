@@ -71,14 +71,23 @@ fn choice(
         // No choice at all, so that no caller can go on with an unknown language.
         errors.add(
             "language",
-            format!("must be one of {}", LANGUAGES.join(", ")),
+            council_shared::validation::Invalid::new(
+                "not_a_choice",
+                format!("must be one of {}", LANGUAGES.join(", ")),
+            ),
         );
         None
     };
     let cadence = match cadence.map(str::trim) {
         None => Some(Cadence::Immediate),
         Some(value) => Cadence::from_db(value).ok().or_else(|| {
-            errors.add("cadence", "must be `immediate` or `digest`");
+            errors.add(
+                "cadence",
+                council_shared::validation::Invalid::new(
+                    "not_a_choice",
+                    "must be `immediate` or `digest`",
+                ),
+            );
             None
         }),
     };

@@ -14,15 +14,17 @@ use notifications::{
 use poem::{
     Request, Response, handler,
     http::StatusCode,
-    web::{Data, Form, Path},
+    web::{Data, Form as PostedForm, Path},
 };
 use serde::Serialize;
 
 use crate::{
-    PageContext, WebState, error_page, html_response,
+    PageContext, WebState, error_page,
+    forms::{Field, Form, Submitted, render_page},
+    html_response,
     i18n::Lang,
     layout, message_page,
-    sign_in::{csrf_failure, csrf_ok, csrf_token, form_page, no_store},
+    sign_in::{csrf_failure, no_store},
 };
 
 #[derive(Serialize)]
@@ -91,29 +93,61 @@ struct SubscribePage {
     lang: &'static str,
     slug: String,
     tenant_name: String,
-    csrf: String,
-    email: String,
-    errors: Vec<String>,
-    topics: Vec<Choice>,
-    languages: Vec<Choice>,
-    cadences: Vec<Choice>,
+    form: Form,
 }
 
-struct Entered<'a> {
-    email: &'a str,
-    topics: &'a [String],
-    language: &'a str,
-    cadence: &'a str,
-    errors: Vec<String>,
-}
-
-async fn subscribe_page(
-    req: &Request,
+/// The subscription form: address, topics, language of the messages, how often. `topics`,
+/// `language` and `cadence` are what to show chosen.
+fn subscribe_form(
     state: &WebState,
+    req: &Request,
+    lang: Lang,
     slug: &str,
-    entered: Entered<'_>,
-    status: StatusCode,
-) -> Response {
+    (topics, language, cadence): (&[&str], &str, &str),
+) -> Form {
+    let t = |key: &str| state.renderer.text(lang, key);
+    let (topic_choices, languages, cadences) = choices(state, lang, &[], language, cadence);
+    let pairs = |list: Vec<Choice>| -> Vec<(String, String)> {
+        list.into_iter().map(|c| (c.value, c.label)).collect()
+    };
+    let all = topics.contains(&"all");
+    let ticked: Vec<&str> = topic_choices
+        .iter()
+        .map(|c| c.value.as_str())
+        .filter(|v| all || topics.contains(v))
+        .collect();
+    let ticked: Vec<String> = ticked.into_iter().map(str::to_string).collect();
+    let ticked: Vec<&str> = ticked.iter().map(String::as_str).collect();
+    Form::new(
+        req,
+        format!("/municipalities/{slug}/subscribe"),
+        t("subscribe-button"),
+        lang,
+        &state.renderer,
+    )
+    .field(
+        Field::new("email", "email", t("subscribe-email"))
+            .autocomplete("email")
+            .required(),
+    )
+    .field(
+        Field::new("topics", "checkboxes", t("subscribe-topics"))
+            .choices(pairs(topic_choices))
+            .ticked(&ticked),
+    )
+    .field(
+        Field::new("language", "select", t("subscribe-language"))
+            .choices(pairs(languages))
+            .value(language),
+    )
+    .field(
+        Field::new("cadence", "radios", t("subscribe-cadence"))
+            .choices(pairs(cadences))
+            .value(cadence),
+    )
+}
+
+async fn subscribe_page(req: &Request, state: &WebState, slug: &str, form: Form) -> Response {
     let context = PageContext::of(req);
     let lang = context.lang;
     let tenant = match state.reads.tenant(slug).await {
@@ -124,100 +158,80 @@ async fn subscribe_page(
             return error_page(state, &context, StatusCode::INTERNAL_SERVER_ERROR);
         }
     };
-    let (csrf, new_cookie) = csrf_token(req);
-    let (topics, languages, cadences) = choices(
-        state,
-        lang,
-        entered.topics,
-        entered.language,
-        entered.cadence,
-    );
+    let status = if form.errors.iter().any(|e| e.href.is_none()) {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let new_cookie = form.new_cookie.clone();
     let view = SubscribePage {
         lang: lang.code(),
         slug: slug.to_string(),
         tenant_name: crate::views::localize(&tenant.detail.name, lang).text,
-        csrf,
-        email: entered.email.to_string(),
-        errors: entered.errors,
-        topics,
-        languages,
-        cadences,
+        form,
     };
     let title = state.renderer.text(lang, "subscribe-title");
-    match state
-        .renderer
-        .render("subscribe", &view)
-        .and_then(|body| layout(state, &context, &title, body))
-    {
-        Ok(html) => form_page(req, html_response(status, lang, html), new_cookie),
-        Err(error) => {
-            tracing::error!(error = ?error, "the subscription page failed to render");
-            error_page(state, &context, StatusCode::INTERNAL_SERVER_ERROR)
-        }
-    }
+    let page = ("subscribe", title.as_str());
+    render_page(state, req, &context, page, &view, (status, new_cookie))
 }
 
 #[handler]
-pub async fn subscribe_form(
+pub async fn subscribe_form_page(
     req: &Request,
     slug: Path<String>,
     state: Data<&Arc<WebState>>,
 ) -> Response {
     let lang = crate::i18n::language_of(req);
-    let entered = Entered {
-        email: "",
-        topics: &["all".to_string()],
-        language: lang.code(),
-        cadence: "immediate",
-        errors: Vec::new(),
-    };
-    subscribe_page(req, &state, &slug, entered, StatusCode::OK).await
-}
-
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map_or("", |(_, v)| v.as_str())
+    let form = subscribe_form(
+        &state,
+        req,
+        lang,
+        &slug,
+        (&["all"], lang.code(), "immediate"),
+    );
+    subscribe_page(req, &state, &slug, form).await
 }
 
 #[handler]
 pub async fn subscribe(
     req: &Request,
     slug: Path<String>,
-    fields: Form<Vec<(String, String)>>,
+    fields: PostedForm<Vec<(String, String)>>,
     state: Data<&Arc<WebState>>,
 ) -> Response {
-    if !csrf_ok(req, field(&fields, "csrf")) {
+    let submitted = Submitted(fields.0);
+    if !submitted.genuine(req) {
         return csrf_failure(&state, req);
     }
     let context = PageContext::of(req);
     let lang = context.lang;
-    let topics: Vec<String> = fields
-        .iter()
-        .filter(|(k, _)| k == "topics")
-        .map(|(_, v)| v.clone())
-        .collect();
+    let topics = submitted.values("topics");
     // A choice the form left empty means the default, as a field left out of the API's.
-    let chosen = |name| Some(field(&fields, name)).filter(|v| !v.trim().is_empty());
     let input = SubscriptionRequest {
-        email: field(&fields, "email").into(),
-        topics: topics.iter().map(|t| t.as_str().into()).collect(),
-        language: chosen("language").map(Into::into),
-        cadence: chosen("cadence").map(Into::into),
+        email: submitted.value("email").into(),
+        topics: topics.iter().map(|t| (*t).into()).collect(),
+        language: submitted.optional("language").map(Into::into),
+        cadence: submitted.optional("cadence").map(Into::into),
     };
-    let entered = |errors| Entered {
-        email: field(&fields, "email"),
-        topics: &topics,
-        language: field(&fields, "language"),
-        cadence: field(&fields, "cadence"),
-        errors,
-    };
-    match state
+    let outcome = state
         .notifications
         .subscribe(&slug, &client_ip(req), &input)
-        .await
-    {
+        .await;
+    let mut form = subscribe_form(
+        &state,
+        req,
+        lang,
+        &slug,
+        (
+            &topics,
+            submitted.value("language"),
+            submitted.value("cadence"),
+        ),
+    )
+    .keep(&submitted);
+    match outcome {
         Ok(()) => {
             let heading = state.renderer.text(lang, "subscribe-sent-title");
             let text = state.renderer.text(lang, "subscribe-sent-text");
@@ -230,44 +244,15 @@ pub async fn subscribe(
                 None,
             ))
         }
-        Err(ApiError::Validation(errors)) => {
-            let messages = errors
-                .iter()
-                .map(|e| {
-                    let key = match e.field.as_str() {
-                        "email" => "subscribe-error-email",
-                        "topics" => "subscribe-error-topics",
-                        _ => "subscribe-error-other",
-                    };
-                    let label = state.renderer.text(lang, "subscribe-email");
-                    match e.field.as_str() {
-                        "email" => state.renderer.field_error(lang, &label, e),
-                        _ => None,
-                    }
-                    .unwrap_or_else(|| state.renderer.text(lang, key))
-                })
-                .collect();
-            subscribe_page(
-                req,
-                &state,
-                &slug,
-                entered(messages),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
         Err(ApiError::TooManyRequests { .. }) => {
-            let limited = vec![state.renderer.text(lang, "subscribe-limited")];
-            subscribe_page(
-                req,
-                &state,
-                &slug,
-                entered(limited),
-                StatusCode::TOO_MANY_REQUESTS,
-            )
-            .await
+            form.problem(state.renderer.text(lang, "subscribe-limited"));
+            subscribe_page(req, &state, &slug, form).await
         }
         Err(ApiError::NotFound(_)) => error_page(&state, &context, StatusCode::NOT_FOUND),
+        Err(ApiError::Validation(errors)) => {
+            form.show_errors(&state.renderer, lang, &errors, &[]);
+            subscribe_page(req, &state, &slug, form).await
+        }
         Err(error) => {
             tracing::error!(error = ?error, "subscribing failed");
             error_page(&state, &context, StatusCode::INTERNAL_SERVER_ERROR)
@@ -435,19 +420,53 @@ struct PreferencesPage {
     tenant: String,
     tenant_name: String,
     saved: bool,
-    errors: Vec<String>,
-    topics: Vec<Choice>,
-    languages: Vec<Choice>,
-    cadences: Vec<Choice>,
+    form: Form,
 }
 
+/// The preferences form: topics, language and cadence, as `chosen` says.
+fn preferences_form(
+    state: &WebState,
+    req: &Request,
+    lang: Lang,
+    token: &str,
+    (topics, language, cadence): (&[&str], &str, &str),
+) -> Form {
+    let t = |key: &str| state.renderer.text(lang, key);
+    let (topic_choices, languages, cadences) = choices(state, lang, &[], language, cadence);
+    let pairs = |list: Vec<Choice>| -> Vec<(String, String)> {
+        list.into_iter().map(|c| (c.value, c.label)).collect()
+    };
+    Form::new(
+        req,
+        format!("/subscriptions/{token}"),
+        t("preferences-save"),
+        lang,
+        &state.renderer,
+    )
+    .hidden("action", "save")
+    .field(
+        Field::new("topics", "checkboxes", t("subscribe-topics"))
+            .choices(pairs(topic_choices))
+            .ticked(topics),
+    )
+    .field(
+        Field::new("language", "select", t("subscribe-language"))
+            .choices(pairs(languages))
+            .value(language),
+    )
+    .field(
+        Field::new("cadence", "radios", t("subscribe-cadence"))
+            .choices(pairs(cadences))
+            .value(cadence),
+    )
+}
+
+/// The preferences page; `returned` is the form sent back with its errors.
 async fn preferences_page(
     req: &Request,
     state: &WebState,
     token: &str,
-    saved: bool,
-    errors: Vec<String>,
-    status: StatusCode,
+    returned: Option<Form>,
 ) -> Response {
     let context = PageContext::of(req);
     let lang = context.lang;
@@ -465,9 +484,23 @@ async fn preferences_page(
         Ok(Some(t)) => crate::views::localize(&t.detail.name, lang).text,
         _ => view.tenant.clone(),
     };
-    let topics: Vec<String> = view.topics.iter().map(|t| t.as_str().to_string()).collect();
-    let (topics, languages, cadences) =
-        choices(state, lang, &topics, &view.language, view.cadence.as_str());
+    let status = if returned.as_ref().is_some_and(Form::has_errors) {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let form = returned.unwrap_or_else(|| {
+        let topics: Vec<&str> = view.topics.iter().map(|t| t.as_str()).collect();
+        preferences_form(
+            state,
+            req,
+            lang,
+            token,
+            (&topics, &view.language, view.cadence.as_str()),
+        )
+    });
+    let new_cookie = form.new_cookie.clone();
+    let saved = req.uri().query() == Some("done=saved");
     let page = PreferencesPage {
         lang: lang.code(),
         token: token.to_string(),
@@ -475,23 +508,11 @@ async fn preferences_page(
         tenant: view.tenant,
         tenant_name,
         saved,
-        errors,
-        topics,
-        languages,
-        cadences,
+        form,
     };
     let title = state.renderer.text(lang, "preferences-title");
-    match state
-        .renderer
-        .render("subscription", &page)
-        .and_then(|body| layout(state, &context, &title, body))
-    {
-        Ok(html) => no_store(html_response(status, lang, html)),
-        Err(error) => {
-            tracing::error!(error = ?error, "the preferences page failed to render");
-            error_page(state, &context, StatusCode::INTERNAL_SERVER_ERROR)
-        }
-    }
+    let template = ("subscription", title.as_str());
+    render_page(state, req, &context, template, &page, (status, new_cookie))
 }
 
 #[handler]
@@ -500,19 +521,62 @@ pub async fn preferences(
     token: Path<String>,
     state: Data<&Arc<WebState>>,
 ) -> Response {
-    preferences_page(req, &state, &token, false, Vec::new(), StatusCode::OK).await
+    preferences_page(req, &state, &token, None).await
 }
 
-/// The preferences form (`action=save`) and erasure (`action=erase`).
+/// Erasing everything about a subscription cannot be undone: this page asks first.
+#[handler]
+pub async fn confirm_erase(
+    req: &Request,
+    token: Path<String>,
+    state: Data<&Arc<WebState>>,
+) -> Response {
+    if subscriptions::by_token(&state.notifications.db, &token)
+        .await
+        .is_err()
+    {
+        return invalid_link(&state, req);
+    }
+    let context = PageContext::of(req);
+    let lang = context.lang;
+    let view = EraseView {
+        lang: lang.code(),
+        action: format!("/subscriptions/{}", token.0),
+        back: format!("/subscriptions/{}", token.0),
+    };
+    let title = state.renderer.text(lang, "erase-confirm-title");
+    match state
+        .renderer
+        .render("erase_confirm", &view)
+        .and_then(|body| layout(&state, &context, &title, body))
+    {
+        Ok(html) => no_store(html_response(StatusCode::OK, lang, html)),
+        Err(error) => {
+            tracing::error!(error = ?error, "the erasure page failed to render");
+            error_page(&state, &context, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EraseView {
+    lang: &'static str,
+    action: String,
+    back: String,
+}
+
+/// The preferences form (`action=save`) and erasure (`action=erase`, from the page that
+/// asks first).
 #[handler]
 pub async fn change_preferences(
     req: &Request,
     token: Path<String>,
-    fields: Form<Vec<(String, String)>>,
+    fields: PostedForm<Vec<(String, String)>>,
     state: Data<&Arc<WebState>>,
 ) -> Response {
     let lang = crate::i18n::language_of(req);
-    if field(&fields, "action") == "erase" {
+    let submitted = Submitted(fields.0);
+    if submitted.value("action") == "erase" {
         return match subscriptions::erase(&state.notifications.db, &token).await {
             Ok(()) => message(
                 &state,
@@ -533,40 +597,29 @@ pub async fn change_preferences(
             }
         };
     }
+    let topics = submitted.values("topics");
     let input = PreferencesInput {
-        topics: fields
-            .iter()
-            .filter(|(k, _)| k == "topics")
-            .map(|(_, v)| v.as_str().into())
-            .collect(),
-        language: field(&fields, "language").into(),
-        cadence: field(&fields, "cadence").into(),
+        topics: topics.iter().map(|t| (*t).into()).collect(),
+        language: submitted.value("language").into(),
+        cadence: submitted.value("cadence").into(),
     };
     match state.notifications.change_preferences(&token, &input).await {
-        Ok(_) => preferences_page(req, &state, &token, true, Vec::new(), StatusCode::OK).await,
+        Ok(_) => crate::forms::redirect(&format!("/subscriptions/{}?done=saved", token.0)),
         Err(ApiError::Validation(errors)) => {
-            let messages = errors
-                .iter()
-                .map(|e| {
-                    state.renderer.text(
-                        lang,
-                        if e.field == "topics" {
-                            "subscribe-error-topics"
-                        } else {
-                            "subscribe-error-other"
-                        },
-                    )
-                })
-                .collect();
-            preferences_page(
-                req,
+            let mut form = preferences_form(
                 &state,
+                req,
+                lang,
                 &token,
-                false,
-                messages,
-                StatusCode::UNPROCESSABLE_ENTITY,
+                (
+                    &topics,
+                    submitted.value("language"),
+                    submitted.value("cadence"),
+                ),
             )
-            .await
+            .keep(&submitted);
+            form.show_errors(&state.renderer, lang, &errors, &[]);
+            preferences_page(req, &state, &token, Some(form)).await
         }
         Err(ApiError::NotFound(_)) => invalid_link(&state, req),
         Err(error) => {

@@ -5,11 +5,11 @@
 
 use std::sync::Arc;
 
-use council_shared::{ApiError, FieldError, http::client_ip, pagination::PageRequest};
+use council_shared::{ApiError, http::client_ip, pagination::PageRequest};
 use poem::{
     Request, Response, handler,
     http::{StatusCode, header},
-    web::{Data, Form, Path},
+    web::{Data, Form as PostedForm, Path},
 };
 use practices::{
     api::{
@@ -18,14 +18,16 @@ use practices::{
     },
     domain::Bilingual,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::{
-    PageContext, WebState, error_page, html_response,
+    PageContext, WebState, error_page,
+    forms::{Field, Form, Submitted},
+    html_response,
     i18n::Lang,
     layout,
     practice_views::{self as views, Asked, Names},
-    sign_in::{csrf_failure, csrf_ok, csrf_token, form_page, no_store},
+    sign_in::{csrf_failure, no_store},
 };
 
 fn status_of(error: &ApiError) -> StatusCode {
@@ -280,18 +282,28 @@ pub async fn municipality_practices(
     list(req, &state, Some(&slug)).await
 }
 
-/// What the reader typed into the feedback form, and what was wrong with it.
-#[derive(Serialize, Default)]
-struct FeedbackForm {
-    name: String,
-    email: String,
-    body: String,
-    errors: Vec<String>,
-    name_error: bool,
-    email_error: bool,
-    body_error: bool,
-    sent: bool,
-    limited: bool,
+/// "Tell us your opinion": name (optional), address (kept private) and the opinion.
+fn feedback_form(state: &WebState, req: &Request, lang: Lang, slug: &str) -> Form {
+    let t = |key: &str| state.renderer.text(lang, key);
+    Form::new(
+        req,
+        format!("/practices/{}/feedback", crate::encode(slug)),
+        t("practice-feedback-send"),
+        lang,
+        &state.renderer,
+    )
+    .field(Field::new("name", "text", t("practice-feedback-name")).autocomplete("name"))
+    .field(
+        Field::new("email", "email", t("practice-feedback-email"))
+            .hint(t("practice-feedback-email-hint"))
+            .autocomplete("email")
+            .required(),
+    )
+    .field(
+        Field::new("body", "textarea", t("practice-feedback-body"))
+            .rows(6)
+            .required(),
+    )
 }
 
 #[derive(Serialize)]
@@ -304,8 +316,8 @@ struct PracticePage {
     published: Option<crate::meeting_views::When>,
     adopters: Vec<views::Adopter>,
     opinions: Vec<views::Opinion>,
-    feedback: Option<FeedbackForm>,
-    csrf: String,
+    feedback: Option<Form>,
+    feedback_sent: bool,
 }
 
 /// The practice as the reader may see it: the published version, or for its author and
@@ -349,7 +361,7 @@ async fn practice_response(
     req: &Request,
     state: &WebState,
     slug: &str,
-    form: FeedbackForm,
+    (form, sent): (Form, bool),
     status: StatusCode,
 ) -> Response {
     let context = PageContext::of(req);
@@ -367,32 +379,22 @@ async fn practice_response(
             adopters: views::adopters(&detail.adoptions, lang),
             opinions,
             feedback: detail.published.is_some().then_some(form),
+            feedback_sent: sent,
             archived: detail.archived,
             published: detail.published_at.map(crate::meeting_views::when),
             unpublished,
             body,
-            csrf: String::new(),
         })
     }
     .await;
-    let mut view = match made {
+    let view = match made {
         Ok(view) => view,
         Err(error) => return error_page(state, &context, status_of(&error)),
     };
-    let (csrf, new_cookie) = csrf_token(req);
-    view.csrf = csrf;
+    let new_cookie = view.feedback.as_ref().and_then(|f| f.new_cookie.clone());
     let title = view.body.title().to_string();
-    let rendered = state
-        .renderer
-        .render("practice", &view)
-        .and_then(|body| layout(state, &context, &title, body));
-    match rendered {
-        Ok(html) => form_page(req, html_response(status, lang, html), new_cookie),
-        Err(error) => {
-            tracing::error!(error = ?error, "a practice page failed to render");
-            error_page(state, &context, StatusCode::INTERNAL_SERVER_ERROR)
-        }
-    }
+    let page = ("practice", title.as_str());
+    crate::forms::render_page(state, req, &context, page, &view, (status, new_cookie))
 }
 
 #[handler]
@@ -405,37 +407,9 @@ pub async fn practice_page(
         .uri()
         .query()
         .is_some_and(|q| q.split('&').any(|p| p == "feedback=sent"));
-    let form = FeedbackForm {
-        sent,
-        ..Default::default()
-    };
-    practice_response(req, &state, &slug, form, StatusCode::OK).await
-}
-
-#[derive(Deserialize)]
-pub struct FeedbackFields {
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    body: String,
-    #[serde(default)]
-    csrf: String,
-}
-
-/// What is wrong, from the error's code and values; the field's own words otherwise.
-fn field_message(state: &WebState, lang: Lang, error: &FieldError) -> String {
-    let (label, expected) = match error.field.as_str() {
-        "name" => ("practice-feedback-name", "feedback-error-name"),
-        "email" => ("practice-feedback-email", "feedback-error-email"),
-        _ => ("practice-feedback-body", "feedback-error-body"),
-    };
-    let label = state.renderer.text(lang, label);
-    state
-        .renderer
-        .field_error(lang, &label, error)
-        .unwrap_or_else(|| state.renderer.text(lang, expected))
+    let lang = crate::i18n::language_of(req);
+    let form = feedback_form(&state, req, lang, &slug);
+    practice_response(req, &state, &slug, (form, sent), StatusCode::OK).await
 }
 
 /// "Tell us your opinion": the form's POST. Accepted → back to the practice with a thank
@@ -445,24 +419,20 @@ fn field_message(state: &WebState, lang: Lang, error: &FieldError) -> String {
 pub async fn send_feedback(
     req: &Request,
     slug: Path<String>,
-    fields: Form<FeedbackFields>,
+    fields: PostedForm<Vec<(String, String)>>,
     state: Data<&Arc<WebState>>,
 ) -> Response {
-    if !csrf_ok(req, &fields.csrf) {
+    let submitted = Submitted(fields.0);
+    if !submitted.genuine(req) {
         return csrf_failure(&state, req);
     }
     let lang = crate::i18n::language_of(req);
     let input = FeedbackInput {
-        name: Some(fields.name.clone()).filter(|n| !n.trim().is_empty()),
-        email: fields.email.as_str().into(),
-        body: fields.body.clone(),
+        name: submitted.optional("name"),
+        email: submitted.value("email").into(),
+        body: submitted.value("body").to_string(),
     };
-    let mut form = FeedbackForm {
-        name: fields.name.clone(),
-        email: fields.email.clone(),
-        body: fields.body.clone(),
-        ..Default::default()
-    };
+    let mut form = feedback_form(&state, req, lang, &slug).keep(&submitted);
     match reads::send_feedback(&state.practices, &slug, &client_ip(req), &input).await {
         Ok(()) => no_store(
             Response::builder()
@@ -474,19 +444,14 @@ pub async fn send_feedback(
                 .finish(),
         ),
         Err(ApiError::Validation(errors)) => {
-            for error in &errors {
-                match error.field.as_str() {
-                    "name" => form.name_error = true,
-                    "email" => form.email_error = true,
-                    _ => form.body_error = true,
-                }
-                form.errors.push(field_message(&state, lang, error));
-            }
-            practice_response(req, &state, &slug, form, StatusCode::UNPROCESSABLE_ENTITY).await
+            form.show_errors(&state.renderer, lang, &errors, &[]);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            practice_response(req, &state, &slug, (form, false), status).await
         }
         Err(ApiError::TooManyRequests { .. }) => {
-            form.limited = true;
-            practice_response(req, &state, &slug, form, StatusCode::TOO_MANY_REQUESTS).await
+            form.problem(state.renderer.text(lang, "practice-feedback-limited"));
+            let status = StatusCode::TOO_MANY_REQUESTS;
+            practice_response(req, &state, &slug, (form, false), status).await
         }
         Err(error) => error_page(&state, &PageContext::of(req), status_of(&error)),
     }
