@@ -352,6 +352,18 @@ async fn a_secretary_and_a_member_run_a_meeting_from_the_pages(app: TestApp) {
     .await;
     assert_eq!(status, 200, "{moved}");
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    // Started: answers are closed, on the page and through the API alike.
+    let (_, page) = member.page(&base).await;
+    assert!(!page.contains("Θα έρθετε;"), "{page}");
+    let (status, _, page) = submit(
+        &member,
+        &base,
+        &format!("{base}/answer"),
+        &[("answer", "not_attending")],
+    )
+    .await;
+    assert_eq!(status, 422, "the form comes back saying why");
+    assert!(page.contains("οι απαντήσεις έκλεισαν"), "{page}");
 
     // Attendance: a row per member, first filled from the answers; without a choice for
     // everyone it is refused beside the rows left empty.
@@ -466,6 +478,10 @@ async fn a_secretary_and_a_member_run_a_meeting_from_the_pages(app: TestApp) {
     )
     .await;
     assert_eq!(status, 303);
+    // The members read the draft before it is approved.
+    let (_, page) = member.page(&base).await;
+    assert!(page.contains("Σχέδιο πρακτικών"), "{page}");
+    assert!(page.contains("Παρόντα όλα τα μέλη. Εισηγείται το πρόγραμμα."));
     let approve = format!("{base}/minutes/approve");
     let (status, _, page) = submit(
         &secretary,

@@ -667,3 +667,6 @@ workspace-new-documents-count = { $count ->
     [one] one new document
    *[other] { $count } new documents
 }
+meeting-draft-minutes = Draft minutes
+meeting-draft-minutes-hint = Not yet approved. Tell the secretary if something should be corrected.
+answer-closed = The meeting has started, so answers are closed. If you are there, the secretary records you as present.

@@ -13,7 +13,7 @@ use meetings::{
         models::{AgendaItemView, MeetingDetail},
         views,
     },
-    domain::Action,
+    domain::{Action, MeetingState},
     service::{attachments, attendance, seen},
 };
 use poem::{
@@ -118,6 +118,8 @@ struct MeetingWorkspacePage {
     my_answer: Option<String>,
     quorum: Option<String>,
     minutes_href: Option<String>,
+    /// The draft minutes, for the members to read before they are approved.
+    draft_minutes: Option<String>,
 }
 
 /// Forms a POST sent back with errors, shown in place of the empty ones.
@@ -338,7 +340,11 @@ pub(crate) async fn render(
             (Vec::new(), Vec::new())
         };
         let member = matches!(viewer, Viewer::Member { .. });
-        let answer_form = if member && allowed(Action::AnswerAttendance) {
+        let answers_open = summary_starts_later(&detail);
+        let answer_form = if member
+            && allowed(Action::AnswerAttendance)
+            && (answers_open || returned.answer.is_some())
+        {
             Some(returned.answer.take().unwrap_or_else(|| {
                 let form = answer_form(state, req, lang, &format!("{base}/answer"));
                 match &detail.my_answer {
@@ -422,8 +428,15 @@ pub(crate) async fn render(
                     ],
                 )
             }),
-            minutes_href: (detail.minutes.is_some() || !detail.minutes_versions.is_empty())
-                .then(|| format!("{base}/minutes")),
+            minutes_href: (staff
+                && (detail.minutes.is_some() || !detail.minutes_versions.is_empty()))
+            .then(|| format!("{base}/minutes")),
+            draft_minutes: matches!(
+                summary.state,
+                MeetingState::MinutesDrafted | MeetingState::MinutesApproved
+            )
+            .then(|| detail.minutes.as_ref().map(|m| m.body_html.clone()))
+            .flatten(),
         };
         let has_errors = page.answer_form.as_ref().is_some_and(Form::has_errors)
             || page
@@ -457,6 +470,11 @@ pub(crate) async fn render(
         }
         Err(error) => failed(state, context, error),
     }
+}
+
+/// Members answer the convocation until the meeting starts.
+fn summary_starts_later(detail: &MeetingDetail) -> bool {
+    detail.summary.starts_at > chrono::Utc::now()
 }
 
 /// Every member in office and their answer, and the names of those who have not answered.

@@ -37,9 +37,10 @@ pub async fn answer(
         Err(response) => return response,
     };
     // Who may first, as the command would: a stranger's form is not read at all.
-    if let Err(error) = commands::check_member(&state.meetings, &principal, (&slug, id)).await {
-        return failed(&state, &context, error);
-    }
+    let started = match commands::check_member(&state.meetings, &principal, (&slug, id)).await {
+        Ok((meeting, _, _)) => meeting.starts_at <= chrono::Utc::now(),
+        Err(error) => return failed(&state, &context, error),
+    };
     let outcome = match AttendanceAnswer::from_db(submitted.value("answer")) {
         Ok(answer) => {
             let input = AnswerInput {
@@ -62,7 +63,10 @@ pub async fn answer(
     let lang = context.lang;
     let action = format!("{}/answer", meeting_href(&slug, id));
     let mut form = meeting::answer_form(&state, req, lang, &action).keep(&submitted);
-    if let Err(other) = form.show_refusal(&state.renderer, lang, error, &[]) {
+    if started {
+        // The one refusal a member meets here, in their words.
+        form.problem(state.renderer.text(lang, "answer-closed"));
+    } else if let Err(other) = form.show_refusal(&state.renderer, lang, error, &[]) {
         return failed(&state, &context, other);
     }
     let returned = Returned {

@@ -333,7 +333,7 @@ impl MeetingsApi {
     /// Answer the convocation (council members)
     ///
     /// Attending, not attending, or the member's substitute attends. Can be changed until
-    /// the meeting is held.
+    /// the meeting starts.
     #[oai(path = "/tenants/:slug/meetings/:id/my-attendance", method = "put")]
     async fn answer_convocation(
         &self,

@@ -28,6 +28,13 @@ pub async fn answer(
     note: Option<String>,
 ) -> Result<attendance_answer::Model> {
     check_allowed(meeting, Action::AnswerAttendance)?;
+    // The secretary prepares the sheet from the answers: once the meeting has started,
+    // attendance is what the sheet records.
+    if meeting.starts_at <= Utc::now() {
+        return Err(MeetingsError::Conflict(
+            "the meeting has started: answers to the convocation are closed".into(),
+        ));
+    }
     let row = attendance_answer::ActiveModel {
         meeting_id: Set(meeting.id),
         member_id: Set(member_id),
