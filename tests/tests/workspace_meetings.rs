@@ -38,6 +38,15 @@ async fn submit(
     (status, to, response.text().await.unwrap())
 }
 
+/// The version a form carries, so a later save of an older copy is refused.
+fn version_in(page: &str) -> String {
+    page.split("name=\"version\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the form carries a version")
+        .to_string()
+}
+
 async fn meeting_json(app: &TestApp, token: &str, id: i64) -> Value {
     let (status, meeting) = app
         .get_json_as(token, &format!("/api/v1/tenants/alpha/meetings/{id}"))
@@ -478,6 +487,35 @@ async fn a_secretary_and_a_member_run_a_meeting_from_the_pages(app: TestApp) {
     )
     .await;
     assert_eq!(status, 303);
+    // Two secretaries on the minutes: the later save of an older copy is refused.
+    let (_, opened) = secretary.page(&minutes).await;
+    let stale = version_in(&opened);
+    let (status, _, _) = submit(
+        &secretary,
+        &minutes,
+        &minutes,
+        &[
+            ("intent", "save"),
+            ("version", &stale),
+            ("body", "Παρόντα όλα τα μέλη. Εισηγείται το πρόγραμμα."),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (status, _, page) = submit(
+        &secretary,
+        &minutes,
+        &minutes,
+        &[
+            ("intent", "save"),
+            ("version", &stale),
+            ("body", "Άλλο κείμενο"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Κάποιος άλλος το άλλαξε"), "{page}");
+    assert!(page.contains("Άλλο κείμενο"), "the text typed is kept");
     // The members read the draft before it is approved.
     let (_, page) = member.page(&base).await;
     assert!(page.contains("Σχέδιο πρακτικών"), "{page}");

@@ -670,3 +670,4 @@ workspace-new-documents-count = { $count ->
 meeting-draft-minutes = Draft minutes
 meeting-draft-minutes-hint = Not yet approved. Tell the secretary if something should be corrected.
 answer-closed = The meeting has started, so answers are closed. If you are there, the secretary records you as present.
+form-changed-meanwhile-any = Someone else changed this after you opened the form. Your text is below and was not saved. Open the page in another tab to see the other change; press the button again to save yours instead.

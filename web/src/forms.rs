@@ -319,6 +319,15 @@ impl Form {
         self.errors.sort_by_key(|e| e.position);
     }
 
+    /// The thing this form changes was changed by someone else since the form was opened:
+    /// says so, and carries the `current` version so that saving again is a choice made
+    /// knowing it.
+    pub fn changed_meanwhile(&mut self, renderer: &Renderer, lang: Lang, current: String) {
+        self.hidden.retain(|(name, _)| name != "version");
+        self.hidden.push(("version".into(), current));
+        self.problem(renderer.text(lang, "form-changed-meanwhile-any"));
+    }
+
     /// A problem with the whole form, shown in the summary only.
     pub fn problem(&mut self, text: String) {
         self.errors.push(SummaryError {

@@ -238,6 +238,7 @@ pub async fn edit_item(
         &roster,
         false,
     );
+    let mut form = form.hidden("version", commands::item_version(&item));
     let member = item.rapporteur.as_ref().and_then(|name| {
         roster
             .members
@@ -294,11 +295,12 @@ pub async fn update_item(
     };
     let mut input = item_input(&submitted, &roster);
     input.urgent = None;
+    let seen = submitted.value("version").to_string();
     let error = match commands::update_item(
         &state.meetings,
         &principal,
         (&slug, id),
-        item_id,
+        (item_id, Some(seen.as_str())),
         &input,
     )
     .await
@@ -323,8 +325,12 @@ pub async fn update_item(
         &roster,
         false,
     )
-    .keep(&submitted);
-    if let Err(other) = form.show_refusal(&state.renderer, lang, error, &NAMES) {
+    .keep(&submitted)
+    .hidden("version", seen.clone());
+    let current = commands::item_version(&item);
+    if matches!(error, ApiError::Conflict(_)) && current != seen {
+        form.changed_meanwhile(&state.renderer, lang, current);
+    } else if let Err(other) = form.show_refusal(&state.renderer, lang, error, &NAMES) {
         return failed(&state, &context, other);
     }
     let heading =

@@ -212,7 +212,10 @@ async fn render(
                         Some(body) => body,
                         None => minutes::from_record(db, &meeting).await?,
                     };
-                    text_form(state, req, lang, &base, (correcting, body))
+                    text_form(state, req, lang, &base, (correcting, body)).hidden(
+                        "version",
+                        commands::minutes_version(&state.meetings, id).await?,
+                    )
                 }
             })
         } else {
@@ -336,7 +339,10 @@ pub async fn save_minutes(
         Err(error) => return failed(&state, &context, error),
     };
     let base = meeting_href(&slug, id);
-    let form = text_form(&state, req, lang, &base, (correcting, String::new())).keep(&submitted);
+    let seen = submitted.value("version").to_string();
+    let form = text_form(&state, req, lang, &base, (correcting, String::new()))
+        .keep(&submitted)
+        .hidden("version", seen.clone());
     if submitted.value("intent") == "preview" {
         let returned = Returned {
             preview: Some(to_safe_html(submitted.value("body"))),
@@ -349,11 +355,25 @@ pub async fn save_minutes(
         body: submitted.optional("body"),
         change_note: submitted.optional("change_note"),
     };
-    match commands::save_minutes(&state.meetings, &principal, (&slug, id), &input).await {
+    let saved = commands::save_minutes(
+        &state.meetings,
+        &principal,
+        (&slug, id),
+        &input,
+        Some(&seen),
+    )
+    .await;
+    match saved {
         Ok(()) => forms::redirect(&format!("{base}/minutes?done=minutes-saved")),
         Err(error) => {
             let mut form = form;
-            if let Err(other) = form.show_refusal(&state.renderer, lang, error, &[]) {
+            let current = match commands::minutes_version(&state.meetings, id).await {
+                Ok(current) => current,
+                Err(other) => return failed(&state, &context, other),
+            };
+            if matches!(error, ApiError::Conflict(_)) && current != seen {
+                form.changed_meanwhile(&state.renderer, lang, current);
+            } else if let Err(other) = form.show_refusal(&state.renderer, lang, error, &[]) {
                 return failed(&state, &context, other);
             }
             let returned = Returned {

@@ -525,7 +525,11 @@ pub async fn decision_sheet(
         format!("{}/agenda/{item_id}/decision", meeting_href(&slug, id)),
         correcting,
     );
-    if let Ok(stored) = decisions::find_for_item(&state.meetings.db, item.id).await {
+    let stored = decisions::find_for_item(&state.meetings.db, item.id)
+        .await
+        .ok();
+    form = form.hidden("version", commands::decision_version(stored.as_ref()));
+    if let Some(stored) = stored {
         let current = stored.current();
         for (name, value) in [
             ("kind", stored.decision.kind.clone()),
@@ -599,7 +603,15 @@ pub async fn record_decision(
     let at = (slug.as_str(), id);
     let outcome = match decision_input(&submitted) {
         Ok(input) => {
-            match commands::record_decision(&state.meetings, &principal, at, item_id, &input).await
+            let seen = Some(submitted.value("version"));
+            match commands::record_decision(
+                &state.meetings,
+                &principal,
+                at,
+                (item_id, seen),
+                &input,
+            )
+            .await
             {
                 Ok(_) => {
                     let ada = AdaInput {
@@ -632,8 +644,15 @@ pub async fn record_decision(
         format!("{}/agenda/{item_id}/decision", meeting_href(&slug, id)),
         correcting,
     )
-    .keep(&submitted);
-    if let Err(other) = form.show_refusal(&state.renderer, lang, error, &[]) {
+    .keep(&submitted)
+    .hidden("version", submitted.value("version"));
+    let stored = decisions::find_for_item(&state.meetings.db, item.id)
+        .await
+        .ok();
+    let current = commands::decision_version(stored.as_ref());
+    if matches!(error, ApiError::Conflict(_)) && current != submitted.value("version") {
+        form.changed_meanwhile(&state.renderer, lang, current);
+    } else if let Err(other) = form.show_refusal(&state.renderer, lang, error, &[]) {
         return failed(&state, &context, other);
     }
     decision_page(&state, req, &context, (&slug, &meeting, &item), form)

@@ -14,7 +14,7 @@ use super::{Core, models::*};
 use crate::{
     access::Viewer,
     domain::{ApprovedBy, DecisionData, ItemData, MeetingData, MeetingState, reason},
-    entities::{attachment, attendance_answer, item_comment, meeting},
+    entities::{agenda_item, attachment, attendance_answer, item_comment, meeting},
     service::{self, agenda, attachments, attendance, decisions, meetings, minutes},
 };
 
@@ -46,15 +46,42 @@ pub fn version_of(meeting: &meeting::Model) -> String {
     meeting.updated_at.timestamp_micros().to_string()
 }
 
-/// Refuses a change made from a form that showed an older version of the meeting, so two
-/// people editing at once never overwrite each other silently.
-fn check_version(meeting: &meeting::Model, seen: Option<&str>) -> Result<(), ApiError> {
+/// An agenda item's version, as its form carries it.
+pub fn item_version(item: &agenda_item::Model) -> String {
+    item.updated_at.timestamp_micros().to_string()
+}
+
+/// The version of an item's decision (`none` before there is one).
+pub fn decision_version(stored: Option<&decisions::StoredDecision>) -> String {
+    stored.map_or_else(
+        || "none".to_string(),
+        |d| d.decision.updated_at.timestamp_micros().to_string(),
+    )
+}
+
+/// The version of a meeting's minutes: the newest text's number and time (`none` before).
+pub async fn minutes_version(core: &Core, meeting_id: i64) -> Result<String, ApiError> {
+    let versions = minutes::versions(&core.db, meeting_id).await?;
+    Ok(versions.last().map_or_else(
+        || "none".to_string(),
+        |v| format!("{}-{}", v.version, v.created_at.timestamp_micros()),
+    ))
+}
+
+/// Refuses a change made from a form that showed an older version of what it changes
+/// (`current`), so two people editing at once never overwrite each other silently.
+fn check_seen(current: &str, seen: Option<&str>) -> Result<(), ApiError> {
     match seen {
-        Some(seen) if seen != version_of(meeting) => Err(ApiError::Conflict(
-            "the meeting was changed by someone else since this form was opened".into(),
+        // A form always carries its version; a client that sends none checks nothing.
+        Some(seen) if !seen.is_empty() && seen != current => Err(ApiError::Conflict(
+            "it was changed by someone else since this form was opened".into(),
         )),
         _ => Ok(()),
     }
+}
+
+fn check_version(meeting: &meeting::Model, seen: Option<&str>) -> Result<(), ApiError> {
+    check_seen(&version_of(meeting), seen)
 }
 
 /// The check a staff command makes first: the municipality's secretary or administrators.
@@ -174,12 +201,13 @@ pub async fn update_item(
     core: &Core,
     caller: &Principal,
     (slug, id): (&str, i64),
-    item_id: i64,
+    (item_id, seen): (i64, Option<&str>),
     body: &ItemInput,
 ) -> Result<(), ApiError> {
     let (_, _, meeting) = core.staff_meeting(slug, id, caller).await?;
     let item = agenda::find(&core.db, &meeting, item_id).await?;
     let data = item_data(body).map_err(ApiError::Validation)?;
+    check_seen(&item_version(&item), seen)?;
     agenda::update(&core.db, meeting, item, data).await?;
     Ok(())
 }
@@ -293,7 +321,7 @@ pub async fn record_decision(
     core: &Core,
     caller: &Principal,
     (slug, id): (&str, i64),
-    item_id: i64,
+    (item_id, seen): (i64, Option<&str>),
     body: &DecisionInput,
 ) -> Result<decisions::StoredDecision, ApiError> {
     let (_, _, meeting) = core.staff_meeting(slug, id, caller).await?;
@@ -309,6 +337,10 @@ pub async fn record_decision(
         meeting.present.unwrap_or(0),
     )
     .map_err(ApiError::Validation)?;
+    if seen.is_some() {
+        let current = decisions::find_for_item(&core.db, item.id).await.ok();
+        check_seen(&decision_version(current.as_ref()), seen)?;
+    }
     let published = service::state_of(&meeting)? == MeetingState::Published;
     Ok(if published {
         let note = reason(
@@ -366,8 +398,12 @@ pub async fn save_minutes(
     caller: &Principal,
     (slug, id): (&str, i64),
     body: &MinutesInput,
+    seen: Option<&str>,
 ) -> Result<(), ApiError> {
     let (_, _, meeting) = core.staff_meeting(slug, id, caller).await?;
+    if seen.is_some() {
+        check_seen(&minutes_version(core, meeting.id).await?, seen)?;
+    }
     let text =
         optional_text(body.body.as_deref(), 200_000).map_err(|m| ApiError::invalid("body", m))?;
     if service::state_of(&meeting)? == MeetingState::Published {

@@ -287,7 +287,7 @@ impl MeetingsApi {
         item_id: Path<i64>,
         body: JsonBody<ItemInput>,
     ) -> ApiResult<MeetingResponse> {
-        commands::update_item(&self.core, &caller, (&slug, *id), *item_id, &body).await?;
+        commands::update_item(&self.core, &caller, (&slug, *id), (*item_id, None), &body).await?;
         Ok(MeetingResponse::Ok(Json(
             self.detail(&slug, *id, &caller).await?,
         )))

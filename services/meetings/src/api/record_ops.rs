@@ -91,7 +91,8 @@ impl RecordApi {
         body: JsonBody<DecisionInput>,
     ) -> ApiResult<DecisionResponse> {
         let stored =
-            commands::record_decision(&self.core, &caller, (&slug, *id), *item_id, &body).await?;
+            commands::record_decision(&self.core, &caller, (&slug, *id), (*item_id, None), &body)
+                .await?;
         let view = views::decision_view(&stored, true)?.ok_or_else(|| {
             ApiError::Internal(anyhow::anyhow!("a saved decision has no version"))
         })?;
@@ -131,7 +132,7 @@ impl RecordApi {
         id: Path<i64>,
         body: JsonBody<MinutesInput>,
     ) -> ApiResult<RecordResponse> {
-        commands::save_minutes(&self.core, &caller, (&slug, *id), &body).await?;
+        commands::save_minutes(&self.core, &caller, (&slug, *id), &body, None).await?;
         Ok(RecordResponse::Ok(Json(
             self.detail(&slug, *id, &caller).await?,
         )))
