@@ -13,11 +13,12 @@ source "$(dirname "$0")/lib.sh"
 
 start_server
 api="http://127.0.0.1:$PORT/api/v1"
+# The token first (it makes the account), then the role (at once for an existing account).
+token=$("$BIN" token create --email bench@example.org --name bench --data-dir "$DATA" 2>/dev/null)
 "$BIN" admin create --email bench@example.org --data-dir "$DATA" >/dev/null
-token=$("$BIN" token create --email bench@example.org --name bench --data-dir "$DATA" | tail -n 1)
 post() { curl -fs -X "$1" "$api$2" -H "Authorization: Bearer $token" -H 'content-type: application/json' -d "$3"; }
 
-post POST /tenants '{"slug": "benchtown", "name": {"el": "Δήμος Δοκιμής"}, "region": {"el": "Αττική"}, "website": "https://example.org", "contact_email": "semp@example.org"}' >/dev/null
+post POST /tenants '{"slug": "benchtown", "name": {"el": "Δήμος Δοκιμής", "en": "Bench Municipality"}, "region": {"el": "Αττική", "en": "Attica"}, "website": "https://example.org", "contact_email": "semp@example.org"}' >/dev/null
 for i in $(seq 1 11); do
   post POST /tenants/benchtown/council/members "{\"full_name\": \"Μέλος $i\", \"category\": \"migrant_community\", \"role\": \"member\", \"membership\": \"regular\", \"organisation\": \"Οργάνωση $i\", \"email\": \"member$i@example.org\"}" >/dev/null
 done

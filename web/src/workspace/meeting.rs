@@ -246,8 +246,9 @@ pub(crate) async fn render(
         }
         let detail = views::detail(&core.db, &roster, &meeting, &viewer).await?;
         // What was added since the last look is marked; this look is remembered.
-        let last_seen = seen::look(&core.db, meeting.id, principal.user_id).await?;
         let files = attachments::for_meeting(&core.db, meeting.id).await?;
+        let newest = files.iter().map(|f| f.created_at).max();
+        let last_seen = seen::look(&core.db, meeting.id, principal.user_id, newest).await?;
         let is_new = |id: i64| {
             last_seen.is_some_and(|seen| files.iter().any(|f| f.id == id && f.created_at > seen))
         };
@@ -278,14 +279,14 @@ pub(crate) async fn render(
             remove_href: (staff && allowed(Action::Attach))
                 .then(|| format!("{base}/documents/{}/remove", a.id)),
         };
+        let all_comments = attendance::comments_on_meeting(&core.db, meeting.id, only_user).await?;
         for (index, item) in detail.agenda.iter().enumerate() {
-            let comments = attendance::comments(&core.db, item.id, only_user)
-                .await
-                .map_err(ApiError::from)?
-                .into_iter()
+            let comments = all_comments
+                .iter()
+                .filter(|c| c.item_id == item.id)
                 .map(|c| Comment {
                     author: views::member_name(&roster, c.member_id, &c.author_name),
-                    body: c.body,
+                    body: c.body.clone(),
                     at: when(c.created_at),
                 })
                 .collect();

@@ -119,6 +119,21 @@ pub async fn comments(
     Ok(query.order_by_asc(item_comment::Column::Id).all(db).await?)
 }
 
+/// The comments on every item of a meeting (a member's own with `only_user`), oldest
+/// first: one query for a page that shows them all.
+pub async fn comments_on_meeting(
+    db: &impl ConnectionTrait,
+    meeting_id: i64,
+    only_user: Option<i64>,
+) -> Result<Vec<item_comment::Model>> {
+    let mut query =
+        item_comment::Entity::find().filter(item_comment::Column::MeetingId.eq(meeting_id));
+    if let Some(user) = only_user {
+        query = query.filter(item_comment::Column::UserId.eq(user));
+    }
+    Ok(query.order_by_asc(item_comment::Column::Id).all(db).await?)
+}
+
 /// One line of the attendance record, as the secretary enters it.
 #[derive(Debug, Clone)]
 pub struct RecordLine {

@@ -11,16 +11,27 @@ use crate::{
     error::Result,
 };
 
+/// A look this soon after the last one is not written down again: a page read many times
+/// in a row (reloads, a form sent back) costs one write, not one each.
+const REMEMBERED_FOR: chrono::Duration = chrono::Duration::seconds(60);
+
 /// Records that `user_id` opened `meeting_id` now; returns when they had opened it before.
+/// `newest`: when the newest of its documents was added, so that a look that saw a new one
+/// is always written down.
 pub async fn look(
     db: &impl ConnectionTrait,
     meeting_id: i64,
     user_id: i64,
+    newest: Option<DateTime<Utc>>,
 ) -> Result<Option<DateTime<Utc>>> {
     let before = meeting_view::Entity::find_by_id((meeting_id, user_id))
         .one(db)
         .await?
         .map(|v| v.seen_at);
+    let unchanged = |seen: DateTime<Utc>| newest.is_none_or(|newest| newest <= seen);
+    if before.is_some_and(|seen| Utc::now() - seen < REMEMBERED_FOR && unchanged(seen)) {
+        return Ok(before);
+    }
     meeting_view::Entity::insert(meeting_view::ActiveModel {
         meeting_id: sea_orm::Set(meeting_id),
         user_id: sea_orm::Set(user_id),
