@@ -729,19 +729,16 @@ pub async fn check_ics(text: &str) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
-/// A signed-in secretary of athens (in the showcase) and every page of the workspace for
-/// one of its meetings, convened, with a closed item and a document: the paths a checker
-/// reads with the browser's session cookie (`council_session`, returned).
+/// A signed-in administrator of athens (in the showcase) and every page of the workspace
+/// for one of its meetings (convened, with a closed item and a document) and for its
+/// council: the paths a checker reads with the browser's session cookie (returned).
 pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
     use council_shared::auth::Role;
-    let email = "checker.secretary@athens.example.org";
-    let token = token_for(
-        &app.context,
-        email,
-        &[(Role::Secretary, Some("athens"))],
-        "check",
-    )
-    .await;
+    // One of its administrators: staff of its meetings (what a secretary sees) and keeper
+    // of its council. A person holds one role per municipality.
+    let email = "checker.admin@athens.example.org";
+    let roles = [(Role::TenantAdmin, Some("athens"))];
+    let token = token_for(&app.context, email, &roles, "check").await;
     let id = convene(
         &app.client,
         &app.base,
@@ -797,5 +794,20 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
         paths.push(format!("{m}/agenda/{item}/{rest}"));
     }
     paths.push(format!("{m}/documents/{doc}/remove"));
+    let (_, council) = app
+        .get_json_as(&token, "/api/v1/tenants/athens/council/members")
+        .await;
+    let (_, me) = app.get_json_as(&token, "/api/v1/me").await;
+    let member = council["members"][0]["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("a member: {council}; me: {me}"));
+    for path in [
+        "/workspace/athens/council".to_string(),
+        "/workspace/athens/council/members/new".to_string(),
+        format!("/workspace/athens/council/members/{member}/edit"),
+        format!("/workspace/athens/council/members/{member}/end"),
+    ] {
+        paths.push(path);
+    }
     (session, paths)
 }

@@ -1040,6 +1040,37 @@ mod pages {
             (Method::POST, "{m}/hold", Staff),
             (Method::POST, "{m}/agenda/{item}/move", Staff),
             (Method::POST, "{m}/minutes/approve", Staff),
+            (Method::GET, "/workspace/{slug}/council", TenantAdmin),
+            (
+                Method::GET,
+                "/workspace/{slug}/council/members/new",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/council/members/new",
+                TenantAdmin,
+            ),
+            (
+                Method::GET,
+                "/workspace/{slug}/council/members/{member}/edit",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/council/members/{member}/edit",
+                TenantAdmin,
+            ),
+            (
+                Method::GET,
+                "/workspace/{slug}/council/members/{member}/end",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/council/members/{member}/end",
+                TenantAdmin,
+            ),
         ];
         for both in [
             "{m}/edit",
@@ -1097,18 +1128,20 @@ mod pages {
         .await;
         for slug in ["alpha", "beta"] {
             app.create_tenant(slug).await;
-            app.post(
-                &format!("/api/v1/tenants/{slug}/council/members"),
-                &sample_member("First Member", "member", "other", "regular"),
-            )
-            .await;
+            let (_, added) = app
+                .post(
+                    &format!("/api/v1/tenants/{slug}/council/members"),
+                    &sample_member("First Member", "member", "other", "regular"),
+                )
+                .await;
+            let member = added["member"]["id"].as_i64().unwrap();
             let id = integration_tests::convene(&app.client, &app.base, &operator, slug, "Σ").await;
             let (_, meeting) = app
                 .get_json_as(&operator, &format!("/api/v1/tenants/{slug}/meetings/{id}"))
                 .await;
             let item = meeting["agenda"][0]["id"].as_i64().unwrap();
             let doc = upload_document(&app, &operator, (slug, id, item)).await;
-            meetings.push((slug, id, item, doc));
+            meetings.push((slug, id, item, doc, member));
         }
         let mut browsers = vec![(Who::Anonymous, Browser::new(&app))];
         for (who, role, email) in [
@@ -1156,7 +1189,7 @@ mod pages {
         for (method, pattern, rule) in page_cases() {
             for (who, browser) in &browsers {
                 let csrf = &tokens[browsers.iter().position(|(w, _)| w == who).unwrap()];
-                for (slug, id, item, doc) in &meetings {
+                for (slug, id, item, doc, member) in &meetings {
                     let own = *slug == "alpha";
                     // Removing a document removes it: each call gets one of its own.
                     let doc = if method == Method::POST && pattern.contains("{doc}") {
@@ -1168,6 +1201,7 @@ mod pages {
                         .replace("{m}", &format!("/workspace/{slug}/meetings/{id}"))
                         .replace("{slug}", slug)
                         .replace("{item}", &item.to_string())
+                        .replace("{member}", &member.to_string())
                         .replace("{doc}", &doc.to_string());
                     let response = if method == Method::GET {
                         browser.navigate(&path).await

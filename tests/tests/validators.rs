@@ -55,7 +55,15 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
         .and_then(|rest| rest.split('"').next())
         .expect("a form token")
         .to_string();
-    let wrong: [(&str, &[(&str, &str)]); 6] = [
+    let wrong: [(&str, &[(&str, &str)]); 7] = [
+        (
+            "/workspace/athens/council/members/new",
+            &[
+                ("full_name", ""),
+                ("role", "president"),
+                ("category", "other"),
+            ],
+        ),
         (
             "/workspace/athens/meetings/new",
             &[("title", ""), ("date", "32/13/2026")],

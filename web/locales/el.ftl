@@ -674,3 +674,50 @@ meeting-draft-minutes = Σχέδιο πρακτικών
 meeting-draft-minutes-hint = Δεν έχουν εγκριθεί ακόμη. Αν κάτι πρέπει να διορθωθεί, πείτε το στη γραμματεία.
 answer-closed = Η συνεδρίαση έχει αρχίσει, οπότε οι απαντήσεις έκλεισαν. Αν είστε εκεί, η γραμματεία σάς καταχωρίζει ως παρόντα.
 form-changed-meanwhile-any = Κάποιος άλλος το άλλαξε αφού ανοίξατε τη φόρμα. Το κείμενό σας φαίνεται παρακάτω και δεν αποθηκεύτηκε. Ανοίξτε τη σελίδα σε άλλη καρτέλα για να δείτε την άλλη αλλαγή· πατήστε ξανά το κουμπί αν θέλετε να αποθηκεύσετε το δικό σας.
+
+council-title = Το συμβούλιο
+council-counts = Σε υπηρεσία: { $regular ->
+    [one] ένα τακτικό μέλος
+   *[other] { $regular } τακτικά μέλη
+} και { $substitutes ->
+    [one] ένα αναπληρωματικό
+   *[other] { $substitutes } αναπληρωματικά
+}.
+council-warnings = Τι προβλέπει ο νόμος
+council-warning-regular-members-below-minimum = Το συμβούλιο έχει { $regular } τακτικά μέλη σε υπηρεσία· ο νόμος προβλέπει από 5 έως 11.
+council-warning-regular-members-above-maximum = Το συμβούλιο έχει { $regular } τακτικά μέλη σε υπηρεσία· ο νόμος προβλέπει από 5 έως 11.
+council-warning-no-president = Το συμβούλιο δεν έχει πρόεδρο· ο νόμος προβλέπει πρόεδρο από τα μέλη του δημοτικού συμβουλίου.
+council-add-member = Προσθήκη μέλους
+council-in-office = Μέλη σε υπηρεσία
+council-former = Πρώην μέλη
+council-none = Κανένα μέλος σε υπηρεσία.
+council-actions = Ενέργειες
+council-change = Αλλαγή
+council-end = Λήξη θητείας
+member-form-new-heading = Προσθήκη μέλους
+member-form-edit-heading = Αλλαγή στοιχείων: { $name }
+member-form-name = Ονοματεπώνυμο
+member-form-category = Ιδιότητα
+member-form-organisation = Φορέας
+member-form-organisation-hint = Προαιρετικό: ο φορέας ή η κοινότητα που εκπροσωπεί.
+member-form-role = Ρόλος
+member-form-role-hint = Ο πρόεδρος είναι ένα από τα μέλη του δημοτικού συμβουλίου· υπάρχει ένας.
+member-form-membership = Μέλος
+member-form-term-start = Αρχή θητείας
+member-form-term-end = Λήξη θητείας
+member-form-term-end-hint = Αφήστε το κενό όσο διαρκεί η θητεία. Π.χ. 31/12/2028
+member-form-email = Διεύθυνση e-mail (ιδιωτική)
+member-form-email-hint = Για προσκλήσεις και ειδοποιήσεις. Τη βλέπουν μόνο οι διαχειριστές.
+member-form-add = Προσθήκη του μέλους
+member-form-save = Αποθήκευση αλλαγών
+member-president-taken = Πρόεδρος είναι ήδη: { $name }. Αλλάξτε πρώτα τον ρόλο του.
+member-end-heading = Λήξη θητείας: { $name };
+member-end-explain = Το μέλος μένει στο αρχείο του συμβουλίου ως πρώην μέλος, με την ημέρα λήξης της θητείας· δεν μετράει πια, δεν καλείται και δεν ενημερώνεται.
+member-end-day = Τελευταία ημέρα της θητείας
+member-end-submit = Λήξη της θητείας
+workspace-done-member-added = Το μέλος προστέθηκε.
+workspace-done-member-saved = Το μέλος αποθηκεύτηκε.
+workspace-done-member-ended = Η θητεία του μέλους έληξε.
+workspace-council = Το συμβούλιο και τα μέλη του
+field-error-president_not_councillor = Ο πρόεδρος πρέπει να είναι μέλος του δημοτικού συμβουλίου: διαλέξτε «Μέλος του δημοτικού συμβουλίου» στην «Ιδιότητα».
+field-error-term_end_before_start = Η λήξη της θητείας δεν μπορεί να είναι πριν από την αρχή της.

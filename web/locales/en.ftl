@@ -671,3 +671,50 @@ meeting-draft-minutes = Draft minutes
 meeting-draft-minutes-hint = Not yet approved. Tell the secretary if something should be corrected.
 answer-closed = The meeting has started, so answers are closed. If you are there, the secretary records you as present.
 form-changed-meanwhile-any = Someone else changed this after you opened the form. Your text is below and was not saved. Open the page in another tab to see the other change; press the button again to save yours instead.
+
+council-title = The council
+council-counts = In office: { $regular ->
+    [one] one regular member
+   *[other] { $regular } regular members
+} and { $substitutes ->
+    [one] one substitute
+   *[other] { $substitutes } substitutes
+}.
+council-warnings = What the law asks
+council-warning-regular-members-below-minimum = The council has { $regular } regular members in office; the law asks for 5 to 11.
+council-warning-regular-members-above-maximum = The council has { $regular } regular members in office; the law asks for 5 to 11.
+council-warning-no-president = The council has no president; the law asks for a municipal councillor as president.
+council-add-member = Add a member
+council-in-office = Members in office
+council-former = Former members
+council-none = No member in office.
+council-actions = Actions
+council-change = Change
+council-end = End membership
+member-form-new-heading = Add a member
+member-form-edit-heading = Change { $name }
+member-form-name = Full name
+member-form-category = Represents
+member-form-organisation = Organisation
+member-form-organisation-hint = Optional: the organisation or community they come from.
+member-form-role = Role
+member-form-role-hint = The president is one of the municipal councillors; there is one.
+member-form-membership = Membership
+member-form-term-start = Term starts
+member-form-term-end = Term ends
+member-form-term-end-hint = Leave empty while the term lasts. For example 31/12/2028
+member-form-email = E-mail address (private)
+member-form-email-hint = For convocations and notices. Only the administrators see it.
+member-form-add = Add the member
+member-form-save = Save changes
+member-president-taken = { $name } is already the president. Change their role first.
+member-end-heading = End the membership of { $name }?
+member-end-explain = They stay in the council's record as a former member, with the day their term ended; they are no longer counted, convened or told.
+member-end-day = Last day of the term
+member-end-submit = End the membership
+workspace-done-member-added = The member was added.
+workspace-done-member-saved = The member was saved.
+workspace-done-member-ended = The membership was ended.
+workspace-council = The council and its members
+field-error-president_not_councillor = The president must be a municipal councillor: choose “Member of the municipal council” under “Represents”.
+field-error-term_end_before_start = The end of the term must not be before its start.

@@ -70,6 +70,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/workspace_document_remove.hbs"),
     ),
     (
+        "workspace_council",
+        include_str!("../templates/workspace_council.hbs"),
+    ),
+    (
+        "workspace_member_form",
+        include_str!("../templates/workspace_member_form.hbs"),
+    ),
+    (
+        "workspace_member_end",
+        include_str!("../templates/workspace_member_end.hbs"),
+    ),
+    (
         "workspace_home",
         include_str!("../templates/workspace_home.hbs"),
     ),
@@ -160,7 +172,7 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 29] = [
+pub const FIELD_ERROR_CODES: [&str; 31] = [
     "required",
     "too_long",
     "control_characters",
@@ -171,6 +183,8 @@ pub const FIELD_ERROR_CODES: [&str; 29] = [
     "invalid_number",
     "skipped_hour",
     "choose_one",
+    "president_not_councillor",
+    "term_end_before_start",
     "choose_at_least_one",
     "not_a_choice",
     "invalid_ada",

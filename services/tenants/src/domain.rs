@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use council_shared::{
     FieldError,
     tenant::TenantSlug,
-    validation::{Errors, optional_email, optional_text, optional_web_url, required_text},
+    validation::{Errors, Invalid, optional_email, optional_text, optional_web_url, required_text},
 };
 
 use crate::api::models::{
@@ -338,7 +338,10 @@ fn parse_term(
     {
         errors.add(
             end_field,
-            format!("must not be before {start_field} ({start})"),
+            Invalid::new(
+                "term_end_before_start",
+                format!("must not be before {start_field} ({start})"),
+            ),
         );
     }
 }
@@ -409,17 +412,26 @@ impl MemberData {
         if input.category.0.is_none() {
             errors.add(
                 "category",
-                "is required: municipal_councillor, civil_society, migrant_community or other",
+                Invalid::new(
+                    "choose_one",
+                    "is required: municipal_councillor, civil_society, migrant_community or other",
+                ),
             );
         }
         if input.role.0.is_none() {
             errors.add(
                 "role",
-                "is required: president, vice_president, member or secretary",
+                Invalid::new(
+                    "choose_one",
+                    "is required: president, vice_president, member or secretary",
+                ),
             );
         }
         if input.membership.0.is_none() {
-            errors.add("membership", "is required: regular or substitute");
+            errors.add(
+                "membership",
+                Invalid::new("choose_one", "is required: regular or substitute"),
+            );
         }
         // The law: the president is one of the municipal councillors.
         if input.role.0 == Some(MemberRole::President)
@@ -430,7 +442,10 @@ impl MemberData {
         {
             errors.add(
                 "role",
-                "the president must be a municipal councillor (category municipal_councillor)",
+                Invalid::new(
+                    "president_not_councillor",
+                    "the president must be a municipal councillor (category municipal_councillor)",
+                ),
             );
         }
         parse_term(

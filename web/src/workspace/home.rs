@@ -59,6 +59,8 @@ struct Workplace {
     roles: Vec<String>,
     meetings_href: String,
     practices_href: Option<String>,
+    /// For its administrators: the council and its members.
+    council_href: Option<String>,
     waiting: Vec<WaitingList>,
 }
 
@@ -215,6 +217,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
         };
         workplaces.push(Workplace {
             name: localize(&tenant.detail.name, lang).text,
+            council_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/council")),
             practices_href: roles
                 .contains(&Role::PracticeAuthor)
                 .then(|| format!("/municipalities/{slug}/practices")),

@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod convocation;
+pub mod council;
 pub mod documents;
 pub mod home;
 pub mod meeting;
@@ -127,7 +128,10 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 20] = [
+pub(crate) const DONE_KEYS: [&str; 23] = [
+    "member-added",
+    "member-saved",
+    "member-ended",
     "uploaded",
     "removed",
     "created",
@@ -195,6 +199,28 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
     };
     let pages = poem::Route::new()
         .at("/", get(home::workspace_home).data(state.clone()))
+        .at(
+            "/:slug/council",
+            get(council::council_page).data(state.clone()),
+        )
+        .at(
+            "/:slug/council/members/new",
+            get(council::new_member)
+                .post(council::add_member)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/council/members/:id/edit",
+            get(council::edit_member)
+                .post(council::update_member)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/council/members/:id/end",
+            get(council::confirm_end)
+                .post(council::end_member)
+                .data(state.clone()),
+        )
         .at(
             "/:slug/meetings",
             get(meetings::council_meetings).data(state.clone()),

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod access_models;
+pub mod commands;
 pub mod models;
 pub mod views;
 
@@ -22,7 +23,7 @@ use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
 use crate::{
-    domain::{CouncilDetails, MemberData, NewTenant, ProfileContent, TenantDetails},
+    domain::{CouncilDetails, NewTenant, ProfileContent, TenantDetails},
     error::TenantsError,
     public::TenantReads,
     service::{council, profile, tenants},
@@ -394,10 +395,8 @@ impl TenantsApi {
         slug: Path<String>,
         body: JsonBody<MemberInput>,
     ) -> ApiResult<MemberCreatedResponse> {
-        self.check_administers(&caller, &slug).await?;
-        let member = MemberData::parse(&body).map_err(invalid)?;
-        let (saved, warnings) = council::add_member(&self.db, &slug, member, false).await?;
-        self.reads.invalidate(&slug);
+        let (saved, warnings) =
+            commands::add_member((&self.db, &self.reads), &caller, &slug, &body).await?;
         let location = format!("/api/v1/tenants/{}/council/members/{}", slug.0, saved.id);
         Ok(MemberCreatedResponse::Created(
             Json(MemberSaved {
@@ -421,10 +420,9 @@ impl TenantsApi {
         id: Path<i64>,
         body: JsonBody<MemberInput>,
     ) -> ApiResult<MemberUpdatedResponse> {
-        self.check_administers(&caller, &slug).await?;
-        let member = MemberData::parse(&body).map_err(invalid)?;
-        let (saved, warnings) = council::update_member(&self.db, &slug, id.0, member).await?;
-        self.reads.invalidate(&slug);
+        let (saved, warnings) =
+            commands::update_member((&self.db, &self.reads), &caller, (&slug, id.0), &body, None)
+                .await?;
         Ok(MemberUpdatedResponse::Ok(Json(MemberSaved {
             member: views::member(&saved),
             warnings,

@@ -97,6 +97,12 @@ fn role_rank(role: &str) -> u8 {
 
 /// What the law frowns on without forbidding: shown to administrators, never blocking.
 pub fn warnings(members: &[council_member::Model]) -> Vec<Warning> {
+    // Only the members in office count: an ended term leaves the record, not the council.
+    let today = Utc::now().date_naive();
+    let members: Vec<&council_member::Model> = members
+        .iter()
+        .filter(|m| m.term_end.is_none_or(|end| end >= today))
+        .collect();
     let regular = members.iter().filter(|m| m.membership == "regular").count();
     let mut warnings = Vec::new();
     if regular < MIN_REGULAR_MEMBERS {
@@ -281,7 +287,7 @@ pub async fn remove_member(
 }
 
 /// A member of this tenant's council; another tenant's member is "not found" here.
-async fn find_member(
+pub async fn find_member(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     member_id: i64,

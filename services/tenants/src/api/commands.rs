@@ -1,0 +1,72 @@
+//! Changes to a municipality's council, each as one function that checks who is asking,
+//! parses the request into the domain's types and calls the service. The JSON API and the
+//! workspace's pages both call these with the same input types: one set of rules, one
+//! permission check.
+
+use council_shared::auth::Principal;
+
+use super::models::{MemberInput, Warning};
+use crate::{
+    domain::MemberData,
+    entities::{council_member, tenant},
+    error::TenantsError,
+    public::TenantReads,
+    service::{council, tenants},
+};
+
+/// The municipality, if the caller administers it: 404 for an unknown one, 403 otherwise.
+pub async fn check_administers(
+    db: &sea_orm::DatabaseConnection,
+    caller: &Principal,
+    slug: &str,
+) -> Result<tenant::Model, TenantsError> {
+    let tenant = tenants::find(db, slug).await?;
+    if !caller.administers(tenant.id) {
+        return Err(TenantsError::Forbidden(
+            "only this municipality's administrators may do this".into(),
+        ));
+    }
+    Ok(tenant)
+}
+
+/// A member's version as a form carries it: the time of its last change.
+pub fn member_version(member: &council_member::Model) -> String {
+    member.updated_at.timestamp_micros().to_string()
+}
+
+/// Adds a member; the council's warnings after the change (too few regular members...).
+pub async fn add_member(
+    (db, reads): (&sea_orm::DatabaseConnection, &TenantReads),
+    caller: &Principal,
+    slug: &str,
+    body: &MemberInput,
+) -> Result<(council_member::Model, Vec<Warning>), TenantsError> {
+    check_administers(db, caller, slug).await?;
+    let member = MemberData::parse(body).map_err(TenantsError::Invalid)?;
+    let saved = council::add_member(db, slug, member, false).await?;
+    reads.invalidate(slug);
+    Ok(saved)
+}
+
+/// Changes a member. `seen`: the version the form showed, when there was a form.
+pub async fn update_member(
+    (db, reads): (&sea_orm::DatabaseConnection, &TenantReads),
+    caller: &Principal,
+    (slug, id): (&str, i64),
+    body: &MemberInput,
+    seen: Option<&str>,
+) -> Result<(council_member::Model, Vec<Warning>), TenantsError> {
+    let tenant = check_administers(db, caller, slug).await?;
+    let member = MemberData::parse(body).map_err(TenantsError::Invalid)?;
+    if let Some(seen) = seen.filter(|s| !s.is_empty()) {
+        let current = council::find_member(db, tenant.id, id).await?;
+        if member_version(&current) != seen {
+            return Err(TenantsError::Conflict(
+                "the member was changed by someone else since this form was opened".into(),
+            ));
+        }
+    }
+    let saved = council::update_member(db, slug, id, member).await?;
+    reads.invalidate(slug);
+    Ok(saved)
+}
