@@ -205,6 +205,27 @@ impl Browser {
             .expect("POST")
     }
 
+    /// Sends a form as a person does from `page`: with that page's form token, to
+    /// `action`. The status, where it redirects (or empty) and the page that came back.
+    pub async fn submit(
+        &self,
+        page: &str,
+        action: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, String, String) {
+        let csrf = self.csrf_from(page).await;
+        let mut fields = vec![("csrf", csrf.as_str())];
+        fields.extend_from_slice(form);
+        let response = self.post_form(action, &fields).await;
+        let status = response.status().as_u16();
+        let to = response
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        (status, to, response.text().await.unwrap())
+    }
+
     /// The form token of a page's first form.
     pub async fn csrf_from(&self, path: &str) -> String {
         let page = self.get(path).await.text().await.unwrap();

@@ -7,19 +7,9 @@ use integration_tests::{TestApp, browser::Browser, on_both_databases, token_for}
 
 const ADMIN: &str = "admin@alpha.example.org";
 
-/// Posts `form` with the page's token: the status, the redirect and the page.
+/// Posts `form` from the form's own page: the status, the redirect and the page.
 async fn submit(browser: &Browser, page: &str, form: &[(&str, &str)]) -> (u16, String, String) {
-    let csrf = browser.csrf_from(page).await;
-    let mut fields = vec![("csrf", csrf.as_str())];
-    fields.extend_from_slice(form);
-    let response = browser.post_form(page, &fields).await;
-    let status = response.status().as_u16();
-    let to = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (status, to, response.text().await.unwrap())
+    browser.submit(page, page, form).await
 }
 
 fn member<'a>(name: &'a str, category: &'a str, role: &'a str) -> Vec<(&'a str, &'a str)> {

@@ -25,17 +25,7 @@ async fn submit(
     action: &str,
     form: &[(&str, &str)],
 ) -> (u16, String, String) {
-    let csrf = browser.csrf_from(page).await;
-    let mut fields = vec![("csrf", csrf.as_str())];
-    fields.extend_from_slice(form);
-    let response = browser.post_form(action, &fields).await;
-    let status = response.status().as_u16();
-    let to = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (status, to, response.text().await.unwrap())
+    browser.submit(page, action, form).await
 }
 
 /// The version a form carries, so a later save of an older copy is refused.
