@@ -801,8 +801,22 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
     let member = council["members"][0]["id"]
         .as_i64()
         .unwrap_or_else(|| panic!("a member: {council}; me: {me}"));
+    let (status, invited) = send(
+        &app.client,
+        &app.url("/api/v1/tenants/athens/roles"),
+        Some(&token),
+        reqwest::Method::POST,
+        Some(serde_json::json!({"email": "invited.secretary@example.org", "role": "secretary"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{invited}");
+    let grant = invited["id"].as_i64().unwrap();
     for path in [
+        "/workspace/athens/people".to_string(),
+        "/workspace/athens/people/invite".to_string(),
+        format!("/workspace/athens/people/{grant}/revoke"),
         "/workspace/athens/council".to_string(),
+        "/workspace/athens/council/details".to_string(),
         "/workspace/athens/council/members/new".to_string(),
         format!("/workspace/athens/council/members/{member}/edit"),
         format!("/workspace/athens/council/members/{member}/end"),

@@ -1040,6 +1040,34 @@ mod pages {
             (Method::POST, "{m}/hold", Staff),
             (Method::POST, "{m}/agenda/{item}/move", Staff),
             (Method::POST, "{m}/minutes/approve", Staff),
+            (
+                Method::GET,
+                "/workspace/{slug}/council/details",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/council/details",
+                TenantAdmin,
+            ),
+            (Method::GET, "/workspace/{slug}/people", TenantAdmin),
+            (Method::GET, "/workspace/{slug}/people/invite", TenantAdmin),
+            (Method::POST, "/workspace/{slug}/people/invite", TenantAdmin),
+            (
+                Method::POST,
+                "/workspace/{slug}/people/{grant}/resend",
+                TenantAdmin,
+            ),
+            (
+                Method::GET,
+                "/workspace/{slug}/people/{grant}/revoke",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/people/{grant}/revoke",
+                TenantAdmin,
+            ),
             (Method::GET, "/workspace/{slug}/council", TenantAdmin),
             (
                 Method::GET,
@@ -1113,6 +1141,26 @@ mod pages {
             .unwrap();
         assert_eq!(upload.status(), 201);
         upload.json::<Value>().await.unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
+    /// An invitation in the municipality, sent through the API: its id.
+    async fn invitation(app: &TestApp, token: &str, slug: &str) -> i64 {
+        let n = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let response = app
+            .client
+            .post(app.url(&format!("/api/v1/tenants/{slug}/roles")))
+            .bearer_auth(token)
+            .json(&json!({"email": format!("invited{n}@example.org"), "role": "secretary"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        response.json::<Value>().await.unwrap()["id"]
             .as_i64()
             .unwrap()
     }
@@ -1191,6 +1239,14 @@ mod pages {
                 let csrf = &tokens[browsers.iter().position(|(w, _)| w == who).unwrap()];
                 for (slug, id, item, doc, member) in &meetings {
                     let own = *slug == "alpha";
+                    // Revoking or sending again ends an invitation: each call gets its own.
+                    let grant = if pattern.contains("{grant}")
+                        && (method == Method::POST || pattern.ends_with("/revoke"))
+                    {
+                        invitation(&app, &operator, slug).await
+                    } else {
+                        0
+                    };
                     // Removing a document removes it: each call gets one of its own.
                     let doc = if method == Method::POST && pattern.contains("{doc}") {
                         upload_document(&app, &operator, (slug, *id, *item)).await
@@ -1202,6 +1258,7 @@ mod pages {
                         .replace("{slug}", slug)
                         .replace("{item}", &item.to_string())
                         .replace("{member}", &member.to_string())
+                        .replace("{grant}", &grant.to_string())
                         .replace("{doc}", &doc.to_string());
                     let response = if method == Method::GET {
                         browser.navigate(&path).await

@@ -55,7 +55,11 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
         .and_then(|rest| rest.split('"').next())
         .expect("a form token")
         .to_string();
-    let wrong: [(&str, &[(&str, &str)]); 7] = [
+    let wrong: [(&str, &[(&str, &str)]); 8] = [
+        (
+            "/workspace/athens/people/invite",
+            &[("email", "not an address")],
+        ),
         (
             "/workspace/athens/council/members/new",
             &[

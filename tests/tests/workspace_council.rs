@@ -176,6 +176,42 @@ async fn an_administrator_keeps_the_council_from_the_pages(app: TestApp) {
         "never deleted"
     );
 
+    // The council's own details: name, founding decision, term.
+    let details = "/workspace/alpha/council/details";
+    let (status, _, page) = submit(
+        &admin,
+        details,
+        &[
+            ("name_el", "ΣΕΜΠ Δήμου Άλφα"),
+            ("decision_url", "diavgeia"),
+            ("term_start", "01/01/2025"),
+            ("term_end", "01/01/2024"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("θέλει διεύθυνση ιστοσελίδας"), "{page}");
+    assert!(
+        page.contains("Η λήξη της θητείας δεν μπορεί να είναι πριν από την αρχή της."),
+        "{page}"
+    );
+    let (status, to, page) = submit(
+        &admin,
+        details,
+        &[
+            ("name_el", "ΣΕΜΠ Δήμου Άλφα"),
+            ("decision_reference", "Απόφαση 123/2024"),
+            ("decision_date", "15/03/2024"),
+            ("term_start", "01/01/2025"),
+            ("term_end", "31/12/2028"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303, "{page}");
+    assert_eq!(to, "/workspace/alpha/council?done=council-saved");
+    let (_, page) = admin.page("/workspace/alpha/council").await;
+    assert!(page.contains("Απόφαση 123/2024, 15/03/2024"), "{page}");
+
     // Only this municipality's administrators.
     assert_eq!(admin.page("/workspace/beta/council").await.0, 403);
     token_for(
@@ -194,3 +230,123 @@ async fn an_administrator_keeps_the_council_from_the_pages(app: TestApp) {
 }
 
 on_both_databases!(an_administrator_keeps_the_council_from_the_pages);
+
+async fn an_administrator_invites_resends_and_revokes_from_the_pages(app: TestApp) {
+    app.create_tenant("alpha").await;
+    token_for(
+        &app.context,
+        ADMIN,
+        &[(Role::TenantAdmin, Some("alpha"))],
+        "t",
+    )
+    .await;
+    let admin = Browser::new(&app);
+    admin.sign_in_by_email(&app, ADMIN).await;
+    let (_, home) = admin.page("/workspace").await;
+    assert!(home.contains("href=\"/workspace/alpha/people\""), "{home}");
+    let (status, page) = admin.page("/workspace/alpha/people").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(ADMIN), "the administrator's own role: {page}");
+
+    // An invitation: refused without a role, a council member without their record.
+    let invite = "/workspace/alpha/people/invite";
+    let (status, _, page) =
+        submit(&admin, invite, &[("email", "secretary@alpha.example.org")]).await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Διαλέξτε μία επιλογή στο «Ρόλος»."), "{page}");
+    assert!(
+        page.contains("value=\"secretary@alpha.example.org\""),
+        "kept"
+    );
+    let (status, _, page) = submit(
+        &admin,
+        invite,
+        &[("email", "m@alpha.example.org"), ("role", "council_member")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("Διαλέξτε ποιο μέλος του συμβουλίου είναι."),
+        "{page}"
+    );
+    let (status, to, _) = submit(
+        &admin,
+        invite,
+        &[
+            ("email", "secretary@alpha.example.org"),
+            ("role", "secretary"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        (status, to.as_str()),
+        (303, "/workspace/alpha/people?done=invited")
+    );
+    let mails = |app: &TestApp| {
+        integration_tests::browser::outbox(app)
+            .into_iter()
+            .filter(|m| m.contains("To: secretary@alpha.example.org"))
+            .count()
+    };
+    assert_eq!(mails(&app), 1, "the invitation was e-mailed");
+    let (status, _, page) = submit(
+        &admin,
+        invite,
+        &[
+            ("email", "secretary@alpha.example.org"),
+            ("role", "secretary"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("έχει ήδη αυτόν τον ρόλο"), "{page}");
+
+    // Sent again: a new e-mail, a new expiry.
+    let (_, page) = admin.page("/workspace/alpha/people").await;
+    assert!(
+        page.contains("Προσκλήσεις που περιμένουν την πρώτη σύνδεση"),
+        "{page}"
+    );
+    let resend = page
+        .split("action=\"")
+        .filter_map(|rest| rest.split('"').next())
+        .find(|action| action.ends_with("/resend"))
+        .expect("a resend form")
+        .to_string();
+    let (status, to, _) = admin.submit("/workspace/alpha/people", &resend, &[]).await;
+    assert_eq!(
+        (status, to.as_str()),
+        (303, "/workspace/alpha/people?done=resent")
+    );
+    assert_eq!(mails(&app), 2);
+
+    // The invited secretary signs in: the role is theirs.
+    let secretary = Browser::new(&app);
+    secretary
+        .sign_in_by_email(&app, "secretary@alpha.example.org")
+        .await;
+    let (_, me) = secretary.me().await;
+    assert_eq!(me["grants"][0]["role"], "secretary", "{me}");
+    assert_eq!(secretary.page("/workspace/alpha/people").await.0, 403);
+
+    // Revoked after a confirmation.
+    let (_, page) = admin.page("/workspace/alpha/people").await;
+    let revoke = page
+        .split("<li>")
+        .find(|li| li.contains("secretary@alpha.example.org"))
+        .and_then(|li| li.split("href=\"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .expect("the secretary's revoke link")
+        .to_string();
+    assert!(revoke.ends_with("/revoke"), "{revoke}");
+    let (status, confirm) = admin.page(&revoke).await;
+    assert_eq!(status, 200);
+    assert!(confirm.contains("Ανάκληση του ρόλου"), "{confirm}");
+    let (status, to, _) = admin.submit(&revoke, &revoke, &[]).await;
+    assert_eq!(
+        (status, to.as_str()),
+        (303, "/workspace/alpha/people?done=revoked")
+    );
+}
+
+on_both_databases!(an_administrator_invites_resends_and_revokes_from_the_pages);

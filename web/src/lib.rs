@@ -58,6 +58,8 @@ pub struct WebState {
     /// Residents' subscriptions.
     pub notifications: Arc<notifications::Notifications>,
     pub accounts: Arc<Accounts>,
+    /// Roles and invitations: what the API's access part does, for the workspace's pages.
+    pub access: tenants::api::access::AccessApi,
     pub mailer: Mailer,
     pub renderer: Renderer,
     /// Rendered pages, each kept with the view it was rendered from.
@@ -72,7 +74,7 @@ impl WebState {
         meetings: Arc<meetings::Core>,
         practices: Arc<practices::Core>,
         notifications: Arc<notifications::Notifications>,
-        accounts: Arc<Accounts>,
+        (accounts, access): (Arc<Accounts>, tenants::api::access::AccessApi),
         mailer: Mailer,
         cache_ttl: Duration,
     ) -> anyhow::Result<Arc<Self>> {
@@ -82,6 +84,7 @@ impl WebState {
             practices,
             notifications,
             accounts,
+            access,
             mailer,
             renderer: Renderer::new()?,
             rendered: TtlCache::new(cache_ttl, 5_000),

@@ -82,6 +82,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/workspace_member_end.hbs"),
     ),
     (
+        "workspace_people",
+        include_str!("../templates/workspace_people.hbs"),
+    ),
+    (
+        "workspace_invite",
+        include_str!("../templates/workspace_invite.hbs"),
+    ),
+    (
+        "workspace_revoke",
+        include_str!("../templates/workspace_revoke.hbs"),
+    ),
+    (
         "workspace_home",
         include_str!("../templates/workspace_home.hbs"),
     ),
@@ -172,7 +184,7 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 31] = [
+pub const FIELD_ERROR_CODES: [&str; 32] = [
     "required",
     "too_long",
     "control_characters",
@@ -183,6 +195,7 @@ pub const FIELD_ERROR_CODES: [&str; 31] = [
     "invalid_number",
     "skipped_hour",
     "choose_one",
+    "member_needed",
     "president_not_councillor",
     "term_end_before_start",
     "choose_at_least_one",

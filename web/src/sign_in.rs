@@ -86,7 +86,7 @@ fn see_other(location: &str) -> poem::ResponseBuilder {
         .header(header::LOCATION, location)
 }
 
-fn public_url(request: &Request) -> String {
+pub(crate) fn public_url(request: &Request) -> String {
     request
         .data::<PublicUrl>()
         .map(|u| u.0.clone())

@@ -46,14 +46,15 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         council_shared::http::public_url(&context.settings, listener.address()),
     )?;
     notifications_core.start();
+    let access = tenants::api::access::AccessApi::new(
+        context.db.clone(),
+        context.settings.clone(),
+        context.mailer.clone(),
+        identity.clone(),
+    );
     let apis = (
         tenants::TenantsApi::new(context.db.clone(), reads.clone()),
-        tenants::api::access::AccessApi::new(
-            context.db.clone(),
-            context.settings.clone(),
-            context.mailer.clone(),
-            identity.clone(),
-        ),
+        access.clone(),
         meetings::api::api(meetings_core.clone()),
         practices::api::api(practices_core.clone()),
         notifications::NotificationsApi {
@@ -66,7 +67,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         meetings_core.clone(),
         practices_core,
         notifications_core,
-        accounts,
+        (accounts, access),
         context.mailer.clone(),
         cache_ttl,
     )?;

@@ -59,8 +59,9 @@ struct Workplace {
     roles: Vec<String>,
     meetings_href: String,
     practices_href: Option<String>,
-    /// For its administrators: the council and its members.
+    /// For its administrators: the council and its members, and who has which role.
     council_href: Option<String>,
+    people_href: Option<String>,
     waiting: Vec<WaitingList>,
 }
 
@@ -220,6 +221,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
             council_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/council")),
+            people_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/people")),
             practices_href: roles
                 .contains(&Role::PracticeAuthor)
                 .then(|| format!("/municipalities/{slug}/practices")),

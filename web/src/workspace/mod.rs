@@ -13,6 +13,7 @@ pub mod meeting;
 pub mod meetings;
 pub mod member;
 pub mod minutes;
+pub mod people;
 pub mod record;
 
 use std::sync::Arc;
@@ -128,7 +129,11 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 23] = [
+pub(crate) const DONE_KEYS: [&str; 27] = [
+    "council-saved",
+    "invited",
+    "resent",
+    "revoked",
     "member-added",
     "member-saved",
     "member-ended",
@@ -202,6 +207,32 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
         .at(
             "/:slug/council",
             get(council::council_page).data(state.clone()),
+        )
+        .at(
+            "/:slug/council/details",
+            get(council::edit_details)
+                .post(council::save_details)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/people",
+            get(people::people_page).data(state.clone()),
+        )
+        .at(
+            "/:slug/people/invite",
+            get(people::new_invitation)
+                .post(people::invite)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/people/:id/resend",
+            post(people::resend).data(state.clone()),
+        )
+        .at(
+            "/:slug/people/:id/revoke",
+            get(people::confirm_revoke)
+                .post(people::revoke)
+                .data(state.clone()),
         )
         .at(
             "/:slug/council/members/new",

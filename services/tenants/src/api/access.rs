@@ -1,6 +1,7 @@
 //! The access API: who am I, my API tokens, roles and invitations per municipality and on
 //! the platform, the audit log, and a municipality's own sign-in provider.
 
+use crate::identity::grants::GrantRecord;
 use std::sync::Arc;
 
 use chrono::{Duration, Utc};
@@ -154,6 +155,23 @@ impl AccessApi {
         tenant: Option<&tenant::Model>,
         input: RoleGrantInput,
     ) -> ApiResult<GrantCreatedResponse> {
+        let from = (public_base(request), client_ip(request));
+        let record = self
+            .grant_role((&from.0, &from.1), caller, tenant, input)
+            .await?;
+        Ok(GrantCreatedResponse::Created(Json((&record).into())))
+    }
+
+    /// Grants a role, or invites the address (an e-mail with the sign-in address `base`
+    /// leads to); the audit log records who did it from `ip`. The API and the workspace's
+    /// pages both call this.
+    pub async fn grant_role(
+        &self,
+        (base, ip): (&str, &str),
+        caller: &Principal,
+        tenant: Option<&tenant::Model>,
+        input: RoleGrantInput,
+    ) -> Result<GrantRecord, ApiError> {
         let tenant_id = tenant.map(|t| t.id);
         require(
             caller.may_grant(input.role, tenant_id),
@@ -166,7 +184,10 @@ impl AccessApi {
         if input.role == Role::CouncilMember && input.member_id.is_none() {
             errors.push(council_shared::FieldError::new(
                 "member_id",
-                "is required for a council member: the id of their record in the council",
+                council_shared::validation::Invalid::new(
+                    "member_needed",
+                    "is required for a council member: the id of their record in the council",
+                ),
             ));
         }
         if input.role != Role::CouncilMember && input.member_id.is_some() {
@@ -203,11 +224,10 @@ impl AccessApi {
             .tenant(tenant_id)
             .actor(Some(caller.user_id), Some(&caller.email))
             .target(format!("{} {email}", input.role.as_str()))
-            .ip(Some(&client_ip(request))),
+            .ip(Some(ip)),
         )
         .await?;
         if invited {
-            let base = public_base(request);
             let (where_el, where_en, next) = match tenant {
                 Some(t) => (
                     t.name_el.clone(),
@@ -234,7 +254,7 @@ impl AccessApi {
                 .map_err(ApiError::Internal)?;
         }
         self.identity.forget_all();
-        Ok(GrantCreatedResponse::Created(Json((&record).into())))
+        Ok(record)
     }
 
     async fn revoke(
@@ -244,6 +264,21 @@ impl AccessApi {
         tenant_id: Option<i64>,
         id: i64,
     ) -> ApiResult<GrantRevokedResponse> {
+        let record = self
+            .revoke_role(&client_ip(request), caller, tenant_id, id)
+            .await?;
+        Ok(GrantRevokedResponse::Ok(Json((&record).into())))
+    }
+
+    /// Revokes a role or an invitation (`tenant_id`: in that municipality, `None` on the
+    /// platform). The API and the workspace's pages both call this.
+    pub async fn revoke_role(
+        &self,
+        ip: &str,
+        caller: &Principal,
+        tenant_id: Option<i64>,
+        id: i64,
+    ) -> Result<GrantRecord, ApiError> {
         let record = grants::find(&self.db, id, tenant_id).await?;
         require(
             caller.may_grant(record.role(), tenant_id),
@@ -256,11 +291,55 @@ impl AccessApi {
                 .tenant(tenant_id)
                 .actor(Some(caller.user_id), Some(&caller.email))
                 .target(format!("{} {}", record.grant.role, record.email))
-                .ip(Some(&client_ip(request))),
+                .ip(Some(ip)),
         )
         .await?;
         self.identity.forget_all();
-        Ok(GrantRevokedResponse::Ok(Json((&record).into())))
+        Ok(record)
+    }
+
+    /// A municipality's roles and invitations, for its administrators.
+    pub async fn tenant_roles(
+        &self,
+        caller: &Principal,
+        slug: &str,
+    ) -> Result<(tenant::Model, Vec<GrantRecord>), ApiError> {
+        let tenant = self.tenant(slug).await?;
+        require(
+            caller.administers(tenant.id),
+            "only this municipality's administrators see its roles",
+        )?;
+        let list = grants::list(&self.db, Some(tenant.id)).await?;
+        Ok((tenant, list))
+    }
+
+    /// Sends an invitation again: the old one is revoked and a new one, with a new
+    /// expiry, goes to the same address for the same role.
+    pub async fn resend_invitation(
+        &self,
+        (base, ip): (&str, &str),
+        caller: &Principal,
+        tenant: &tenant::Model,
+        id: i64,
+    ) -> Result<GrantRecord, ApiError> {
+        let record = grants::find(&self.db, id, Some(tenant.id)).await?;
+        require(
+            caller.may_grant(record.role(), Some(tenant.id)),
+            "you may not invite to this role here",
+        )?;
+        if record.grant.user_id.is_some() || record.grant.revoked_at.is_some() {
+            return Err(ApiError::Conflict(
+                "only an invitation nobody has used yet can be sent again".into(),
+            ));
+        }
+        let input = RoleGrantInput {
+            email: record.email.as_str().into(),
+            role: record.role(),
+            member_id: record.grant.member_id,
+        };
+        self.revoke_role(ip, caller, Some(tenant.id), id).await?;
+        self.grant_role((base, ip), caller, Some(tenant), input)
+            .await
     }
 
     async fn audit_page(
@@ -396,12 +475,7 @@ impl AccessApi {
         caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<GrantListResponse> {
-        let tenant = self.tenant(&slug).await?;
-        require(
-            caller.administers(tenant.id),
-            "only this municipality's administrators see its roles",
-        )?;
-        let list = grants::list(&self.db, Some(tenant.id)).await?;
+        let (_, list) = self.tenant_roles(&caller, &slug).await?;
         Ok(GrantListResponse::Ok(Json(
             list.iter().map(Into::into).collect(),
         )))

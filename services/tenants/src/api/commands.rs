@@ -5,10 +5,10 @@
 
 use council_shared::auth::Principal;
 
-use super::models::{MemberInput, Warning};
+use super::models::{CouncilUpdate, MemberInput, Warning};
 use crate::{
-    domain::MemberData,
-    entities::{council_member, tenant},
+    domain::{CouncilDetails, MemberData},
+    entities::{council as council_row, council_member, tenant},
     error::TenantsError,
     public::TenantReads,
     service::{council, tenants},
@@ -69,4 +69,37 @@ pub async fn update_member(
     let saved = council::update_member(db, slug, id, member).await?;
     reads.invalidate(slug);
     Ok(saved)
+}
+
+/// The council's details' version as a form carries it (`none` before they are saved).
+pub fn council_version(council: Option<&council_row::Model>) -> String {
+    council.map_or_else(
+        || "none".to_string(),
+        |c| c.updated_at.timestamp_micros().to_string(),
+    )
+}
+
+/// Saves the council's name, founding decision and term. `seen`: the version the form
+/// showed, when there was a form.
+pub async fn save_council_details(
+    (db, reads): (&sea_orm::DatabaseConnection, &TenantReads),
+    caller: &Principal,
+    slug: &str,
+    body: &CouncilUpdate,
+    seen: Option<&str>,
+) -> Result<(), TenantsError> {
+    let tenant = check_administers(db, caller, slug).await?;
+    let details = CouncilDetails::parse(body).map_err(TenantsError::Invalid)?;
+    if let Some(seen) = seen.filter(|s| !s.is_empty()) {
+        let stored = council::load(db, tenant.id).await?;
+        if council_version(stored.council.as_ref()) != seen {
+            return Err(TenantsError::Conflict(
+                "the council's details were changed by someone else since this form was opened"
+                    .into(),
+            ));
+        }
+    }
+    council::save_details(db, slug, details).await?;
+    reads.invalidate(slug);
+    Ok(())
 }

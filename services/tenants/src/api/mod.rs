@@ -23,7 +23,7 @@ use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
 use crate::{
-    domain::{CouncilDetails, NewTenant, ProfileContent, TenantDetails},
+    domain::{NewTenant, ProfileContent, TenantDetails},
     error::TenantsError,
     public::TenantReads,
     service::{council, profile, tenants},
@@ -326,10 +326,8 @@ impl TenantsApi {
         slug: Path<String>,
         body: JsonBody<CouncilUpdate>,
     ) -> ApiResult<AdminCouncilResponse> {
-        self.check_administers(&caller, &slug).await?;
-        let details = CouncilDetails::parse(&body).map_err(invalid)?;
-        council::save_details(&self.db, &slug, details).await?;
-        self.reads.invalidate(&slug);
+        commands::save_council_details((&self.db, &self.reads), &caller, &slug, &body, None)
+            .await?;
         Ok(AdminCouncilResponse::Ok(Json(
             self.admin_council(&slug).await?,
         )))
