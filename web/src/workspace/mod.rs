@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod convocation;
 pub mod council;
+pub mod council_details;
 pub mod documents;
 pub mod home;
 pub mod meeting;
@@ -210,8 +211,8 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
         )
         .at(
             "/:slug/council/details",
-            get(council::edit_details)
-                .post(council::save_details)
+            get(council_details::edit_details)
+                .post(council_details::save_details)
                 .data(state.clone()),
         )
         .at(
