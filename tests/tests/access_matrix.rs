@@ -1050,6 +1050,8 @@ mod pages {
                 "/workspace/{slug}/council/details",
                 TenantAdmin,
             ),
+            (Method::GET, "/workspace/{slug}/notices", TenantAdmin),
+            (Method::POST, "/workspace/{slug}/notices", TenantAdmin),
             (Method::GET, "/workspace/{slug}/people", TenantAdmin),
             (Method::GET, "/workspace/{slug}/people/invite", TenantAdmin),
             (Method::POST, "/workspace/{slug}/people/invite", TenantAdmin),

@@ -55,7 +55,11 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
         .and_then(|rest| rest.split('"').next())
         .expect("a form token")
         .to_string();
-    let wrong: [(&str, &[(&str, &str)]); 8] = [
+    let wrong: [(&str, &[(&str, &str)]); 9] = [
+        (
+            "/workspace/athens/notices",
+            &[("reminder_hours", "x"), ("often", "custom"), ("cron", "?")],
+        ),
         (
             "/workspace/athens/people/invite",
             &[("email", "not an address")],

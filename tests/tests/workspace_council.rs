@@ -350,3 +350,83 @@ async fn an_administrator_invites_resends_and_revokes_from_the_pages(app: TestAp
 }
 
 on_both_databases!(an_administrator_invites_resends_and_revokes_from_the_pages);
+
+async fn an_administrator_sets_reminders_and_the_digest_as_people_say_it(app: TestApp) {
+    app.create_tenant("alpha").await;
+    let token = token_for(
+        &app.context,
+        ADMIN,
+        &[(Role::TenantAdmin, Some("alpha"))],
+        "t",
+    )
+    .await;
+    let admin = Browser::new(&app);
+    admin.sign_in_by_email(&app, ADMIN).await;
+    let (_, home) = admin.page("/workspace").await;
+    assert!(home.contains("href=\"/workspace/alpha/notices\""), "{home}");
+    let notices = "/workspace/alpha/notices";
+    let (status, page) = admin.page(notices).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Οι επόμενες συνόψεις"),
+        "the next runs: {page}"
+    );
+
+    // Each mistake beside its field.
+    let (status, _, page) = submit(
+        &admin,
+        notices,
+        &[
+            ("reminder_hours", "400"),
+            ("often", "weekly"),
+            ("day", "Thu"),
+            ("time", "25:00"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("μια ώρα, π.χ. 18:30"), "{page}");
+    let (status, _, page) = submit(
+        &admin,
+        notices,
+        &[
+            ("reminder_hours", "400"),
+            ("often", "custom"),
+            ("cron", "every monday"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Γράψτε έκφραση cron με έξι πεδία"), "{page}");
+    assert!(page.contains("Διαλέξτε από 1 έως 336 ώρες."), "{page}");
+    assert!(page.contains("value=\"every monday\""), "kept");
+
+    // Weekly on Thursday at 18:30, a reminder two days before.
+    let (status, to, page) = submit(
+        &admin,
+        notices,
+        &[
+            ("reminder_hours", "48"),
+            ("often", "weekly"),
+            ("day", "Thu"),
+            ("time", "18:30"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303, "{page}");
+    assert_eq!(to, "/workspace/alpha/notices?done=notices-saved");
+    let (_, saved) = app
+        .get_json_as(&token, "/api/v1/tenants/alpha/notification-settings")
+        .await;
+    assert_eq!(saved["digest_schedule"], "0 30 18 * * Thu");
+    assert_eq!(saved["reminder_minutes"], 2880);
+    let (_, page) = admin.page(notices).await;
+    assert!(page.contains("<option value=\"Thu\" selected>"), "{page}");
+    assert!(page.contains("value=\"48\""), "{page}");
+    assert!(
+        page.contains(" 18:30</li>"),
+        "the next runs at 18:30: {page}"
+    );
+}
+
+on_both_databases!(an_administrator_sets_reminders_and_the_digest_as_people_say_it);

@@ -94,6 +94,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/workspace_revoke.hbs"),
     ),
     (
+        "workspace_notices",
+        include_str!("../templates/workspace_notices.hbs"),
+    ),
+    (
         "workspace_home",
         include_str!("../templates/workspace_home.hbs"),
     ),
@@ -184,7 +188,7 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 32] = [
+pub const FIELD_ERROR_CODES: [&str; 34] = [
     "required",
     "too_long",
     "control_characters",
@@ -195,6 +199,8 @@ pub const FIELD_ERROR_CODES: [&str; 32] = [
     "invalid_number",
     "skipped_hour",
     "choose_one",
+    "invalid_cron",
+    "reminder_out_of_range",
     "member_needed",
     "president_not_councillor",
     "term_end_before_start",

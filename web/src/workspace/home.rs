@@ -62,6 +62,7 @@ struct Workplace {
     /// For its administrators: the council and its members, and who has which role.
     council_href: Option<String>,
     people_href: Option<String>,
+    notices_href: Option<String>,
     waiting: Vec<WaitingList>,
 }
 
@@ -224,6 +225,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
             people_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/people")),
+            notices_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/notices")),
             practices_href: roles
                 .contains(&Role::PracticeAuthor)
                 .then(|| format!("/municipalities/{slug}/practices")),

@@ -14,6 +14,7 @@ pub mod meeting;
 pub mod meetings;
 pub mod member;
 pub mod minutes;
+pub mod notices;
 pub mod people;
 pub mod record;
 
@@ -130,7 +131,8 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 27] = [
+pub(crate) const DONE_KEYS: [&str; 28] = [
+    "notices-saved",
     "council-saved",
     "invited",
     "resent",
@@ -213,6 +215,12 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             "/:slug/council/details",
             get(council_details::edit_details)
                 .post(council_details::save_details)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/notices",
+            get(notices::notices_page)
+                .post(notices::save_notices)
                 .data(state.clone()),
         )
         .at(

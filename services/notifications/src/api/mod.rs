@@ -325,8 +325,78 @@ impl Notifications {
         self.subscription(&saved).await
     }
 
+    /// The municipality's notice settings, for its administrators.
+    pub async fn notice_settings(
+        &self,
+        caller: &council_shared::auth::Principal,
+        slug: &str,
+    ) -> Result<NotificationSettingsView, ApiError> {
+        let roster = self.operated(caller, slug).await?;
+        let found = self.settings_of(roster.tenant.id).await?;
+        Ok(NotificationSettingsView {
+            digest_schedule: found.digest_schedule,
+            reminder_minutes: found.reminder_minutes,
+        })
+    }
+
+    /// Saves the digest schedule (a cron expression with seconds, Athens time) and the
+    /// reminder's lead time. The API and the workspace's pages both call this.
+    pub async fn save_notice_settings(
+        &self,
+        caller: &council_shared::auth::Principal,
+        slug: &str,
+        body: &NotificationSettingsView,
+    ) -> Result<NotificationSettingsView, ApiError> {
+        let roster = self.operated(caller, slug).await?;
+        let mut errors = Errors::new();
+        errors.check(
+            "digest_schedule",
+            jobs::parse_schedule(body.digest_schedule.trim())
+                .map_err(|e| council_shared::validation::Invalid::new("invalid_cron", e)),
+        );
+        if !(15..=20_160).contains(&body.reminder_minutes) {
+            errors.add(
+                "reminder_minutes",
+                council_shared::validation::Invalid::new(
+                    "reminder_out_of_range",
+                    "must be 15 to 20160 (two weeks)",
+                ),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors.finish(|| ()).unwrap_err()));
+        }
+        let row = tenant_settings::ActiveModel {
+            tenant_id: Set(roster.tenant.id),
+            digest_schedule: Set(body.digest_schedule.trim().to_string()),
+            reminder_minutes: Set(body.reminder_minutes),
+            updated_at: Set(Utc::now()),
+        };
+        tenant_settings::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(tenant_settings::Column::TenantId)
+                    .update_columns([
+                        tenant_settings::Column::DigestSchedule,
+                        tenant_settings::Column::ReminderMinutes,
+                        tenant_settings::Column::UpdatedAt,
+                    ])
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.db)
+            .await
+            .map_err(NotificationsError::from)?;
+        Ok(NotificationSettingsView {
+            digest_schedule: body.digest_schedule.trim().to_string(),
+            reminder_minutes: body.reminder_minutes,
+        })
+    }
+
     /// The municipality's administrator (or a platform administrator), or 403.
-    async fn operated(&self, caller: &SignedIn, slug: &str) -> Result<CouncilRoster, ApiError> {
+    async fn operated(
+        &self,
+        caller: &council_shared::auth::Principal,
+        slug: &str,
+    ) -> Result<CouncilRoster, ApiError> {
         let roster = self.roster(slug).await?;
         if !caller.administers(roster.tenant.id) {
             return Err(ApiError::Forbidden(
@@ -635,12 +705,9 @@ impl NotificationsApi {
         caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<SettingsResponse> {
-        let roster = self.core.operated(&caller, &slug).await?;
-        let found = self.core.settings_of(roster.tenant.id).await?;
-        Ok(SettingsResponse::Ok(Json(NotificationSettingsView {
-            digest_schedule: found.digest_schedule,
-            reminder_minutes: found.reminder_minutes,
-        })))
+        Ok(SettingsResponse::Ok(Json(
+            self.core.notice_settings(&caller, &slug).await?,
+        )))
     }
 
     /// Change the digest schedule and reminder time (its administrators)
@@ -651,40 +718,10 @@ impl NotificationsApi {
         slug: Path<String>,
         body: JsonBody<NotificationSettingsView>,
     ) -> ApiResult<SettingsResponse> {
-        let roster = self.core.operated(&caller, &slug).await?;
-        let mut errors = Errors::new();
-        errors.check(
-            "digest_schedule",
-            jobs::parse_schedule(body.digest_schedule.trim()),
-        );
-        if !(15..=20_160).contains(&body.reminder_minutes) {
-            errors.add("reminder_minutes", "must be 15 to 20160 (two weeks)");
-        }
-        if !errors.is_empty() {
-            return Err(ApiError::Validation(errors.finish(|| ()).unwrap_err()));
-        }
-        let row = tenant_settings::ActiveModel {
-            tenant_id: Set(roster.tenant.id),
-            digest_schedule: Set(body.digest_schedule.trim().to_string()),
-            reminder_minutes: Set(body.reminder_minutes),
-            updated_at: Set(Utc::now()),
-        };
-        tenant_settings::Entity::insert(row)
-            .on_conflict(
-                OnConflict::column(tenant_settings::Column::TenantId)
-                    .update_columns([
-                        tenant_settings::Column::DigestSchedule,
-                        tenant_settings::Column::ReminderMinutes,
-                        tenant_settings::Column::UpdatedAt,
-                    ])
-                    .to_owned(),
-            )
-            .exec_without_returning(&self.core.db)
-            .await
-            .map_err(NotificationsError::from)?;
-        Ok(SettingsResponse::Ok(Json(NotificationSettingsView {
-            digest_schedule: body.digest_schedule.trim().to_string(),
-            reminder_minutes: body.reminder_minutes,
-        })))
+        Ok(SettingsResponse::Ok(Json(
+            self.core
+                .save_notice_settings(&caller, &slug, &body)
+                .await?,
+        )))
     }
 }
