@@ -1050,6 +1050,12 @@ mod pages {
                 "/workspace/{slug}/council/details",
                 TenantAdmin,
             ),
+            (Method::GET, "/workspace/{slug}/deliveries", TenantAdmin),
+            (
+                Method::POST,
+                "/workspace/{slug}/deliveries/{delivery}/retry",
+                TenantAdmin,
+            ),
             (Method::GET, "/workspace/{slug}/notices", TenantAdmin),
             (Method::POST, "/workspace/{slug}/notices", TenantAdmin),
             (Method::GET, "/workspace/{slug}/people", TenantAdmin),
@@ -1147,6 +1153,27 @@ mod pages {
             .unwrap()
     }
 
+    /// A message of the municipality (a subscription's confirmation), once queued: its id.
+    async fn a_delivery(app: &TestApp, token: &str, slug: &str) -> i64 {
+        let (status, _) = app
+            .post(
+                &format!("/api/v1/tenants/{slug}/subscriptions"),
+                &json!({"email": format!("resident@{slug}.example.org"), "topics": ["all"]}),
+            )
+            .await;
+        assert_eq!(status, 202);
+        for _ in 0..50 {
+            let (_, list) = app
+                .get_json_as(token, &format!("/api/v1/tenants/{slug}/deliveries"))
+                .await;
+            if let Some(id) = list["items"][0]["id"].as_i64() {
+                return id;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("no delivery queued in {slug}");
+    }
+
     /// An invitation in the municipality, sent through the API: its id.
     async fn invitation(app: &TestApp, token: &str, slug: &str) -> i64 {
         let n = std::time::SystemTime::now()
@@ -1191,7 +1218,8 @@ mod pages {
                 .await;
             let item = meeting["agenda"][0]["id"].as_i64().unwrap();
             let doc = upload_document(&app, &operator, (slug, id, item)).await;
-            meetings.push((slug, id, item, doc, member));
+            let delivery = a_delivery(&app, &operator, slug).await;
+            meetings.push((slug, id, item, doc, member, delivery));
         }
         let mut browsers = vec![(Who::Anonymous, Browser::new(&app))];
         for (who, role, email) in [
@@ -1239,7 +1267,7 @@ mod pages {
         for (method, pattern, rule) in page_cases() {
             for (who, browser) in &browsers {
                 let csrf = &tokens[browsers.iter().position(|(w, _)| w == who).unwrap()];
-                for (slug, id, item, doc, member) in &meetings {
+                for (slug, id, item, doc, member, delivery) in &meetings {
                     let own = *slug == "alpha";
                     // Revoking or sending again ends an invitation: each call gets its own.
                     let grant = if pattern.contains("{grant}")
@@ -1261,6 +1289,7 @@ mod pages {
                         .replace("{item}", &item.to_string())
                         .replace("{member}", &member.to_string())
                         .replace("{grant}", &grant.to_string())
+                        .replace("{delivery}", &delivery.to_string())
                         .replace("{doc}", &doc.to_string());
                     let response = if method == Method::GET {
                         browser.navigate(&path).await

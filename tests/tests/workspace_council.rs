@@ -430,3 +430,73 @@ async fn an_administrator_sets_reminders_and_the_digest_as_people_say_it(app: Te
 }
 
 on_both_databases!(an_administrator_sets_reminders_and_the_digest_as_people_say_it);
+
+async fn an_administrator_sees_subscribers_and_sends_a_failed_message_again(app: TestApp) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
+    app.create_tenant("alpha").await;
+    let token = token_for(
+        &app.context,
+        ADMIN,
+        &[(Role::TenantAdmin, Some("alpha"))],
+        "t",
+    )
+    .await;
+    let admin = Browser::new(&app);
+    admin.sign_in_by_email(&app, ADMIN).await;
+    // A resident asks to subscribe: the confirmation message is queued and sent.
+    let (status, _) = app
+        .post(
+            "/api/v1/tenants/alpha/subscriptions",
+            &serde_json::json!({"email": "resident@example.org", "topics": ["all"]}),
+        )
+        .await;
+    assert_eq!(status, 202);
+    let mut delivery = None;
+    for _ in 0..50 {
+        let (_, list) = app
+            .get_json_as(&token, "/api/v1/tenants/alpha/deliveries")
+            .await;
+        if let Some(id) = list["items"][0]["id"].as_i64() {
+            delivery = Some(id);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let id = delivery.expect("the confirmation was queued");
+    // It failed for good (as an SMTP server's refusal would leave it).
+    let row = notifications::entities::delivery::Entity::find_by_id(id)
+        .one(&app.context.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut failed = row.into_active_model();
+    failed.state = Set("failed".into());
+    failed.last_error = Set(Some("550 mailbox unavailable".into()));
+    failed.update(&app.context.db).await.unwrap();
+
+    let page = "/workspace/alpha/deliveries";
+    let (status, html) = admin.page(page).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("περιμένουν επιβεβαίωση"), "{html}");
+    assert!(html.contains("resident@example.org"), "{html}");
+    assert!(
+        html.contains("550 mailbox unavailable"),
+        "the reason: {html}"
+    );
+    let (_, failed_only) = admin.page(&format!("{page}?state=failed")).await;
+    assert!(
+        failed_only.contains("aria-current=\"page\">Απέτυχε"),
+        "{failed_only}"
+    );
+    let (status, to, _) = admin.submit(page, &format!("{page}/{id}/retry"), &[]).await;
+    assert_eq!(
+        (status, to.as_str()),
+        (303, "/workspace/alpha/deliveries?done=retried")
+    );
+    let (_, list) = app
+        .get_json_as(&token, "/api/v1/tenants/alpha/deliveries")
+        .await;
+    assert_ne!(list["items"][0]["state"], "failed", "{list}");
+}
+
+on_both_databases!(an_administrator_sees_subscribers_and_sends_a_failed_message_again);

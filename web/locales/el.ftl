@@ -785,3 +785,26 @@ workspace-done-notices-saved = Οι ρυθμίσεις των ειδοποιήσ
 workspace-notices = Ειδοποιήσεις: υπενθυμίσεις και συνόψεις
 field-error-invalid_cron = Γράψτε έκφραση cron με έξι πεδία και δευτερόλεπτα, π.χ. 0 0 8 * * Mon.
 field-error-reminder_out_of_range = Διαλέξτε από 1 έως 336 ώρες.
+deliveries-title = Εγγεγραμμένοι και αποστολές
+deliveries-subscribers = Εγγεγραμμένοι
+deliveries-subscribers-count = { $count ->
+    [one] Ένας επιβεβαιωμένος εγγεγραμμένος
+   *[other] { $count } επιβεβαιωμένοι εγγεγραμμένοι
+}· { $pending } περιμένουν επιβεβαίωση.
+deliveries-sent = Μηνύματα
+deliveries-all = Όλα
+delivery-state-queued = Σε αναμονή αποστολής
+delivery-state-in_flight = Αποστέλλεται
+delivery-state-sent = Στάλθηκε
+delivery-state-failed = Απέτυχε
+deliveries-when = Πότε
+deliveries-to = Προς
+deliveries-subject = Θέμα
+deliveries-state = Κατάσταση
+deliveries-retry = Νέα αποστολή
+deliveries-none = Κανένα μήνυμα.
+deliveries-newer = Νεότερα
+deliveries-older = Παλαιότερα
+workspace-done-retried = Το μήνυμα θα σταλεί ξανά.
+workspace-deliveries = Εγγεγραμμένοι και αποστολές
+deliveries-language = Μηνύματα στη γλώσσα

@@ -782,3 +782,26 @@ workspace-done-notices-saved = The notice settings were saved.
 workspace-notices = Notices: reminders and digests
 field-error-invalid_cron = Write a cron expression of six fields with seconds, such as 0 0 8 * * Mon.
 field-error-reminder_out_of_range = Choose 1 to 336 hours.
+deliveries-title = Subscribers and deliveries
+deliveries-subscribers = Subscribers
+deliveries-subscribers-count = { $count ->
+    [one] One confirmed subscriber
+   *[other] { $count } confirmed subscribers
+}; { $pending } waiting to confirm.
+deliveries-sent = Messages
+deliveries-all = All
+delivery-state-queued = Waiting to be sent
+delivery-state-in_flight = Being sent
+delivery-state-sent = Sent
+delivery-state-failed = Failed
+deliveries-when = When
+deliveries-to = To
+deliveries-subject = Subject
+deliveries-state = State
+deliveries-retry = Send again
+deliveries-none = No messages.
+deliveries-newer = Newer
+deliveries-older = Older
+workspace-done-retried = The message will be sent again.
+workspace-deliveries = Subscribers and deliveries
+deliveries-language = Messages in

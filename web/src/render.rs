@@ -98,6 +98,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/workspace_notices.hbs"),
     ),
     (
+        "workspace_deliveries",
+        include_str!("../templates/workspace_deliveries.hbs"),
+    ),
+    (
         "workspace_home",
         include_str!("../templates/workspace_home.hbs"),
     ),

@@ -63,6 +63,7 @@ struct Workplace {
     council_href: Option<String>,
     people_href: Option<String>,
     notices_href: Option<String>,
+    deliveries_href: Option<String>,
     waiting: Vec<WaitingList>,
 }
 
@@ -228,6 +229,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
             notices_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/notices")),
+            deliveries_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/deliveries")),
             practices_href: roles
                 .contains(&Role::PracticeAuthor)
                 .then(|| format!("/municipalities/{slug}/practices")),

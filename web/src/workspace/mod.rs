@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod convocation;
 pub mod council;
 pub mod council_details;
+pub mod deliveries;
 pub mod documents;
 pub mod home;
 pub mod meeting;
@@ -131,7 +132,8 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 28] = [
+pub(crate) const DONE_KEYS: [&str; 29] = [
+    "retried",
     "notices-saved",
     "council-saved",
     "invited",
@@ -222,6 +224,14 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             get(notices::notices_page)
                 .post(notices::save_notices)
                 .data(state.clone()),
+        )
+        .at(
+            "/:slug/deliveries",
+            get(deliveries::deliveries_page).data(state.clone()),
+        )
+        .at(
+            "/:slug/deliveries/:id/retry",
+            post(deliveries::retry).data(state.clone()),
         )
         .at(
             "/:slug/people",

@@ -325,6 +325,115 @@ impl Notifications {
         self.subscription(&saved).await
     }
 
+    /// A municipality's notifications at a glance, for its administrators: confirmed
+    /// subscribers by topic, language and cadence, deliveries by state, and the members no
+    /// message can reach.
+    pub async fn overview(
+        &self,
+        caller: &council_shared::auth::Principal,
+        slug: &str,
+    ) -> Result<NotificationsSummary, ApiError> {
+        let roster = self.operated(caller, slug).await?;
+        let rows = subscriber::Entity::find()
+            .filter(subscriber::Column::TenantId.eq(roster.tenant.id))
+            .all(&self.db)
+            .await
+            .map_err(NotificationsError::from)?;
+        let (active, pending): (Vec<_>, Vec<_>) =
+            rows.into_iter().partition(|s| s.state == "active");
+        // Counted in the database: a municipality's log holds every message ever sent.
+        let states: Vec<(String, i64)> = delivery::Entity::find()
+            .select_only()
+            .column(delivery::Column::State)
+            .column_as(delivery::Column::Id.count(), "count")
+            .filter(delivery::Column::TenantId.eq(roster.tenant.id))
+            .group_by(delivery::Column::State)
+            .order_by_asc(delivery::Column::State)
+            .into_tuple()
+            .all(&self.db)
+            .await
+            .map_err(NotificationsError::from)?;
+        let contacts = self.directory.contacts(&roster.tenant.slug).await?;
+        let members_without_address = roster
+            .members
+            .iter()
+            .filter(|m| !contacts.iter().any(|c| c.member_id == m.id))
+            .map(|m| m.full_name.clone())
+            .collect();
+        Ok(NotificationsSummary {
+            members_without_address,
+            subscribers: active.len() as u64,
+            pending_confirmation: pending.len() as u64,
+            by_topic: tally(
+                active
+                    .iter()
+                    .flat_map(|s| topics_of(&s.topics))
+                    .map(|t: Topic| t.as_str().to_string()),
+            ),
+            by_language: tally(active.iter().map(|s| s.language.clone())),
+            by_cadence: tally(active.iter().map(|s| s.cadence.clone())),
+            deliveries: states
+                .into_iter()
+                .map(|(value, count)| Tally {
+                    value,
+                    count: count.max(0) as u64,
+                })
+                .collect(),
+        })
+    }
+
+    /// One page of the municipality's deliveries, newest first, in `state` if given.
+    pub async fn delivery_page(
+        &self,
+        caller: &council_shared::auth::Principal,
+        slug: &str,
+        state: Option<DeliveryState>,
+        request: PageRequest,
+    ) -> Result<DeliveryPage, ApiError> {
+        let roster = self.operated(caller, slug).await?;
+        let mut query =
+            delivery::Entity::find().filter(delivery::Column::TenantId.eq(roster.tenant.id));
+        if let Some(state) = state {
+            query = query.filter(delivery::Column::State.eq(state.as_str()));
+        }
+        let paginator = query
+            .order_by_desc(delivery::Column::Id)
+            .paginate(&self.db, request.per_page);
+        let total = paginator
+            .num_items()
+            .await
+            .map_err(NotificationsError::from)?;
+        let items = paginator
+            .fetch_page(request.index())
+            .await
+            .map_err(NotificationsError::from)?;
+        Ok(DeliveryPage {
+            items: items.into_iter().map(delivery_view).collect(),
+            page: request.page,
+            per_page: request.per_page,
+            total,
+        })
+    }
+
+    /// Sends a failed delivery again.
+    pub async fn retry(
+        &self,
+        caller: &council_shared::auth::Principal,
+        slug: &str,
+        id: i64,
+    ) -> Result<DeliveryView, ApiError> {
+        let roster = self.operated(caller, slug).await?;
+        let found = delivery::Entity::find_by_id(id)
+            .filter(delivery::Column::TenantId.eq(roster.tenant.id))
+            .one(&self.db)
+            .await
+            .map_err(NotificationsError::from)?
+            .ok_or_else(|| ApiError::NotFound(format!("no delivery {} here", id)))?;
+        let queued = queue::retry(&self.db, found).await?;
+        self.wake.notify_waiters();
+        Ok(delivery_view(queued))
+    }
+
     /// The municipality's notice settings, for its administrators.
     pub async fn notice_settings(
         &self,
@@ -571,53 +680,9 @@ impl NotificationsApi {
     /// Confirmed subscribers by topic, language and cadence; deliveries by state.
     #[oai(path = "/tenants/:slug/notifications", method = "get")]
     async fn summary(&self, caller: SignedIn, slug: Path<String>) -> ApiResult<SummaryResponse> {
-        let roster = self.core.operated(&caller, &slug).await?;
-        let rows = subscriber::Entity::find()
-            .filter(subscriber::Column::TenantId.eq(roster.tenant.id))
-            .all(&self.core.db)
-            .await
-            .map_err(NotificationsError::from)?;
-        let (active, pending): (Vec<_>, Vec<_>) =
-            rows.into_iter().partition(|s| s.state == "active");
-        // Counted in the database: a municipality's log holds every message ever sent.
-        let states: Vec<(String, i64)> = delivery::Entity::find()
-            .select_only()
-            .column(delivery::Column::State)
-            .column_as(delivery::Column::Id.count(), "count")
-            .filter(delivery::Column::TenantId.eq(roster.tenant.id))
-            .group_by(delivery::Column::State)
-            .order_by_asc(delivery::Column::State)
-            .into_tuple()
-            .all(&self.core.db)
-            .await
-            .map_err(NotificationsError::from)?;
-        let contacts = self.core.directory.contacts(&roster.tenant.slug).await?;
-        let members_without_address = roster
-            .members
-            .iter()
-            .filter(|m| !contacts.iter().any(|c| c.member_id == m.id))
-            .map(|m| m.full_name.clone())
-            .collect();
-        Ok(SummaryResponse::Ok(Json(NotificationsSummary {
-            members_without_address,
-            subscribers: active.len() as u64,
-            pending_confirmation: pending.len() as u64,
-            by_topic: tally(
-                active
-                    .iter()
-                    .flat_map(|s| topics_of(&s.topics))
-                    .map(|t: Topic| t.as_str().to_string()),
-            ),
-            by_language: tally(active.iter().map(|s| s.language.clone())),
-            by_cadence: tally(active.iter().map(|s| s.cadence.clone())),
-            deliveries: states
-                .into_iter()
-                .map(|(value, count)| Tally {
-                    value,
-                    count: count.max(0) as u64,
-                })
-                .collect(),
-        })))
+        Ok(SummaryResponse::Ok(Json(
+            self.core.overview(&caller, &slug).await?,
+        )))
     }
 
     /// Invite a list of addresses (its administrators)
@@ -652,30 +717,12 @@ impl NotificationsApi {
         /// Items per page, 1 to 100 (default 20).
         per_page: Query<Option<council_shared::pagination::PageSize>>,
     ) -> ApiResult<DeliveriesResponse> {
-        let roster = self.core.operated(&caller, &slug).await?;
         let request = PageRequest::parse(page.0.map(|p| p.0), per_page.0.map(|p| p.0))?;
-        let mut query =
-            delivery::Entity::find().filter(delivery::Column::TenantId.eq(roster.tenant.id));
-        if let Some(state) = state.0 {
-            query = query.filter(delivery::Column::State.eq(state.as_str()));
-        }
-        let paginator = query
-            .order_by_desc(delivery::Column::Id)
-            .paginate(&self.core.db, request.per_page);
-        let total = paginator
-            .num_items()
-            .await
-            .map_err(NotificationsError::from)?;
-        let items = paginator
-            .fetch_page(request.index())
-            .await
-            .map_err(NotificationsError::from)?;
-        Ok(DeliveriesResponse::Ok(Json(DeliveryPage {
-            items: items.into_iter().map(delivery_view).collect(),
-            page: request.page,
-            per_page: request.per_page,
-            total,
-        })))
+        Ok(DeliveriesResponse::Ok(Json(
+            self.core
+                .delivery_page(&caller, &slug, state.0, request)
+                .await?,
+        )))
     }
 
     /// Retry a failed delivery (its municipality's administrators)
@@ -686,16 +733,9 @@ impl NotificationsApi {
         slug: Path<String>,
         id: Path<i64>,
     ) -> ApiResult<DeliveryResponse> {
-        let roster = self.core.operated(&caller, &slug).await?;
-        let found = delivery::Entity::find_by_id(*id)
-            .filter(delivery::Column::TenantId.eq(roster.tenant.id))
-            .one(&self.core.db)
-            .await
-            .map_err(NotificationsError::from)?
-            .ok_or_else(|| ApiError::NotFound(format!("no delivery {} here", *id)))?;
-        let queued = queue::retry(&self.core.db, found).await?;
-        self.core.wake.notify_waiters();
-        Ok(DeliveryResponse::Ok(Json(delivery_view(queued))))
+        Ok(DeliveryResponse::Ok(Json(
+            self.core.retry(&caller, &slug, *id).await?,
+        )))
     }
 
     /// A municipality's notification settings (its administrators)
