@@ -814,6 +814,7 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
     for path in [
         "/workspace/athens/notices".to_string(),
         "/workspace/athens/deliveries".to_string(),
+        "/workspace/athens/audit".to_string(),
         "/workspace/athens/people".to_string(),
         "/workspace/athens/people/invite".to_string(),
         format!("/workspace/athens/people/{grant}/revoke"),

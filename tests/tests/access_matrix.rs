@@ -1050,6 +1050,7 @@ mod pages {
                 "/workspace/{slug}/council/details",
                 TenantAdmin,
             ),
+            (Method::GET, "/workspace/{slug}/audit", TenantAdmin),
             (Method::GET, "/workspace/{slug}/deliveries", TenantAdmin),
             (
                 Method::POST,

@@ -500,3 +500,66 @@ async fn an_administrator_sees_subscribers_and_sends_a_failed_message_again(app:
 }
 
 on_both_databases!(an_administrator_sees_subscribers_and_sends_a_failed_message_again);
+
+async fn an_administrator_searches_the_audit_log(app: TestApp) {
+    app.create_tenant("alpha").await;
+    token_for(
+        &app.context,
+        ADMIN,
+        &[(Role::TenantAdmin, Some("alpha"))],
+        "t",
+    )
+    .await;
+    let admin = Browser::new(&app);
+    admin.sign_in_by_email(&app, ADMIN).await;
+    let invite = "/workspace/alpha/people/invite";
+    let (status, _, _) = submit(
+        &admin,
+        invite,
+        &[
+            ("email", "author@ngo.example.org"),
+            ("role", "practice_author"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, home) = admin.page("/workspace").await;
+    assert!(home.contains("href=\"/workspace/alpha/audit\""), "{home}");
+    let (status, page) = admin.page("/workspace/alpha/audit").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Πρόσκληση σε ρόλο"), "{page}");
+    assert!(page.contains("author@ngo.example.org"), "{page}");
+
+    // By kind, by person, by days.
+    let (_, only) = admin
+        .page("/workspace/alpha/audit?kind=role_revoked&person=&from=&until=")
+        .await;
+    assert!(only.contains("0 εγγραφές"), "{only}");
+    let (_, person) = admin
+        .page("/workspace/alpha/audit?kind=&person=ngo.example")
+        .await;
+    assert!(person.contains("Μία εγγραφή"), "{person}");
+    let (_, future) = admin
+        .page("/workspace/alpha/audit?from=01%2F01%2F2099")
+        .await;
+    assert!(future.contains("0 εγγραφές"), "{future}");
+    let (status, wrong) = admin
+        .page("/workspace/alpha/audit?from=32%2F13%2F2026")
+        .await;
+    assert_eq!(status, 422);
+    assert!(
+        wrong.contains("Γράψτε στο πεδίο «Από» μια πραγματική ημερομηνία"),
+        "{wrong}"
+    );
+    assert!(wrong.contains("value=\"32/13/2026\""), "kept");
+    // Only the municipality's administrators.
+    assert_eq!(
+        Browser::new(&app)
+            .navigate("/workspace/alpha/audit")
+            .await
+            .status(),
+        303
+    );
+}
+
+on_both_databases!(an_administrator_searches_the_audit_log);

@@ -808,3 +808,32 @@ deliveries-older = Παλαιότερα
 workspace-done-retried = Το μήνυμα θα σταλεί ξανά.
 workspace-deliveries = Εγγεγραμμένοι και αποστολές
 deliveries-language = Μηνύματα στη γλώσσα
+audit-title = Ημερολόγιο ενεργειών
+audit-kind = Είδος
+audit-any-kind = Κάθε είδος
+audit-person = Πρόσωπο
+audit-person-hint = Μια διεύθυνση e-mail ή μέρος της: ποιος το έκανε ή σε ποιον.
+audit-from = Από
+audit-until = Έως
+audit-until-hint = Μαζί με εκείνη την ημέρα. Π.χ. 31/12/2026
+audit-search = Αναζήτηση
+audit-results = { $count ->
+    [one] Μία εγγραφή
+   *[other] { $count } εγγραφές
+}
+audit-who = Ποιος
+audit-what = Τι
+audit-from-where = Από πού
+audit-action-sign_in = Σύνδεση
+audit-action-sign_in_failed = Αποτυχημένη σύνδεση
+audit-action-sign_out = Αποσύνδεση
+audit-action-sign_in_link_sent = Στάλθηκε σύνδεσμος σύνδεσης
+audit-action-role_granted = Απόδοση ρόλου
+audit-action-role_invited = Πρόσκληση σε ρόλο
+audit-action-invitation_accepted = Αποδοχή πρόσκλησης
+audit-action-role_revoked = Ανάκληση ρόλου
+audit-action-token_created = Δημιουργία κλειδιού API
+audit-action-token_revoked = Ανάκληση κλειδιού API
+audit-action-sign_in_provider_configured = Ρύθμιση παρόχου σύνδεσης
+audit-action-sign_in_provider_removed = Αφαίρεση παρόχου σύνδεσης
+workspace-audit = Ημερολόγιο ενεργειών

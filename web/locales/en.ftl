@@ -805,3 +805,32 @@ deliveries-older = Older
 workspace-done-retried = The message will be sent again.
 workspace-deliveries = Subscribers and deliveries
 deliveries-language = Messages in
+audit-title = Audit log
+audit-kind = Kind
+audit-any-kind = Any kind
+audit-person = Person
+audit-person-hint = An address, or part of it: who did it or to whom.
+audit-from = From
+audit-until = Until
+audit-until-hint = Including that day. For example 31/12/2026
+audit-search = Search
+audit-results = { $count ->
+    [one] One entry
+   *[other] { $count } entries
+}
+audit-who = Who
+audit-what = What
+audit-from-where = From where
+audit-action-sign_in = Signed in
+audit-action-sign_in_failed = Sign-in failed
+audit-action-sign_out = Signed out
+audit-action-sign_in_link_sent = Sign-in link sent
+audit-action-role_granted = Role granted
+audit-action-role_invited = Invited to a role
+audit-action-invitation_accepted = Invitation accepted
+audit-action-role_revoked = Role revoked
+audit-action-token_created = API token created
+audit-action-token_revoked = API token revoked
+audit-action-sign_in_provider_configured = Sign-in provider set up
+audit-action-sign_in_provider_removed = Sign-in provider removed
+workspace-audit = Audit log

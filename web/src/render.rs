@@ -102,6 +102,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/workspace_deliveries.hbs"),
     ),
     (
+        "workspace_audit",
+        include_str!("../templates/workspace_audit.hbs"),
+    ),
+    (
         "workspace_home",
         include_str!("../templates/workspace_home.hbs"),
     ),

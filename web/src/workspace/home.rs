@@ -64,6 +64,7 @@ struct Workplace {
     people_href: Option<String>,
     notices_href: Option<String>,
     deliveries_href: Option<String>,
+    audit_href: Option<String>,
     waiting: Vec<WaitingList>,
 }
 
@@ -232,6 +233,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
             deliveries_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/deliveries")),
+            audit_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/audit")),
             practices_href: roles
                 .contains(&Role::PracticeAuthor)
                 .then(|| format!("/municipalities/{slug}/practices")),

@@ -5,6 +5,7 @@
 //! change goes through the same command the API calls (`meetings::api::commands`).
 
 pub mod agenda;
+pub mod audit;
 pub mod convocation;
 pub mod council;
 pub mod council_details;
@@ -233,6 +234,7 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             "/:slug/deliveries/:id/retry",
             post(deliveries::retry).data(state.clone()),
         )
+        .at("/:slug/audit", get(audit::audit_page).data(state.clone()))
         .at(
             "/:slug/people",
             get(people::people_page).data(state.clone()),

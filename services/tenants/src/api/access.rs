@@ -313,6 +313,25 @@ impl AccessApi {
         Ok((tenant, list))
     }
 
+    /// A municipality's audit log as its administrators filter it: one page, and the total.
+    pub async fn audit_of(
+        &self,
+        caller: &Principal,
+        slug: &str,
+        filter: &crate::identity::audit::Filter,
+        (page_index, per_page): (u64, u64),
+    ) -> Result<(Vec<crate::entities::audit_event::Model>, u64), ApiError> {
+        let tenant = self.tenant(slug).await?;
+        require(
+            caller.administers(tenant.id),
+            "only this municipality's administrators read its audit log",
+        )?;
+        Ok(
+            crate::identity::audit::search(&self.db, Some(tenant.id), filter, page_index, per_page)
+                .await?,
+        )
+    }
+
     /// Sends an invitation again: the old one is revoked and a new one, with a new
     /// expiry, goes to the same address for the same role.
     pub async fn resend_invitation(

@@ -28,6 +28,21 @@ pub enum Action {
 }
 
 impl Action {
+    pub const ALL: [Action; 12] = [
+        Action::SignedIn,
+        Action::SignInFailed,
+        Action::SignedOut,
+        Action::SignInLinkSent,
+        Action::RoleGranted,
+        Action::RoleInvited,
+        Action::InvitationAccepted,
+        Action::RoleRevoked,
+        Action::TokenCreated,
+        Action::TokenRevoked,
+        Action::ProviderConfigured,
+        Action::ProviderRemoved,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Action::SignedIn => "sign_in",
@@ -135,14 +150,57 @@ pub async fn list(
     page_index: u64,
     per_page: u64,
 ) -> Result<(Vec<audit_event::Model>, u64)> {
-    let query = audit_event::Entity::find()
-        .filter(match tenant_id {
-            Some(id) => audit_event::Column::TenantId.eq(id),
-            None => audit_event::Column::TenantId.is_null(),
-        })
+    search(db, tenant_id, &Filter::default(), page_index, per_page).await
+}
+
+/// Which entries to read: of one kind, about one person (their address as the actor or
+/// in the target), within days.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub action: Option<Action>,
+    pub person: Option<String>,
+    pub from: Option<chrono::DateTime<Utc>>,
+    pub until: Option<chrono::DateTime<Utc>>,
+}
+
+/// The entries `filter` keeps, newest first, one page of them and how many there are.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    tenant_id: Option<i64>,
+    filter: &Filter,
+    page_index: u64,
+    per_page: u64,
+) -> Result<(Vec<audit_event::Model>, u64)> {
+    let mut query = audit_event::Entity::find().filter(match tenant_id {
+        Some(id) => audit_event::Column::TenantId.eq(id),
+        None => audit_event::Column::TenantId.is_null(),
+    });
+    if let Some(action) = filter.action {
+        query = query.filter(audit_event::Column::Action.eq(action.as_str()));
+    }
+    if let Some(person) = filter
+        .person
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let person = person.to_lowercase();
+        query = query.filter(
+            sea_orm::Condition::any()
+                .add(audit_event::Column::ActorEmail.contains(&person))
+                .add(audit_event::Column::Target.contains(&person)),
+        );
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_event::Column::At.gte(from));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(audit_event::Column::At.lt(until));
+    }
+    let paginator = query
         .order_by_desc(audit_event::Column::At)
-        .order_by_desc(audit_event::Column::Id);
-    let paginator = query.paginate(db, per_page);
+        .order_by_desc(audit_event::Column::Id)
+        .paginate(db, per_page);
     let total = paginator.num_items().await?;
     Ok((paginator.fetch_page(page_index).await?, total))
 }
