@@ -267,6 +267,19 @@ impl Form {
         self
     }
 
+    /// Fills fields with what is stored, by name (a name the form lacks is left out).
+    pub fn fill<V: Into<String>>(
+        mut self,
+        values: impl IntoIterator<Item = (&'static str, V)>,
+    ) -> Self {
+        for (name, value) in values {
+            if let Some(field) = self.fields.remove(name) {
+                self.fields.insert(name.to_string(), field.value(value));
+            }
+        }
+        self
+    }
+
     /// Puts back what was typed, so nothing is lost when the form comes back with errors.
     pub fn keep(mut self, submitted: &Submitted) -> Self {
         for field in self.fields.values_mut() {

@@ -266,11 +266,7 @@ pub async fn edit_item(
         ),
         ("closed", if item.public { "" } else { "on" }.to_string()),
     ];
-    for (name, value) in values {
-        if let Some(field) = form.fields.remove(name) {
-            form.fields.insert(name.to_string(), field.value(value));
-        }
-    }
+    form = form.fill(values);
     let heading =
         state
             .renderer

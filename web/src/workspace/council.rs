@@ -480,7 +480,7 @@ pub async fn edit_member(
         "member-form-save",
     )
     .hidden("version", commands::member_version(&member));
-    for (name, value) in [
+    form = form.fill([
         ("full_name", member.full_name.clone()),
         ("category", member.category.clone()),
         (
@@ -492,11 +492,7 @@ pub async fn edit_member(
         ("term_start", day(member.term_start)),
         ("term_end", day(member.term_end)),
         ("email", member.email.clone().unwrap_or_default()),
-    ] {
-        if let Some(field) = form.fields.remove(name) {
-            form.fields.insert(name.to_string(), field.value(value));
-        }
-    }
+    ]);
     let heading = state.renderer.text_with(
         lang,
         "member-form-edit-heading",

@@ -118,7 +118,7 @@ pub async fn edit_details(
         commands::council_version(stored.council.as_ref()),
     );
     if let Some(c) = &stored.council {
-        for (name, value) in [
+        form = form.fill([
             ("name_el", c.name_el.clone()),
             ("name_en", c.name_en.clone().unwrap_or_default()),
             (
@@ -129,11 +129,7 @@ pub async fn edit_details(
             ("decision_url", c.decision_url.clone().unwrap_or_default()),
             ("term_start", day(c.term_start)),
             ("term_end", day(c.term_end)),
-        ] {
-            if let Some(field) = form.fields.remove(name) {
-                form.fields.insert(name.to_string(), field.value(value));
-            }
-        }
+        ]);
     }
     let heading = state.renderer.text(lang, "council-details-heading");
     member_page(&state, req, &context, (heading, &slug), form)

@@ -169,18 +169,13 @@ pub async fn deliveries_page(
     match made {
         Ok(view) => {
             let title = state.renderer.text(lang, "deliveries-title");
-            let (_, new_cookie) = crate::sign_in::csrf_token(req);
-            crate::sign_in::form_page(
+            show(
+                &state,
                 req,
-                show(
-                    &state,
-                    req,
-                    &context,
-                    ("workspace_deliveries", &title),
-                    &view,
-                    poem::http::StatusCode::OK,
-                ),
-                new_cookie,
+                &context,
+                ("workspace_deliveries", &title),
+                &view,
+                poem::http::StatusCode::OK,
             )
         }
         Err(error) => failed(&state, &context, error),

@@ -349,18 +349,10 @@ pub(crate) async fn render(
             Some(returned.answer.take().unwrap_or_else(|| {
                 let form = answer_form(state, req, lang, &format!("{base}/answer"));
                 match &detail.my_answer {
-                    Some(mine) => {
-                        let mut form = form;
-                        let note = mine.note.clone().unwrap_or_default();
-                        if let Some(f) = form.fields.remove("answer") {
-                            form.fields
-                                .insert("answer".into(), f.value(mine.answer.as_str()));
-                        }
-                        if let Some(f) = form.fields.remove("note") {
-                            form.fields.insert("note".into(), f.value(note));
-                        }
-                        form
-                    }
+                    Some(mine) => form.fill([
+                        ("answer", mine.answer.as_str().to_string()),
+                        ("note", mine.note.clone().unwrap_or_default()),
+                    ]),
                     None => form,
                 }
             }))
@@ -455,18 +447,13 @@ pub(crate) async fn render(
             } else {
                 StatusCode::OK
             };
-            let (_, new_cookie) = crate::sign_in::csrf_token(req);
-            crate::sign_in::form_page(
+            show(
+                state,
                 req,
-                show(
-                    state,
-                    req,
-                    context,
-                    ("workspace_meeting", &title),
-                    &view,
-                    status,
-                ),
-                new_cookie,
+                context,
+                ("workspace_meeting", &title),
+                &view,
+                status,
             )
         }
         Err(error) => failed(state, context, error),

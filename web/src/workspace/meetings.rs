@@ -486,7 +486,7 @@ pub async fn edit_meeting(
         "meeting-form-save",
     );
     let mut form = form.hidden("version", commands::version_of(&meeting));
-    for (name, value) in [
+    form = form.fill([
         ("title", meeting.title.clone()),
         ("kind", meeting.kind.clone()),
         ("mode", meeting.mode.clone()),
@@ -502,11 +502,7 @@ pub async fn edit_meeting(
             meeting.location_address.clone().unwrap_or_default(),
         ),
         ("online_url", meeting.online_url.clone().unwrap_or_default()),
-    ] {
-        if let Some(field) = form.fields.remove(name) {
-            form.fields.insert(name.to_string(), field.value(value));
-        }
-    }
+    ]);
     let heading = state.renderer.text(lang, "meeting-form-edit-heading");
     form_page(
         &state,

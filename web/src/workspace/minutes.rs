@@ -280,7 +280,7 @@ async fn render(
             let title = view.heading.clone();
             let has_errors = view.text_form.as_ref().is_some_and(Form::has_errors)
                 || view.approve_form.as_ref().is_some_and(Form::has_errors);
-            let response = super::show(
+            super::show(
                 state,
                 req,
                 context,
@@ -291,9 +291,7 @@ async fn render(
                 } else {
                     poem::http::StatusCode::OK
                 },
-            );
-            let (_, new_cookie) = crate::sign_in::csrf_token(req);
-            crate::sign_in::form_page(req, response, new_cookie)
+            )
         }
         Err(error) => failed(state, context, error),
     }

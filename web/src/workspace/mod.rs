@@ -72,7 +72,8 @@ pub(crate) fn received(
     Ok((context, principal, submitted))
 }
 
-/// Renders a workspace page: `template` with `view`, in the site layout, never cached.
+/// Renders a workspace page: `template` with `view`, in the site layout, never cached,
+/// with the CSRF cookie when the reader has none yet (its buttons are forms).
 pub(crate) fn show(
     state: &WebState,
     request: &Request,
@@ -81,7 +82,8 @@ pub(crate) fn show(
     view: &impl Serialize,
     status: StatusCode,
 ) -> Response {
-    crate::forms::render_page(state, request, context, page, view, (status, None))
+    let (_, new_cookie) = crate::sign_in::csrf_token(request);
+    crate::forms::render_page(state, request, context, page, view, (status, new_cookie))
 }
 
 /// Like `show`, for a page holding `form`: sends its new CSRF cookie when it made one, and

@@ -157,7 +157,7 @@ pub async fn notices_page(
     };
     let (often, day, time, cron) = decompose(&saved.digest_schedule);
     let mut form = notices_form(&state, req, context.lang, &slug);
-    for (name, value) in [
+    form = form.fill([
         (
             "reminder_hours",
             (saved.reminder_minutes / 60).max(1).to_string(),
@@ -166,11 +166,7 @@ pub async fn notices_page(
         ("day", day),
         ("time", time),
         ("cron", cron),
-    ] {
-        if let Some(field) = form.fields.remove(name) {
-            form.fields.insert(name.to_string(), field.value(value));
-        }
-    }
+    ]);
     page(&state, req, &context, &saved, form)
 }
 

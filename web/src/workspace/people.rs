@@ -117,18 +117,13 @@ pub async fn people_page(
         expired: of(&[GrantStatus::Expired]),
     };
     let title = state.renderer.text(lang, "people-title");
-    let (_, new_cookie) = crate::sign_in::csrf_token(req);
-    crate::sign_in::form_page(
+    show(
+        &state,
         req,
-        show(
-            &state,
-            req,
-            &context,
-            ("workspace_people", &title),
-            &view,
-            poem::http::StatusCode::OK,
-        ),
-        new_cookie,
+        &context,
+        ("workspace_people", &title),
+        &view,
+        poem::http::StatusCode::OK,
     )
 }
 

@@ -531,7 +531,7 @@ pub async fn decision_sheet(
     form = form.hidden("version", commands::decision_version(stored.as_ref()));
     if let Some(stored) = stored {
         let current = stored.current();
-        for (name, value) in [
+        form = form.fill([
             ("kind", stored.decision.kind.clone()),
             ("text", current.text.clone()),
             ("votes_for", current.votes_for.to_string()),
@@ -540,11 +540,7 @@ pub async fn decision_sheet(
             ("dissent", current.dissent.clone().unwrap_or_default()),
             ("result", current.result.clone()),
             ("ada", stored.decision.ada.clone().unwrap_or_default()),
-        ] {
-            if let Some(field) = form.fields.remove(name) {
-                form.fields.insert(name.to_string(), field.value(value));
-            }
-        }
+        ]);
     }
     decision_page(&state, req, &context, (&slug, &meeting, &item), form)
 }
