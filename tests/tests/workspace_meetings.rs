@@ -107,6 +107,11 @@ async fn a_secretary_and_a_member_run_a_meeting_from_the_pages(app: TestApp) {
 
     // A form with mistakes comes back with each error linked and beside its field, and
     // with everything typed still there.
+    let (_, english) = secretary.page("/workspace/alpha/meetings?lang=en").await;
+    assert!(
+        english.contains("Test Municipality"),
+        "in the reader's language: {english}"
+    );
     let new = "/workspace/alpha/meetings/new";
     let (status, _, page) = submit(
         &secretary,

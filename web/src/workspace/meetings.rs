@@ -35,7 +35,7 @@ use crate::{
 /// The council's name and the caller's standing in it; 403 for people with no role there.
 pub(crate) async fn council_viewer(
     state: &WebState,
-    slug: &str,
+    (slug, lang): (&str, Lang),
     principal: &Principal,
 ) -> Result<(String, Viewer), ApiError> {
     let roster = state.meetings.roster(slug).await?;
@@ -48,7 +48,7 @@ pub(crate) async fn council_viewer(
         Ok(Some(tenant)) => tenant.detail.name.clone(),
         _ => return Err(ApiError::NotFound(format!("no municipality `{slug}`"))),
     };
-    Ok((localize(&name, Lang::El).text, viewer))
+    Ok((localize(&name, lang).text, viewer))
 }
 
 #[derive(Serialize)]
@@ -105,7 +105,7 @@ pub async fn council_meetings(
     };
     let lang = context.lang;
     let made: Result<MeetingsPage, ApiError> = async {
-        let (council, viewer) = council_viewer(&state, &slug, &principal).await?;
+        let (council, viewer) = council_viewer(&state, (&slug, lang), &principal).await?;
         let mut groups = Vec::new();
         for (id, states) in GROUPS {
             let mut meetings = Vec::new();
@@ -382,7 +382,7 @@ pub async fn new_meeting(
         Err(response) => return response,
     };
     let lang = context.lang;
-    match council_viewer(&state, &slug, &principal).await {
+    match council_viewer(&state, (&slug, lang), &principal).await {
         Ok((_, viewer)) if viewer.is_staff() => {}
         Ok(_) => return failed(&state, &context, ApiError::Forbidden("staff only".into())),
         Err(error) => return failed(&state, &context, error),
