@@ -357,3 +357,12 @@ pub fn link_in(mail: &str, base: &str) -> String {
         .unwrap()
         .to_string()
 }
+
+/// The version a form carries, so a later save of an older copy is refused.
+pub fn version_in(page: &str) -> String {
+    page.split("name=\"version\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the form carries a version")
+        .to_string()
+}

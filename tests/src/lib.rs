@@ -812,6 +812,7 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
     assert_eq!(status, 201, "{invited}");
     let grant = invited["id"].as_i64().unwrap();
     for path in [
+        "/workspace/athens/profile".to_string(),
         "/workspace/athens/notices".to_string(),
         "/workspace/athens/deliveries".to_string(),
         "/workspace/athens/audit".to_string(),

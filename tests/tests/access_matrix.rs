@@ -1057,6 +1057,8 @@ mod pages {
                 "/workspace/{slug}/deliveries/{delivery}/retry",
                 TenantAdmin,
             ),
+            (Method::GET, "/workspace/{slug}/profile", TenantAdmin),
+            (Method::POST, "/workspace/{slug}/profile", TenantAdmin),
             (Method::GET, "/workspace/{slug}/notices", TenantAdmin),
             (Method::POST, "/workspace/{slug}/notices", TenantAdmin),
             (Method::GET, "/workspace/{slug}/people", TenantAdmin),

@@ -55,7 +55,16 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
         .and_then(|rest| rest.split('"').next())
         .expect("a form token")
         .to_string();
-    let wrong: [(&str, &[(&str, &str)]); 9] = [
+    let wrong: [(&str, &[(&str, &str)]); 10] = [
+        (
+            "/workspace/athens/profile",
+            &[
+                ("action", "save"),
+                ("key_figures[0].value", "12%"),
+                ("key_figures[0].year", "x"),
+                ("goals[0].title.en", "Housing"),
+            ],
+        ),
         (
             "/workspace/athens/notices",
             &[("reminder_hours", "x"), ("often", "custom"), ("cron", "?")],

@@ -8,7 +8,7 @@ use chrono::{Duration, SecondsFormat, Utc};
 use council_shared::{athens, auth::Role};
 use integration_tests::{
     TestApp,
-    browser::{Browser, location},
+    browser::{Browser, location, version_in},
     on_both_databases, sample_member, send, token_for,
 };
 use reqwest::Method;
@@ -26,15 +26,6 @@ async fn submit(
     form: &[(&str, &str)],
 ) -> (u16, String, String) {
     browser.submit(page, action, form).await
-}
-
-/// The version a form carries, so a later save of an older copy is refused.
-fn version_in(page: &str) -> String {
-    page.split("name=\"version\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the form carries a version")
-        .to_string()
 }
 
 async fn meeting_json(app: &TestApp, token: &str, id: i64) -> Value {

@@ -98,6 +98,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/workspace_notices.hbs"),
     ),
     (
+        "workspace_profile",
+        include_str!("../templates/workspace_profile.hbs"),
+    ),
+    (
         "workspace_deliveries",
         include_str!("../templates/workspace_deliveries.hbs"),
     ),
@@ -196,7 +200,9 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 34] = [
+pub const FIELD_ERROR_CODES: [&str; 36] = [
+    "too_many",
+    "year_not_between",
     "required",
     "too_long",
     "control_characters",

@@ -17,6 +17,7 @@ pub const NAME_MAX: usize = 200;
 pub const TITLE_MAX: usize = 300;
 pub const LABEL_MAX: usize = 200;
 pub const VALUE_MAX: usize = 40;
+pub const SOURCE_MAX: usize = 300;
 pub const BODY_MAX: usize = 5000;
 pub const LIST_MAX: usize = 50;
 
@@ -143,6 +144,8 @@ pub struct KeyFigureData {
     pub label: LocalizedText,
     pub value: String,
     pub year: Option<i32>,
+    pub unit: Option<LocalizedText>,
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,7 +182,12 @@ fn check_list_length(errors: &mut Errors, field: &str, length: usize) {
     if length > LIST_MAX {
         errors.add(
             field,
-            format!("may hold at most {LIST_MAX} entries (it has {length})"),
+            Invalid::new(
+                "too_many",
+                format!("may hold at most {LIST_MAX} entries (it has {length})"),
+            )
+            .with("max", LIST_MAX)
+            .with("count", length),
         );
     }
 }
@@ -187,7 +195,12 @@ fn check_list_length(errors: &mut Errors, field: &str, length: usize) {
 fn parse_year(errors: &mut Errors, field: &str, year: Option<i32>) -> Option<Option<i32>> {
     match year {
         Some(y) if !(1900..=2100).contains(&y) => {
-            errors.add(field, "must be a year between 1900 and 2100");
+            errors.add(
+                field,
+                Invalid::new("year_not_between", "must be a year between 1900 and 2100")
+                    .with("min", 1900)
+                    .with("max", 2100),
+            );
             None
         }
         other => Some(other),
@@ -273,10 +286,22 @@ impl ProfileContent {
                     required_text(&item.value, VALUE_MAX),
                 );
                 let year = parse_year(&mut errors, &format!("{at}.year"), item.year);
+                let unit = LocalizedText::parse_optional(
+                    &mut errors,
+                    &format!("{at}.unit"),
+                    item.unit.as_ref(),
+                    VALUE_MAX,
+                );
+                let source = errors.check(
+                    &format!("{at}.source"),
+                    optional_text(item.source.as_deref(), SOURCE_MAX),
+                );
                 Some(KeyFigureData {
                     label: label?,
                     value: value?,
                     year: year?,
+                    unit: unit?,
+                    source: source?,
                 })
             })
             .collect();
@@ -515,11 +540,14 @@ mod tests {
                     label: text("Ωφελούμενοι", None),
                     value: "2.950".into(),
                     year: Some(2023),
+                    ..KeyFigure::default()
                 },
                 KeyFigure {
                     label: text("", None),
                     value: "".into(),
                     year: Some(3000),
+                    unit: Some(text("", Some("hours"))),
+                    source: None,
                 },
             ],
             ..Profile::default()
@@ -530,7 +558,8 @@ mod tests {
             [
                 "key_figures[1].label.el",
                 "key_figures[1].value",
-                "key_figures[1].year"
+                "key_figures[1].year",
+                "key_figures[1].unit.el"
             ]
         );
     }

@@ -123,8 +123,10 @@ pub fn home(tenants: &[TenantSummary], lang: Lang) -> HomePage {
 #[derive(Serialize)]
 struct KeyFigureView {
     value: String,
+    unit: Option<Localized>,
     label: Localized,
     year: Option<i32>,
+    source: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -308,8 +310,10 @@ pub fn tenant(
             .iter()
             .map(|f| KeyFigureView {
                 value: f.value.clone(),
+                unit: f.unit.as_ref().map(|u| loc.text(u)),
                 label: loc.text(&f.label),
                 year: f.year,
+                source: f.source.clone(),
             })
             .collect(),
         programmes: profile

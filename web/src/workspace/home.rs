@@ -59,7 +59,9 @@ struct Workplace {
     roles: Vec<String>,
     meetings_href: String,
     practices_href: Option<String>,
-    /// For its administrators: the council and its members, and who has which role.
+    /// For its administrators: the public profile, the council and its members, and who
+    /// has which role.
+    profile_href: Option<String>,
     council_href: Option<String>,
     people_href: Option<String>,
     notices_href: Option<String>,
@@ -221,6 +223,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
         };
         workplaces.push(Workplace {
             name: localize(&tenant.detail.name, lang).text,
+            profile_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/profile")),
             council_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/council")),

@@ -18,6 +18,7 @@ pub mod member;
 pub mod minutes;
 pub mod notices;
 pub mod people;
+pub mod profile;
 pub mod record;
 
 use std::sync::Arc;
@@ -135,7 +136,8 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 29] = [
+pub(crate) const DONE_KEYS: [&str; 30] = [
+    "profile-saved",
     "retried",
     "notices-saved",
     "council-saved",
@@ -220,6 +222,12 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             "/:slug/council/details",
             get(council_details::edit_details)
                 .post(council_details::save_details)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/profile",
+            get(profile::edit_profile)
+                .post(profile::save_profile)
                 .data(state.clone()),
         )
         .at(

@@ -5,13 +5,13 @@
 
 use council_shared::auth::Principal;
 
-use super::models::{CouncilUpdate, MemberInput, Warning};
+use super::models::{CouncilUpdate, MemberInput, Profile, Warning};
 use crate::{
-    domain::{CouncilDetails, MemberData},
+    domain::{CouncilDetails, MemberData, ProfileContent},
     entities::{council as council_row, council_member, tenant},
     error::TenantsError,
     public::TenantReads,
-    service::{council, tenants},
+    service::{council, profile, tenants},
 };
 
 /// The municipality, if the caller administers it: 404 for an unknown one, 403 otherwise.
@@ -100,6 +100,32 @@ pub async fn save_council_details(
         }
     }
     council::save_details(db, slug, details).await?;
+    reads.invalidate(slug);
+    Ok(())
+}
+
+/// The profile's version as a form carries it: the time of the municipality's last change.
+pub fn profile_version(tenant: &tenant::Model) -> String {
+    tenant.updated_at.timestamp_micros().to_string()
+}
+
+/// Replaces the profile's sections together. `seen`: the version the form showed, when
+/// there was a form; a profile changed since is refused, not overwritten.
+pub async fn replace_profile(
+    (db, reads): (&sea_orm::DatabaseConnection, &TenantReads),
+    caller: &Principal,
+    slug: &str,
+    body: &Profile,
+    seen: Option<&str>,
+) -> Result<(), TenantsError> {
+    let tenant = check_administers(db, caller, slug).await?;
+    let content = ProfileContent::parse(body).map_err(TenantsError::Invalid)?;
+    if seen.is_some_and(|seen| !seen.is_empty() && seen != profile_version(&tenant)) {
+        return Err(TenantsError::Conflict(
+            "the profile was changed by someone else since this form was opened".into(),
+        ));
+    }
+    profile::replace(db, slug, content).await?;
     reads.invalidate(slug);
     Ok(())
 }

@@ -23,10 +23,10 @@ use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
 use crate::{
-    domain::{NewTenant, ProfileContent, TenantDetails},
+    domain::{NewTenant, TenantDetails},
     error::TenantsError,
     public::TenantReads,
-    service::{council, profile, tenants},
+    service::{council, tenants},
 };
 use council_shared::auth::{SignedIn, require};
 use models::{
@@ -293,9 +293,7 @@ impl TenantsApi {
         slug: Path<String>,
         body: JsonBody<Profile>,
     ) -> ApiResult<TenantResponse> {
-        self.check_administers(&caller, &slug).await?;
-        let content = ProfileContent::parse(&body).map_err(invalid)?;
-        profile::replace(&self.db, &slug, content).await?;
+        commands::replace_profile((&self.db, &self.reads), &caller, &slug, &body, None).await?;
         Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
 

@@ -135,6 +135,12 @@ pub struct KeyFigure {
         validator(minimum(value = "1900"), maximum(value = "2100"))
     )]
     pub year: Option<i32>,
+    /// What the value counts, such as «ώρες» / "hours" (`%` needs none).
+    #[oai(skip_serializing_if_is_none)]
+    pub unit: Option<Text>,
+    /// Where the figure comes from, such as «Απογραφή ΕΛΣΤΑΤ 2021».
+    #[oai(skip_serializing_if_is_none, validator(max_length = 300))]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Object, Deserialize)]

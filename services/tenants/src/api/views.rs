@@ -73,6 +73,11 @@ pub fn detail(model: &tenant::Model, stored: StoredProfile) -> TenantDetail {
                     label: text(&f.label_el, f.label_en.as_deref()),
                     value: f.value.clone(),
                     year: f.year,
+                    unit: f
+                        .unit_el
+                        .as_deref()
+                        .map(|el| text(el, f.unit_en.as_deref())),
+                    source: f.source.clone(),
                 })
                 .collect(),
             programmes: stored

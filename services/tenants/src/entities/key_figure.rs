@@ -11,6 +11,9 @@ pub struct Model {
     pub label_en: Option<String>,
     pub value: String,
     pub year: Option<i32>,
+    pub unit_el: Option<String>,
+    pub unit_en: Option<String>,
+    pub source: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -79,6 +79,9 @@ pub async fn replace(
             label_en: Set(figure.label.en),
             value: Set(figure.value),
             year: Set(figure.year),
+            unit_el: Set(figure.unit.as_ref().map(|u| u.el.clone())),
+            unit_en: Set(figure.unit.and_then(|u| u.en)),
+            source: Set(figure.source),
             ..Default::default()
         }
         .insert(&txn)
