@@ -19,6 +19,7 @@ mod m20261126_000008_notifications;
 mod m20261201_000009_notification_meetings;
 mod m20261202_000010_meeting_views;
 mod m20261202_000014_key_figure_unit_source;
+mod m20261202_000015_access_requests;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_notification_meetings::Migration),
             Box::new(m20261202_000010_meeting_views::Migration),
             Box::new(m20261202_000014_key_figure_unit_source::Migration),
+            Box::new(m20261202_000015_access_requests::Migration),
         ]
     }
 }

@@ -346,6 +346,10 @@ pub struct AuthSettings {
     pub attempts_per_ip_per_minute: u32,
     /// Sign-in links per e-mail address per hour.
     pub links_per_address_per_hour: u32,
+    /// Requests for access (from a municipality's page) per client address per hour.
+    pub access_requests_per_ip_per_hour: u32,
+    /// Requests for access per e-mail address per hour.
+    pub access_requests_per_address_per_hour: u32,
     /// The platform's OpenID Connect provider; without it, only e-mail links sign people in.
     pub oidc: Option<OidcProviderSettings>,
     /// Lets sign-in providers' issuers be plain `http` or on loopback, private and link-local
@@ -364,6 +368,8 @@ impl Default for AuthSettings {
             principal_cache_seconds: 10,
             attempts_per_ip_per_minute: 20,
             links_per_address_per_hour: 5,
+            access_requests_per_ip_per_hour: 5,
+            access_requests_per_address_per_hour: 3,
             oidc: None,
             allow_private_issuers: false,
         }

@@ -117,6 +117,7 @@ pub fn test_settings(data_dir: &std::path::Path, database_url: &str) -> Settings
     settings.notifications.digest_schedule = "* * * * * *".into();
     settings.notifications.subscribe_per_ip_per_hour = 10_000;
     settings.notifications.subscribe_per_email_per_hour = 10_000;
+    settings.auth.access_requests_per_ip_per_hour = 10_000;
     // The tests' OpenID Connect provider listens on 127.0.0.1 over plain http.
     settings.auth.allow_private_issuers = true;
     settings
@@ -419,6 +420,7 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
         "/practices/solidaritynow-solidarity-centres/print".to_string(),
         "/municipalities/athens/subscribe".to_string(),
         "/municipalities/athens/subscribe?lang=en".to_string(),
+        "/municipalities/athens/access".to_string(),
     ]);
     // A resident's pages, reached by the secret link in their messages.
     let (_, athens) = app.get_json("/api/v1/tenants/athens").await;
@@ -811,8 +813,27 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
     .await;
     assert_eq!(status, 201, "{invited}");
     let grant = invited["id"].as_i64().unwrap();
+    let (status, _) = send(
+        &app.client,
+        &app.url("/api/v1/tenants/athens/access-requests"),
+        None,
+        reqwest::Method::POST,
+        Some(serde_json::json!({
+            "full_name": "Ελένη Παππά", "organisation": "ΜΚΟ Αλληλεγγύη",
+            "email": "asker@example.org", "role": "council_member",
+            "reason": "Είμαι νέο μέλος του ΣΕΜΠ και θέλω να βλέπω τα θέματα."
+        })),
+    )
+    .await;
+    assert_eq!(status, 202);
+    let (_, requests) = app
+        .get_json_as(&token, "/api/v1/tenants/athens/access-requests")
+        .await;
+    let request = requests[0]["id"].as_i64().expect("a request");
     for path in [
         "/workspace/athens/profile".to_string(),
+        "/workspace/athens/requests".to_string(),
+        format!("/workspace/athens/requests/{request}"),
         "/workspace/athens/notices".to_string(),
         "/workspace/athens/deliveries".to_string(),
         "/workspace/athens/audit".to_string(),

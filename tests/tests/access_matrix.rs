@@ -275,6 +275,19 @@ fn cases() -> Vec<Case> {
         case(Method::POST, "/subscriptions/{token}/confirm", Public),
         case(Method::POST, "/subscriptions/{token}/unsubscribe", Public),
         case(Method::GET, "/tenants/{slug}/notifications", TenantAdmin),
+        // Requests for access: anyone asks; the municipality's administrators answer.
+        case(Method::POST, "/tenants/{slug}/access-requests", Public),
+        case(Method::GET, "/tenants/{slug}/access-requests", TenantAdmin),
+        case(
+            Method::POST,
+            "/tenants/{slug}/access-requests/{id}/accept",
+            TenantAdmin,
+        ),
+        case(
+            Method::POST,
+            "/tenants/{slug}/access-requests/{id}/decline",
+            TenantAdmin,
+        ),
         case(Method::GET, "/tenants/{slug}/deliveries", TenantAdmin),
         case(
             Method::POST,
@@ -864,6 +877,39 @@ impl World {
                     .then(|| json!({"name": {"el": "Νέο όνομα", "en": "New name"}}));
                 (path.replace("{code}", &code), body)
             }
+            (Method::POST, "/tenants/{slug}/access-requests") => {
+                (path, Some(access_request(self.fresh("ngo"))))
+            }
+            (Method::POST, "/tenants/{slug}/access-requests/{id}/accept")
+            | (Method::POST, "/tenants/{slug}/access-requests/{id}/decline") => {
+                // Sent as anyone sends one; answered by the case.
+                let (status, _) = self
+                    .call(
+                        Who::Anonymous,
+                        Method::POST,
+                        &format!("/tenants/{slug}/access-requests"),
+                        Some(access_request(self.fresh("asker"))),
+                    )
+                    .await;
+                assert_eq!(status, 202);
+                let (_, waiting) = self
+                    .call(
+                        Who::PlatformAdmin,
+                        Method::GET,
+                        &format!("/tenants/{slug}/access-requests"),
+                        None,
+                    )
+                    .await;
+                let id = waiting
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .rev()
+                    .find(|r| r["state"] == "pending")
+                    .unwrap()["id"]
+                    .clone();
+                (path.replace("{id}", &id.to_string()), Some(json!({})))
+            }
             (Method::PUT, "/tenants/{slug}/sign-in-provider") => (path, Some(provider_body())),
             (_, "/tenants/{slug}/sign-in-provider") => {
                 self.admin(Method::PUT, &path, provider_body()).await;
@@ -872,6 +918,15 @@ impl World {
             _ => (path, None),
         }
     }
+}
+
+/// A request for access from `who`@example.org.
+fn access_request(who: String) -> Value {
+    json!({
+        "full_name": "Ελένη Παππά", "organisation": "ΜΚΟ Αλληλεγγύη",
+        "email": format!("{who}@example.org"), "role": "practice_author",
+        "reason": "Θέλουμε να καταχωρίσουμε την πρακτική μας."
+    })
 }
 
 /// A practice submitted in the name of municipality `slug`.
@@ -1058,6 +1113,22 @@ mod pages {
                 TenantAdmin,
             ),
             (Method::GET, "/workspace/{slug}/profile", TenantAdmin),
+            (Method::GET, "/workspace/{slug}/requests", TenantAdmin),
+            (
+                Method::GET,
+                "/workspace/{slug}/requests/{request}",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/requests/{request}/accept",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/requests/{request}/decline",
+                TenantAdmin,
+            ),
             (Method::POST, "/workspace/{slug}/profile", TenantAdmin),
             (Method::GET, "/workspace/{slug}/notices", TenantAdmin),
             (Method::POST, "/workspace/{slug}/notices", TenantAdmin),
@@ -1197,6 +1268,33 @@ mod pages {
             .unwrap()
     }
 
+    /// A request for access waiting in `slug`, sent as anyone sends one.
+    async fn waiting_request(app: &TestApp, token: &str, slug: &str) -> i64 {
+        let n = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let sent = app
+            .client
+            .post(app.url(&format!("/api/v1/tenants/{slug}/access-requests")))
+            .json(&super::access_request(format!("asker{n}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), 202);
+        let (_, list) = app
+            .get_json_as(token, &format!("/api/v1/tenants/{slug}/access-requests"))
+            .await;
+        list.as_array()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|r| r["state"] == "pending")
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    }
+
     async fn every_workspace_page_allows_exactly_its_roles(app: TestApp) {
         let mut meetings = Vec::new();
         let operator = token_for(
@@ -1280,6 +1378,12 @@ mod pages {
                     } else {
                         0
                     };
+                    // Answering a request answers it: each call gets one of its own.
+                    let request = if pattern.contains("{request}") {
+                        waiting_request(&app, &operator, slug).await
+                    } else {
+                        0
+                    };
                     // Removing a document removes it: each call gets one of its own.
                     let doc = if method == Method::POST && pattern.contains("{doc}") {
                         upload_document(&app, &operator, (slug, *id, *item)).await
@@ -1292,6 +1396,7 @@ mod pages {
                         .replace("{item}", &item.to_string())
                         .replace("{member}", &member.to_string())
                         .replace("{grant}", &grant.to_string())
+                        .replace("{request}", &request.to_string())
                         .replace("{delivery}", &delivery.to_string())
                         .replace("{doc}", &doc.to_string());
                     let response = if method == Method::GET {

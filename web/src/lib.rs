@@ -10,7 +10,7 @@ pub mod sign_in;
 mod workspace;
 
 // The public pages' modules by their short names, as the rest of the crate calls them.
-use public::{document_gate, meeting_pages, practice_pages, subscription_pages};
+use public::{access_pages, document_gate, meeting_pages, practice_pages, subscription_pages};
 pub use public::{meeting_views, practice_views, views};
 
 use std::{sync::Arc, time::Duration};
@@ -543,6 +543,16 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         .at(
             "/practices/:slug/print",
             get(practice_pages::practice_print).data(state.clone()),
+        )
+        .at(
+            "/municipalities/:slug/access",
+            get(access_pages::ask_form)
+                .post(access_pages::ask)
+                .data(state.clone()),
+        )
+        .at(
+            "/municipalities/:slug/access/sent",
+            get(access_pages::sent).data(state.clone()),
         )
         .at(
             "/municipalities/:slug/subscribe",

@@ -97,6 +97,15 @@ const TEMPLATES: &[(&str, &str)] = &[
         "workspace_notices",
         include_str!("../templates/workspace_notices.hbs"),
     ),
+    ("ask_access", include_str!("../templates/ask_access.hbs")),
+    (
+        "workspace_requests",
+        include_str!("../templates/workspace_requests.hbs"),
+    ),
+    (
+        "workspace_request",
+        include_str!("../templates/workspace_request.hbs"),
+    ),
     (
         "workspace_profile",
         include_str!("../templates/workspace_profile.hbs"),

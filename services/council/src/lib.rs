@@ -55,6 +55,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
     let apis = (
         tenants::TenantsApi::new(context.db.clone(), reads.clone()),
         access.clone(),
+        tenants::api::access_requests::AccessRequestsApi(access.clone()),
         meetings::api::api(meetings_core.clone()),
         practices::api::api(practices_core.clone()),
         notifications::NotificationsApi {

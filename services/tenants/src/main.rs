@@ -28,14 +28,16 @@ async fn main() -> anyhow::Result<()> {
             Arc::new(TenantsIdentity::new(context.db.clone(), &context.settings)),
             Duration::from_secs(context.settings.auth.principal_cache_seconds),
         ));
+        let access = AccessApi::new(
+            context.db.clone(),
+            context.settings.clone(),
+            context.mailer.clone(),
+            identity.clone(),
+        );
         let apis = (
             tenants::TenantsApi::from_context(context),
-            AccessApi::new(
-                context.db.clone(),
-                context.settings.clone(),
-                context.mailer.clone(),
-                identity.clone(),
-            ),
+            access.clone(),
+            tenants::api::access_requests::AccessRequestsApi(access),
         );
         let routes = api_routes(openapi_service(apis, tenants::OPENAPI_TITLE));
         Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))

@@ -3,6 +3,7 @@
 //! feature is a module of handlers (`*_pages`) and one of views (`*_views`); the home and
 //! municipality pages live in the crate's root, beside the layout they share.
 
+pub mod access_pages;
 pub mod document_gate;
 pub mod meeting_pages;
 pub mod meeting_views;

@@ -62,6 +62,7 @@ struct Workplace {
     /// For its administrators: the public profile, the council and its members, and who
     /// has which role.
     profile_href: Option<String>,
+    requests_href: Option<String>,
     council_href: Option<String>,
     people_href: Option<String>,
     notices_href: Option<String>,
@@ -226,6 +227,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
             profile_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/profile")),
+            requests_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/requests")),
             council_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/council")),

@@ -20,6 +20,7 @@ pub mod notices;
 pub mod people;
 pub mod profile;
 pub mod record;
+pub mod requests;
 
 use std::sync::Arc;
 
@@ -136,7 +137,9 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 30] = [
+pub(crate) const DONE_KEYS: [&str; 32] = [
+    "request-accepted",
+    "request-declined",
     "profile-saved",
     "retried",
     "notices-saved",
@@ -229,6 +232,22 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             get(profile::edit_profile)
                 .post(profile::save_profile)
                 .data(state.clone()),
+        )
+        .at(
+            "/:slug/requests",
+            get(requests::requests_page).data(state.clone()),
+        )
+        .at(
+            "/:slug/requests/:id",
+            get(requests::request_detail).data(state.clone()),
+        )
+        .at(
+            "/:slug/requests/:id/accept",
+            post(requests::accept_request).data(state.clone()),
+        )
+        .at(
+            "/:slug/requests/:id/decline",
+            post(requests::decline_request).data(state.clone()),
         )
         .at(
             "/:slug/notices",

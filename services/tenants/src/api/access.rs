@@ -37,7 +37,7 @@ use crate::{
 page_type!(AuditPage, AuditEntry);
 
 #[derive(Tags)]
-enum AccessTags {
+pub(crate) enum AccessTags {
     /// The signed-in user and their API tokens.
     Me,
     /// Roles, invitations and the audit log, per municipality and on the platform.
@@ -46,10 +46,11 @@ enum AccessTags {
 
 #[derive(Clone)]
 pub struct AccessApi {
-    db: DatabaseConnection,
+    pub(crate) db: DatabaseConnection,
     settings: Settings,
-    mailer: Mailer,
+    pub(crate) mailer: Mailer,
     identity: Arc<CachedIdentity>,
+    pub(crate) limits: Arc<super::access_requests::RequestLimits>,
 }
 
 #[derive(ApiResponse)]
@@ -138,6 +139,7 @@ impl AccessApi {
     ) -> Self {
         Self {
             db,
+            limits: Arc::new(super::access_requests::RequestLimits::new(&settings)),
             settings,
             mailer,
             identity,
@@ -378,7 +380,7 @@ impl AccessApi {
     }
 }
 
-fn public_base(request: &Request) -> String {
+pub(crate) fn public_base(request: &Request) -> String {
     request
         .data::<PublicUrl>()
         .map(|u| u.0.clone())

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod access_models;
+pub mod access_requests;
 pub mod commands;
 pub mod models;
 pub mod views;

@@ -1,5 +1,6 @@
 //! The tenants service's tables. No other service reads them.
 
+pub mod access_request;
 pub mod access_token;
 pub mod audit_event;
 pub mod council;

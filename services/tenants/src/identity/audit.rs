@@ -25,10 +25,13 @@ pub enum Action {
     TokenRevoked,
     ProviderConfigured,
     ProviderRemoved,
+    AccessRequested,
+    AccessAccepted,
+    AccessDeclined,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 15] = [
         Action::SignedIn,
         Action::SignInFailed,
         Action::SignedOut,
@@ -41,6 +44,9 @@ impl Action {
         Action::TokenRevoked,
         Action::ProviderConfigured,
         Action::ProviderRemoved,
+        Action::AccessRequested,
+        Action::AccessAccepted,
+        Action::AccessDeclined,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -57,6 +63,9 @@ impl Action {
             Action::TokenRevoked => "token_revoked",
             Action::ProviderConfigured => "sign_in_provider_configured",
             Action::ProviderRemoved => "sign_in_provider_removed",
+            Action::AccessRequested => "access_requested",
+            Action::AccessAccepted => "access_accepted",
+            Action::AccessDeclined => "access_declined",
         }
     }
 }

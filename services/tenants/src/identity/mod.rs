@@ -9,6 +9,7 @@ pub mod links;
 pub mod mail;
 pub mod oidc;
 pub mod providers;
+pub mod requests;
 pub mod resolver;
 pub mod sessions;
 pub mod sign_in;
