@@ -148,15 +148,15 @@ pub async fn change(
     seen: Option<&str>,
 ) -> Result<theme::Model> {
     let found = find(db, code).await?;
-    if seen.is_some_and(|seen| seen != version(&found)) {
-        return Err(PracticesError::Conflict(format!(
-            "the thematic area `{code}` was changed by someone else since this form was opened"
-        )));
-    }
     let mut errors = Vec::new();
     let (name_el, name_en) = names(name, &mut errors);
     if !errors.is_empty() {
         return Err(PracticesError::Invalid(errors));
+    }
+    if seen.is_some_and(|seen| seen != version(&found)) {
+        return Err(PracticesError::Conflict(format!(
+            "the thematic area `{code}` was changed by someone else since this form was opened"
+        )));
     }
     let mut row: theme::ActiveModel = found.into();
     row.name_el = Set(name_el);
