@@ -18,6 +18,7 @@ mod m20261125_000007_practice_files;
 mod m20261126_000008_notifications;
 mod m20261201_000009_notification_meetings;
 mod m20261202_000010_meeting_views;
+mod m20261202_000011_job_failures;
 mod m20261202_000014_key_figure_unit_source;
 mod m20261202_000015_access_requests;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_meeting_views::Migration),
             Box::new(m20261202_000014_key_figure_unit_source::Migration),
             Box::new(m20261202_000015_access_requests::Migration),
+            Box::new(m20261202_000011_job_failures::Migration),
         ]
     }
 }

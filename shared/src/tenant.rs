@@ -7,36 +7,48 @@ use std::{sync::Arc, time::Duration};
 
 use futures_util::future::BoxFuture;
 
-use crate::cache::TtlCache;
+use crate::{cache::TtlCache, validation::Invalid};
 
 /// A municipality's URL name: 2 to 63 lower-case latin letters, digits and single hyphens,
-/// starting with a letter (`athens`, `nea-smyrni`).
+/// starting with a letter (`athens`, `nea-smyrni`). `platform` is not one: the operators'
+/// pages live at `/workspace/platform/...`, beside each municipality's `/workspace/{slug}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TenantSlug(String);
 
+/// Names no municipality may take, because an address of the site already means them.
+pub const RESERVED_SLUGS: [&str; 1] = ["platform"];
+
 impl TenantSlug {
-    pub fn parse(value: &str) -> Result<Self, String> {
+    pub fn parse(value: &str) -> Result<Self, Invalid> {
         let value = value.trim();
         if value.is_empty() {
-            return Err("is required".into());
+            return Err(Invalid::required());
         }
+        let format = |message: &str| Invalid::new("slug_format", message);
         let length = value.chars().count();
         if !(2..=63).contains(&length) {
-            return Err("must be 2 to 63 characters long".into());
+            return Err(format("must be 2 to 63 characters long"));
         }
         if !value.starts_with(|c: char| c.is_ascii_lowercase()) {
-            return Err("must start with a lower-case latin letter (a-z)".into());
+            return Err(format("must start with a lower-case latin letter (a-z)"));
         }
         if !value
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            return Err(
-                "may contain only lower-case latin letters (a-z), digits and hyphens".into(),
-            );
+            return Err(format(
+                "may contain only lower-case latin letters (a-z), digits and hyphens",
+            ));
         }
         if value.ends_with('-') || value.contains("--") {
-            return Err("must not end with a hyphen or contain two in a row".into());
+            return Err(format("must not end with a hyphen or contain two in a row"));
+        }
+        if RESERVED_SLUGS.contains(&value) {
+            return Err(Invalid::new(
+                "slug_reserved",
+                format!("`{value}` is reserved for the platform's own pages"),
+            )
+            .with("slug", value));
         }
         Ok(Self(value.to_string()))
     }
@@ -134,6 +146,7 @@ mod tests {
             "athens-",
             "nea--smyrni",
             "a b",
+            "platform",
         ] {
             assert!(TenantSlug::parse(bad).is_err(), "{bad} should be refused");
         }

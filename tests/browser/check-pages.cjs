@@ -2,7 +2,8 @@
 //  - axe-core finds no accessibility violations (WCAG 2.1 A and AA rules);
 //  - at a phone's width (390 px) nothing scrolls sideways.
 // Usage: node check-pages.cjs BASE_URL PATH...   (tools from $TOOLS_DIR/node_modules)
-// With $SESSION set (a session cookie's value), pages are read signed in.
+// With $SESSION set (a session cookie's value), pages are read signed in. A path ending in
+// `#submit` has its form sent empty first, to check the page with its errors shown.
 // With $SCREENSHOTS_DIR set, each page's phone rendering is saved there as a PNG, to look at.
 // Prints one JSON report on stdout: [{path, violations: [...], overflow: px}].
 'use strict';
@@ -20,11 +21,20 @@ async function context(browser, options) {
   return made;
 }
 
+// A path ending in `#submit` is a form's page: its form is sent as it stands (empty), and
+// the page it comes back as (with its errors) is the one checked.
+async function open(page, url, pagePath) {
+  await page.goto(url);
+  if (pagePath.endsWith('#submit')) {
+    await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+  }
+}
+
 reportOnPages(async (browser, url, pagePath) => {
   // axe needs a page of its own browser context.
   const desktop = await context(browser, { viewport: { width: 1280, height: 900 } });
   const page = await desktop.newPage();
-  await page.goto(url);
+  await open(page, url, pagePath);
   const landed = new URL(page.url()).pathname;
   const axe = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -33,7 +43,7 @@ reportOnPages(async (browser, url, pagePath) => {
 
   const phone = await context(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
   const small = await phone.newPage();
-  await small.goto(url);
+  await open(small, url, pagePath);
   const overflow = await small.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (process.env.SCREENSHOTS_DIR) {

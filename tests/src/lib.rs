@@ -850,3 +850,78 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
     }
     (session, paths)
 }
+
+/// A signed-in operator of the platform (in the showcase) and every operators' page, with
+/// a failed delivery and a failed job to show: the paths a checker reads with the
+/// browser's session cookie (returned). Piraeus is archived there.
+pub async fn platform_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
+    use council_shared::auth::Role;
+    let email = "checker.operator@platform.example.org";
+    token_for(&app.context, email, &[(Role::PlatformAdmin, None)], "check").await;
+    let (status, invited) = app
+        .post(
+            "/api/v1/platform/roles",
+            &serde_json::json!({"email": "second.operator@example.org", "role": "platform_admin"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{invited}");
+    let (_, athens) = app.get_json("/api/v1/tenants/athens").await;
+    {
+        use notifications::entities::delivery;
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let now = chrono::Utc::now();
+        delivery::ActiveModel {
+            tenant_id: Set(athens["id"].as_i64()),
+            idempotency_key: Set("check-failed".into()),
+            message_id: Set("check-failed@example.org".into()),
+            kind: Set("notice".into()),
+            recipient: Set("nobody.at.all.with.a.long.address@example.org".into()),
+            subject: Set("Πρόσκληση σε συνεδρίαση του Συμβουλίου Ένταξης Μεταναστών".into()),
+            text_body: Set("x".into()),
+            state: Set("failed".into()),
+            attempts: Set(8),
+            next_attempt_at: Set(now),
+            last_error: Set(Some("550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown in virtual mailbox table".into())),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&app.context.db)
+        .await
+        .expect("a failed delivery");
+    }
+    notifications::service::jobs::record_outcome(
+        &app.context.db,
+        "digests",
+        chrono::Utc::now(),
+        Err("error returned from database: (code: 5) database is locked".into()),
+    )
+    .await
+    .expect("a failure recorded");
+    let browser = browser::Browser::new(app);
+    browser.sign_in_by_email(app, email).await;
+    let session = browser
+        .cookie(council_shared::auth::SESSION_COOKIE)
+        .expect("a session cookie");
+    let m = "/workspace/platform/municipalities";
+    let paths = vec![
+        "/workspace".to_string(),
+        m.to_string(),
+        format!("{m}/new"),
+        format!("{m}/athens/edit"),
+        format!("{m}/athens/administrator"),
+        format!("{m}/athens/archive"),
+        format!("{m}/piraeus/restore"),
+        "/workspace/platform/roles".to_string(),
+        "/workspace/platform/roles/invite".to_string(),
+        format!("/workspace/platform/roles/{}/revoke", invited["id"]),
+        "/workspace/platform/deliveries".to_string(),
+        "/workspace/platform/deliveries?state=failed".to_string(),
+        "/workspace/platform/jobs".to_string(),
+        "/workspace/platform/themes".to_string(),
+        "/workspace/platform/themes/new".to_string(),
+        "/workspace/platform/themes/employment/edit".to_string(),
+        "/workspace/platform/themes/employment/remove".to_string(),
+    ];
+    (session, paths)
+}

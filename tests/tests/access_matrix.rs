@@ -309,6 +309,13 @@ fn cases() -> Vec<Case> {
             "/tenants/{slug}/notification-settings",
             TenantAdmin,
         ),
+        case(Method::GET, "/platform/deliveries", PlatformAdmin),
+        case(
+            Method::POST,
+            "/platform/deliveries/{id}/retry",
+            PlatformAdmin,
+        ),
+        case(Method::GET, "/platform/jobs", PlatformAdmin),
     ]
 }
 
@@ -720,7 +727,8 @@ impl World {
                 path,
                 Some(json!({"digest_schedule": "0 0 8 * * Mon", "reminder_minutes": 1440})),
             )),
-            (Method::POST, "/tenants/{slug}/deliveries/{id}/retry") => {
+            (Method::POST, "/tenants/{slug}/deliveries/{id}/retry")
+            | (Method::POST, "/platform/deliveries/{id}/retry") => {
                 // Written failed straight away, so no worker takes it first.
                 use notifications::entities::delivery;
                 use sea_orm::{ActiveModelTrait, ActiveValue::Set};
@@ -1182,6 +1190,67 @@ mod pages {
                 TenantAdmin,
             ),
         ];
+        // The operators' pages: `{fresh}` is a municipality made for the call (archiving
+        // one is not undone by the next case), `{pgrant}` a platform invitation and
+        // `{theme}` a thematic area of its own.
+        for (method, path) in [
+            (Method::GET, "/workspace/platform/municipalities"),
+            (Method::GET, "/workspace/platform/municipalities/new"),
+            (Method::POST, "/workspace/platform/municipalities/new"),
+            (
+                Method::GET,
+                "/workspace/platform/municipalities/{slug}/edit",
+            ),
+            (
+                Method::POST,
+                "/workspace/platform/municipalities/{slug}/edit",
+            ),
+            (
+                Method::GET,
+                "/workspace/platform/municipalities/{slug}/administrator",
+            ),
+            (
+                Method::POST,
+                "/workspace/platform/municipalities/{slug}/administrator",
+            ),
+            (
+                Method::GET,
+                "/workspace/platform/municipalities/{fresh}/archive",
+            ),
+            (
+                Method::POST,
+                "/workspace/platform/municipalities/{fresh}/archive",
+            ),
+            (
+                Method::GET,
+                "/workspace/platform/municipalities/{slug}/restore",
+            ),
+            (
+                Method::POST,
+                "/workspace/platform/municipalities/{slug}/restore",
+            ),
+            (Method::GET, "/workspace/platform/roles"),
+            (Method::GET, "/workspace/platform/roles/invite"),
+            (Method::POST, "/workspace/platform/roles/invite"),
+            (Method::POST, "/workspace/platform/roles/{pgrant}/resend"),
+            (Method::GET, "/workspace/platform/roles/{pgrant}/revoke"),
+            (Method::POST, "/workspace/platform/roles/{pgrant}/revoke"),
+            (Method::GET, "/workspace/platform/deliveries"),
+            (
+                Method::POST,
+                "/workspace/platform/deliveries/{delivery}/retry",
+            ),
+            (Method::GET, "/workspace/platform/jobs"),
+            (Method::GET, "/workspace/platform/themes"),
+            (Method::GET, "/workspace/platform/themes/new"),
+            (Method::POST, "/workspace/platform/themes/new"),
+            (Method::GET, "/workspace/platform/themes/{theme}/edit"),
+            (Method::POST, "/workspace/platform/themes/{theme}/edit"),
+            (Method::GET, "/workspace/platform/themes/{theme}/remove"),
+            (Method::POST, "/workspace/platform/themes/{theme}/remove"),
+        ] {
+            cases.push((method, path, PlatformAdmin));
+        }
         for both in [
             "{m}/edit",
             "{m}/agenda/new",
@@ -1295,6 +1364,48 @@ mod pages {
             .unwrap()
     }
 
+    /// What an operators' page `pattern` acts on, made for the call: a municipality, a
+    /// platform invitation, a thematic area (each only when the pattern names it).
+    async fn platform_targets(app: &TestApp, pattern: &str) -> (String, i64, String) {
+        let n = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let fresh = if pattern.contains("{fresh}") {
+            let slug = format!("town-{n}");
+            app.create_tenant(&slug).await;
+            slug
+        } else {
+            String::new()
+        };
+        let pgrant = if pattern.contains("{pgrant}") {
+            let (status, created) = app
+                .post(
+                    "/api/v1/platform/roles",
+                    &json!({"email": format!("chief{n}@example.org"), "role": "platform_admin"}),
+                )
+                .await;
+            assert_eq!(status, 201, "{created}");
+            created["id"].as_i64().unwrap()
+        } else {
+            0
+        };
+        let theme = if pattern.contains("{theme}") {
+            let code = format!("theme_{n}");
+            let (status, created) = app
+                .post(
+                    "/api/v1/practice-themes",
+                    &json!({"code": code, "name": {"el": "Θέμα", "en": "Theme"}}),
+                )
+                .await;
+            assert_eq!(status, 201, "{created}");
+            code
+        } else {
+            String::new()
+        };
+        (fresh, pgrant, theme)
+    }
+
     async fn every_workspace_page_allows_exactly_its_roles(app: TestApp) {
         let mut meetings = Vec::new();
         let operator = token_for(
@@ -1390,7 +1501,11 @@ mod pages {
                     } else {
                         *doc
                     };
+                    let (fresh, pgrant, theme) = platform_targets(&app, pattern).await;
                     let path = pattern
+                        .replace("{fresh}", &fresh)
+                        .replace("{pgrant}", &pgrant.to_string())
+                        .replace("{theme}", &theme)
                         .replace("{m}", &format!("/workspace/{slug}/meetings/{id}"))
                         .replace("{slug}", slug)
                         .replace("{item}", &item.to_string())

@@ -132,6 +132,46 @@ async fn workspace_pages_have_no_accessibility_violations_and_fit_a_phone() {
     }
 }
 
+/// The platform's operators' pages, read signed in as an operator, and their forms sent
+/// empty (`#submit`) to show their errors: no accessibility violation and nothing scrolls
+/// sideways at 390 px.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn operators_pages_have_no_accessibility_violations_and_fit_a_phone() {
+    let Some(tools) = browser_tools() else { return };
+    let app = spawn_showcase().await;
+    let (session, mut paths) = integration_tests::platform_pages_to_check(&app).await;
+    for form in [
+        "/workspace/platform/municipalities/new",
+        "/workspace/platform/roles/invite",
+        "/workspace/platform/themes/new",
+    ] {
+        paths.push(format!("{form}#submit"));
+    }
+    let count = paths.len();
+    let mut env = vec![("SESSION", session)];
+    if let Ok(dir) = std::env::var("SCREENSHOTS_DIR") {
+        env.push(("SCREENSHOTS_DIR", dir));
+    }
+    let report = run_with_env(tools, "check-pages.cjs", &app.base, paths, env).await;
+    let pages = report.as_array().unwrap();
+    assert_eq!(pages.len(), count);
+    for page in pages {
+        let path = page["path"].as_str().unwrap();
+        let wanted = path.trim_end_matches("#submit").split('?').next().unwrap();
+        assert_eq!(page["landed"], wanted, "read signed in");
+        assert!(page["passes"].as_u64().unwrap() > 5, "axe ran on {path}");
+        assert_eq!(
+            page["violations"],
+            serde_json::json!([]),
+            "accessibility violations on {path}"
+        );
+        assert!(
+            page["overflow"].as_i64().unwrap() <= 0,
+            "{path} scrolls sideways on a phone"
+        );
+    }
+}
+
 /// The Content-Security-Policy blocks nothing the pages use, and Swagger UI, whose inline
 /// scripts it allows by their hashes only, still draws the API's operations.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -257,7 +257,8 @@ async fn a_service_binary_serves_only_its_own_api() {
         paths.iter().all(|p| p.contains("subscriptions")
             || p.contains("subscribers")
             || p.contains("notification")
-            || p.contains("deliveries")),
+            || p.contains("deliveries")
+            || p.as_str() == "/platform/jobs"),
         "and no other service's: {paths:?}"
     );
     assert_eq!(notifications.get("/api/v1/tenants").await.status(), 404);

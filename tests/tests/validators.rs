@@ -118,6 +118,65 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
     pages
 }
 
+/// The platform's operators' pages as an operator reads them, then their forms sent
+/// wrong, as they come back with their errors (422).
+async fn platform_pages(app: &integration_tests::TestApp) -> Vec<String> {
+    let (session, paths) = integration_tests::platform_pages_to_check(app).await;
+    let cookie = format!("{}={session}", council_shared::auth::SESSION_COOKIE);
+    let mut pages = Vec::new();
+    for path in &paths {
+        let response = app
+            .client
+            .get(app.url(path))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        pages.push(response.text().await.unwrap());
+    }
+    let token = pages[1]
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a form token")
+        .to_string();
+    let wrong: [(&str, &[(&str, &str)]); 5] = [
+        (
+            "/workspace/platform/municipalities/new",
+            &[("slug", "platform"), ("contact_email", "x")],
+        ),
+        (
+            "/workspace/platform/municipalities/athens/edit",
+            &[("name_el", ""), ("website", "ftp://x")],
+        ),
+        ("/workspace/platform/roles/invite", &[("email", "x")]),
+        (
+            "/workspace/platform/themes/new",
+            &[("code", "Bad"), ("position", "x")],
+        ),
+        (
+            "/workspace/platform/municipalities/athens/administrator",
+            &[("email", "")],
+        ),
+    ];
+    for (path, fields) in wrong {
+        let mut form: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        form.extend_from_slice(fields);
+        let response = app
+            .client
+            .post(app.url(path))
+            .header("cookie", &cookie)
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 422, "{path} sent wrong");
+        pages.push(response.text().await.unwrap());
+    }
+    pages
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_is_valid_html() {
     let Some(jar) = vnu_jar() else { return };
@@ -167,6 +226,12 @@ async fn every_page_is_valid_html() {
     // Every page of the workspace for one meeting, and its forms sent back with errors.
     for (i, page) in workspace_pages(&app).await.into_iter().enumerate() {
         let file = dir.path().join(format!("workspace{i}.html"));
+        std::fs::write(&file, page).unwrap();
+        files.push(file);
+    }
+    // The operators' pages, and their forms sent back with errors.
+    for (i, page) in platform_pages(&app).await.into_iter().enumerate() {
+        let file = dir.path().join(format!("platform{i}.html"));
         std::fs::write(&file, page).unwrap();
         files.push(file);
     }

@@ -122,6 +122,26 @@ const TEMPLATES: &[(&str, &str)] = &[
         "workspace_home",
         include_str!("../templates/workspace_home.hbs"),
     ),
+    (
+        "workspace_platform_form",
+        include_str!("../templates/workspace_platform_form.hbs"),
+    ),
+    (
+        "workspace_platform_municipalities",
+        include_str!("../templates/workspace_platform_municipalities.hbs"),
+    ),
+    (
+        "workspace_platform_deliveries",
+        include_str!("../templates/workspace_platform_deliveries.hbs"),
+    ),
+    (
+        "workspace_platform_jobs",
+        include_str!("../templates/workspace_platform_jobs.hbs"),
+    ),
+    (
+        "workspace_platform_themes",
+        include_str!("../templates/workspace_platform_themes.hbs"),
+    ),
     ("sign_in", include_str!("../templates/sign_in.hbs")),
     (
         "link_confirm",
@@ -209,11 +229,14 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 36] = [
+pub const FIELD_ERROR_CODES: [&str; 39] = [
     "too_many",
     "year_not_between",
     "required",
     "too_long",
+    "slug_format",
+    "slug_reserved",
+    "theme_code",
     "control_characters",
     "invalid_email",
     "invalid_url",

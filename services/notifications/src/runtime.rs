@@ -20,6 +20,12 @@ use crate::{
     service::{jobs, queue, subscriptions},
 };
 
+/// The jobs' names, as the job table and the operators' page know them.
+pub const EVENTS: &str = "events";
+pub const EXPIRY: &str = "expiry";
+pub const DIGESTS: &str = "digests";
+pub const REMINDERS: &str = "reminders";
+
 fn mail_of(row: &delivery::Model) -> OutgoingMail {
     OutgoingMail {
         to: row.recipient.clone(),
@@ -148,11 +154,19 @@ impl Notifications {
                 .get(name)
                 .is_none_or(|since| jobs::is_due(&schedule, *since, now, athens::offset_at(now)));
             if due {
-                match job().await {
-                    Ok(count) => tracing::debug!(job = name, count, "job ran"),
-                    Err(error) => tracing::error!(job = name, error = ?error, "job failed"),
-                }
+                let outcome = match job().await {
+                    Ok(count) => {
+                        tracing::debug!(job = name, count, "job ran");
+                        Ok(())
+                    }
+                    Err(error) => {
+                        tracing::error!(job = name, error = ?error, "job failed");
+                        Err(error.to_string())
+                    }
+                };
                 last_runs.insert(name.to_string(), now);
+                // One write per run (not per tick), for the operators' page.
+                self.record(name, now, outcome).await;
             }
             return;
         }
@@ -197,6 +211,7 @@ impl Notifications {
                 }
                 Err(error) => {
                     tracing::error!(job = name, error = ?error, "job failed");
+                    self.record(name, now, Err(error.to_string())).await;
                     None
                 }
             }
@@ -208,23 +223,45 @@ impl Notifications {
         }
     }
 
+    /// Keeps how a run ended where the operators' page reads it; a failure to write it is
+    /// logged, and the job goes on.
+    async fn record(
+        &self,
+        name: &str,
+        at: chrono::DateTime<Utc>,
+        outcome: std::result::Result<(), String>,
+    ) {
+        if let Err(error) = jobs::record_outcome(&self.db, name, at, outcome).await {
+            tracing::error!(job = name, error = ?error, "cannot record the job's run");
+        }
+    }
+
+    /// The background jobs by name, with their schedules, in the order they run.
+    pub fn job_schedules(&self) -> [(&'static str, &str); 4] {
+        let settings = &self.settings;
+        [
+            (EVENTS, settings.events_schedule.as_str()),
+            (EXPIRY, settings.expiry_schedule.as_str()),
+            (DIGESTS, settings.digest_schedule.as_str()),
+            (REMINDERS, settings.reminder_schedule.as_str()),
+        ]
+    }
+
     async fn schedule(&self) {
         let tick = Duration::from_millis(self.settings.poll_ms.clamp(10, 1_000));
         loop {
             let settings = &self.settings;
-            self.run_job("events", &settings.events_schedule, || {
-                self.consume_events()
-            })
-            .await;
-            self.run_job("expiry", &settings.expiry_schedule, || {
+            self.run_job(EVENTS, &settings.events_schedule, || self.consume_events())
+                .await;
+            self.run_job(EXPIRY, &settings.expiry_schedule, || {
                 subscriptions::expire(&self.db)
             })
             .await;
-            self.run_job("digests", &settings.digest_schedule, || {
+            self.run_job(DIGESTS, &settings.digest_schedule, || {
                 self.send_due_digests()
             })
             .await;
-            self.run_job("reminders", &settings.reminder_schedule, || {
+            self.run_job(REMINDERS, &settings.reminder_schedule, || {
                 self.send_due_reminders()
             })
             .await;

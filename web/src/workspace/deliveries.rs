@@ -20,20 +20,22 @@ use crate::{
     meeting_views::{When, when},
 };
 
-const PER_PAGE: u64 = 50;
+pub(crate) const PER_PAGE: u64 = 50;
 
 fn deliveries_href(slug: &str) -> String {
     format!("/workspace/{slug}/deliveries")
 }
 
 #[derive(Serialize)]
-struct Count {
+pub(crate) struct Count {
     label: String,
     count: u64,
 }
 
 #[derive(Serialize)]
-struct Row {
+pub(crate) struct Row {
+    /// Which municipality it was sent for (on the operators' page, which lists them all).
+    pub municipality: Option<String>,
     kind: String,
     recipient: String,
     subject: String,
@@ -45,7 +47,7 @@ struct Row {
 }
 
 #[derive(Serialize)]
-struct Filter {
+pub(crate) struct Filter {
     href: String,
     label: String,
     current: bool,
@@ -70,7 +72,7 @@ struct DeliveriesPage {
     newer_href: Option<String>,
 }
 
-fn counts(state: &WebState, lang: Lang, prefix: &str, tallies: &[Tally]) -> Vec<Count> {
+pub(crate) fn counts(state: &WebState, lang: Lang, prefix: &str, tallies: &[Tally]) -> Vec<Count> {
     tallies
         .iter()
         .map(|t| Count {
@@ -84,12 +86,74 @@ fn counts(state: &WebState, lang: Lang, prefix: &str, tallies: &[Tally]) -> Vec<
         .collect()
 }
 
-fn query_value(req: &Request, name: &str) -> Option<String> {
+pub(crate) fn query_value(req: &Request, name: &str) -> Option<String> {
     req.uri().query().and_then(|q| {
         url::form_urlencoded::parse(q.as_bytes())
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.to_string())
     })
+}
+
+/// Links to the page at `base` with each state, the `wanted` one marked current.
+pub(crate) fn filters(
+    state: &WebState,
+    lang: Lang,
+    base: &str,
+    wanted: Option<DeliveryState>,
+) -> Vec<Filter> {
+    let t = |key: &str| state.renderer.text(lang, key);
+    let mut filters = vec![Filter {
+        href: base.to_string(),
+        label: t("deliveries-all"),
+        current: wanted.is_none(),
+    }];
+    filters.extend(DeliveryState::ALL.iter().map(|s| Filter {
+        href: format!("{base}?state={}", s.as_str()),
+        label: t(&format!("delivery-state-{}", s.as_str())),
+        current: wanted == Some(*s),
+    }));
+    filters
+}
+
+/// A delivery as a row of the page at `base` (its retry is under it).
+pub(crate) fn row(
+    state: &WebState,
+    lang: Lang,
+    base: &str,
+    d: &notifications::api::models::DeliveryView,
+) -> Row {
+    Row {
+        municipality: None,
+        kind: d.kind.clone(),
+        recipient: d.recipient.clone(),
+        subject: d.subject.clone(),
+        state: state
+            .renderer
+            .text(lang, &format!("delivery-state-{}", d.state)),
+        attempts: d.attempts,
+        last_error: d.last_error.clone(),
+        at: when(d.sent_at.unwrap_or(d.created_at)),
+        retry_action: (d.state == "failed").then(|| format!("{base}/{}/retry", d.id)),
+    }
+}
+
+/// Page `page` of the list at `base`, in state `wanted` if any.
+pub(crate) fn page_href(base: &str, page: u64, wanted: Option<DeliveryState>) -> String {
+    let mut href = format!("{base}?page={page}");
+    if let Some(s) = wanted {
+        href.push_str(&format!("&state={}", s.as_str()));
+    }
+    href
+}
+
+/// The state and page asked for in the address.
+pub(crate) fn wanted_page(req: &Request) -> (Option<DeliveryState>, u64) {
+    let wanted = query_value(req, "state").and_then(|s| DeliveryState::from_db(&s).ok());
+    let page_number = query_value(req, "page")
+        .and_then(|p| p.parse::<u64>().ok())
+        .unwrap_or(1)
+        .max(1);
+    (wanted, page_number)
 }
 
 #[handler]
@@ -103,11 +167,7 @@ pub async fn deliveries_page(
         Err(response) => return response,
     };
     let lang = context.lang;
-    let wanted = query_value(req, "state").and_then(|s| DeliveryState::from_db(&s).ok());
-    let page_number = query_value(req, "page")
-        .and_then(|p| p.parse::<u64>().ok())
-        .unwrap_or(1)
-        .max(1);
+    let (wanted, page_number) = wanted_page(req);
     let made: Result<DeliveriesPage, ApiError> = async {
         let core = &state.notifications;
         let summary = core.overview(&principal, &slug).await?;
@@ -116,24 +176,8 @@ pub async fn deliveries_page(
             .delivery_page(&principal, &slug, wanted, request)
             .await?;
         let base = deliveries_href(&slug);
-        let with = |page: u64| {
-            let mut href = format!("{base}?page={page}");
-            if let Some(s) = wanted {
-                href.push_str(&format!("&state={}", s.as_str()));
-            }
-            href
-        };
-        let t = |key: &str| state.renderer.text(lang, key);
-        let mut filters = vec![Filter {
-            href: base.clone(),
-            label: t("deliveries-all"),
-            current: wanted.is_none(),
-        }];
-        filters.extend(DeliveryState::ALL.iter().map(|s| Filter {
-            href: format!("{base}?state={}", s.as_str()),
-            label: t(&format!("delivery-state-{}", s.as_str())),
-            current: wanted == Some(*s),
-        }));
+        let with = |page: u64| page_href(&base, page, wanted);
+        let filters = filters(&state, lang, &base, wanted);
         Ok(DeliveriesPage {
             lang: lang.code(),
             done: super::done_banner(&state, req, lang),
@@ -149,16 +193,7 @@ pub async fn deliveries_page(
             rows: listed
                 .items
                 .iter()
-                .map(|d| Row {
-                    kind: d.kind.clone(),
-                    recipient: d.recipient.clone(),
-                    subject: d.subject.clone(),
-                    state: t(&format!("delivery-state-{}", d.state)),
-                    attempts: d.attempts,
-                    last_error: d.last_error.clone(),
-                    at: when(d.sent_at.unwrap_or(d.created_at)),
-                    retry_action: (d.state == "failed").then(|| format!("{base}/{}/retry", d.id)),
-                })
+                .map(|d| row(&state, lang, &base, d))
                 .collect(),
             total: listed.total,
             older_href: (page_number * PER_PAGE < listed.total).then(|| with(page_number + 1)),

@@ -72,8 +72,16 @@ struct Workplace {
 }
 
 #[derive(Serialize)]
+struct Link {
+    href: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
 struct HomePage {
     platform_roles: Vec<String>,
+    /// For the platform's operators: their pages.
+    platform_links: Vec<Link>,
     workplaces: Vec<Workplace>,
     nothing_waits: bool,
 }
@@ -263,7 +271,19 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
             waiting,
         });
     }
+    let platform_links = if principal.is_platform_admin() {
+        super::platform::LINKS
+            .iter()
+            .map(|(href, key)| Link {
+                href,
+                text: state.renderer.text(lang, key),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let view = HomePage {
+        platform_links,
         nothing_waits: workplaces.iter().all(|w| w.waiting.is_empty()),
         platform_roles,
         workplaces,

@@ -18,6 +18,7 @@ pub mod member;
 pub mod minutes;
 pub mod notices;
 pub mod people;
+pub mod platform;
 pub mod profile;
 pub mod record;
 pub mod requests;
@@ -137,10 +138,14 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 32] = [
+pub(crate) const DONE_KEYS: [&str; 36] = [
     "request-accepted",
     "request-declined",
     "profile-saved",
+    "municipality-added",
+    "archived",
+    "restored",
+    "theme-removed",
     "retried",
     "notices-saved",
     "council-saved",
@@ -195,6 +200,93 @@ pub(crate) fn meeting_href(slug: &str, id: i64) -> String {
     format!("/workspace/{slug}/meetings/{id}")
 }
 
+/// The operators' addresses, under `/platform` (a slug no municipality can take).
+fn platform_routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
+    use council_shared::methods::{get, post};
+    use platform::{deliveries, jobs, municipalities, municipality_form, roles, themes};
+    use poem::EndpointExt;
+    let m = "/platform/municipalities";
+    route
+        .at(m, get(municipalities::list).data(state.clone()))
+        .at(
+            format!("{m}/new"),
+            get(municipality_form::new_municipality)
+                .post(municipality_form::create)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/:slug/edit"),
+            get(municipality_form::edit)
+                .post(municipality_form::update)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/:slug/administrator"),
+            get(municipality_form::new_administrator)
+                .post(municipality_form::invite_administrator)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/:slug/archive"),
+            get(municipalities::confirm_archive)
+                .post(municipalities::archive_municipality)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{m}/:slug/restore"),
+            get(municipalities::confirm_restore)
+                .post(municipalities::restore_municipality)
+                .data(state.clone()),
+        )
+        .at(
+            "/platform/roles",
+            get(roles::roles_page).data(state.clone()),
+        )
+        .at(
+            "/platform/roles/invite",
+            get(roles::new_invitation)
+                .post(roles::invite)
+                .data(state.clone()),
+        )
+        .at(
+            "/platform/roles/:id/resend",
+            post(roles::resend).data(state.clone()),
+        )
+        .at(
+            "/platform/roles/:id/revoke",
+            get(roles::confirm_revoke)
+                .post(roles::revoke)
+                .data(state.clone()),
+        )
+        .at(
+            "/platform/deliveries",
+            get(deliveries::deliveries_page).data(state.clone()),
+        )
+        .at(
+            "/platform/deliveries/:id/retry",
+            post(deliveries::retry).data(state.clone()),
+        )
+        .at("/platform/jobs", get(jobs::jobs_page).data(state.clone()))
+        .at(
+            "/platform/themes",
+            get(themes::themes_page).data(state.clone()),
+        )
+        .at(
+            "/platform/themes/new",
+            get(themes::new_theme).post(themes::add).data(state.clone()),
+        )
+        .at(
+            "/platform/themes/:code/edit",
+            get(themes::edit).post(themes::update).data(state.clone()),
+        )
+        .at(
+            "/platform/themes/:code/remove",
+            get(themes::confirm_remove)
+                .post(themes::remove)
+                .data(state.clone()),
+        )
+}
+
 /// The workspace's addresses. A POST that succeeded (it redirects) changed something the
 /// public may see: the public pages kept rendered are dropped, as after an API write.
 pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
@@ -215,7 +307,7 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             }
         })
     };
-    let pages = poem::Route::new()
+    let pages = platform_routes(poem::Route::new(), state)
         .at("/", get(home::workspace_home).data(state.clone()))
         .at(
             "/:slug/council",

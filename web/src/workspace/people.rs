@@ -57,9 +57,10 @@ struct Person {
 }
 
 #[derive(Serialize)]
-struct PeoplePage {
+pub(crate) struct PeoplePage {
     lang: &'static str,
-    slug: String,
+    heading: String,
+    invite_href: String,
     done: Option<String>,
     csrf: String,
     active: Vec<Person>,
@@ -67,7 +68,8 @@ struct PeoplePage {
     expired: Vec<Person>,
 }
 
-fn person(state: &WebState, lang: Lang, slug: &str, record: &GrantRecord) -> Person {
+/// `record` as listed on the page at `base` (its actions are under it).
+fn person(state: &WebState, lang: Lang, base: &str, record: &GrantRecord) -> Person {
     let id = record.grant.id;
     let status = record.status();
     Person {
@@ -80,9 +82,9 @@ fn person(state: &WebState, lang: Lang, slug: &str, record: &GrantRecord) -> Per
             .filter(|_| record.grant.user_id.is_none())
             .map(when),
         revoke_href: matches!(status, GrantStatus::Active | GrantStatus::Invited)
-            .then(|| format!("{}/{id}/revoke", people_href(slug))),
+            .then(|| format!("{base}/{id}/revoke")),
         resend_action: matches!(status, GrantStatus::Invited | GrantStatus::Expired)
-            .then(|| format!("{}/{id}/resend", people_href(slug))),
+            .then(|| format!("{base}/{id}/resend")),
     }
 }
 
@@ -101,30 +103,88 @@ pub async fn people_page(
         Ok(found) => found,
         Err(error) => return failed(&state, &context, error),
     };
-    let of = |wanted: &[GrantStatus]| -> Vec<Person> {
-        list.iter()
-            .filter(|r| wanted.contains(&r.status()))
-            .map(|r| person(&state, lang, &slug, r))
-            .collect()
-    };
-    let view = PeoplePage {
-        lang: lang.code(),
-        slug: slug.clone(),
-        done: super::done_banner(&state, req, lang),
-        csrf: crate::sign_in::csrf_token(req).0,
-        active: of(&[GrantStatus::Active]),
-        invited: of(&[GrantStatus::Invited]),
-        expired: of(&[GrantStatus::Expired]),
-    };
-    let title = state.renderer.text(lang, "people-title");
+    let heading = state.renderer.text(lang, "people-title");
+    let view = people_view(&state, req, (&heading, &people_href(&slug)), &list);
     show(
         &state,
         req,
         &context,
-        ("workspace_people", &title),
+        ("workspace_people", &heading),
         &view,
         poem::http::StatusCode::OK,
     )
+}
+
+/// The roles and invitations of `list` as the page at `base` shows them, under `heading`.
+pub(crate) fn people_view(
+    state: &WebState,
+    req: &Request,
+    (heading, base): (&str, &str),
+    list: &[GrantRecord],
+) -> PeoplePage {
+    let lang = crate::i18n::language_of(req);
+    let of = |wanted: &[GrantStatus]| -> Vec<Person> {
+        list.iter()
+            .filter(|r| wanted.contains(&r.status()))
+            .map(|r| person(state, lang, base, r))
+            .collect()
+    };
+    PeoplePage {
+        lang: lang.code(),
+        heading: heading.to_string(),
+        invite_href: format!("{base}/invite"),
+        done: super::done_banner(state, req, lang),
+        csrf: crate::sign_in::csrf_token(req).0,
+        active: of(&[GrantStatus::Active]),
+        invited: of(&[GrantStatus::Invited]),
+        expired: of(&[GrantStatus::Expired]),
+    }
+}
+
+/// The address an invitation goes to.
+pub(crate) fn email_field(state: &WebState, lang: Lang) -> Field {
+    let t = |key: &str| state.renderer.text(lang, key);
+    Field::new("email", "email", t("people-email"))
+        .hint(t("people-email-hint"))
+        .autocomplete("off")
+        .required()
+}
+
+/// Grants the role, or invites the address, as the API does: `AccessApi::grant_role`,
+/// with this site's address for the e-mail's link and the reader's for the audit log.
+pub(crate) async fn grant(
+    state: &WebState,
+    req: &Request,
+    principal: &council_shared::auth::Principal,
+    tenant: Option<&tenants::entities::tenant::Model>,
+    input: RoleGrantInput,
+) -> Result<GrantRecord, ApiError> {
+    let from = (crate::sign_in::public_url(req), client_ip(req));
+    state
+        .access
+        .grant_role((&from.0, &from.1), principal, tenant, input)
+        .await
+}
+
+/// Shows what `grant` refused on its form: an address that already holds the role beside
+/// the address, the rest beside their fields. Anything else is returned for the error page.
+pub(crate) fn show_grant_refusal(
+    state: &WebState,
+    lang: Lang,
+    form: &mut Form,
+    error: ApiError,
+) -> Result<(), ApiError> {
+    match error {
+        // The only conflict here: the address already holds this role.
+        ApiError::Conflict(_) => {
+            form.field_error("email", state.renderer.text(lang, "people-already"));
+            Ok(())
+        }
+        other => {
+            let names = [("member_id", "member_id")];
+            form.show_refusal(&state.renderer, lang, other, &names)
+        }
+    }
 }
 
 async fn invite_form(
@@ -157,12 +217,7 @@ async fn invite_form(
         lang,
         &state.renderer,
     )
-    .field(
-        Field::new("email", "email", t("people-email"))
-            .hint(t("people-email-hint"))
-            .autocomplete("off")
-            .required(),
-    )
+    .field(email_field(state, lang))
     .field(Field::new("role", "radios", t("people-role")).choices(roles))
     .field(
         Field::new("member_id", "select", t("people-member"))
@@ -261,10 +316,7 @@ pub async fn invite(
                 role,
                 member_id,
             };
-            let from = (crate::sign_in::public_url(req), client_ip(req));
-            state
-                .access
-                .grant_role((&from.0, &from.1), &principal, Some(&tenant), input)
+            grant(&state, req, &principal, Some(&tenant), input)
                 .await
                 .map(|_| ())
         }
@@ -282,17 +334,8 @@ pub async fn invite(
             Ok(form) => form.keep(&submitted),
             Err(other) => return failed(&state, &context, other),
         };
-    match error {
-        // The only conflict here: the address already holds this role.
-        ApiError::Conflict(_) => {
-            form.field_error("email", state.renderer.text(lang, "people-already"));
-        }
-        other => {
-            let names = [("member_id", "member_id")];
-            if let Err(other) = form.show_refusal(&state.renderer, lang, other, &names) {
-                return failed(&state, &context, other);
-            }
-        }
+    if let Err(other) = show_grant_refusal(&state, lang, &mut form, error) {
+        return failed(&state, &context, other);
     }
     invite_page(&state, req, &context, &slug, form)
 }
@@ -313,7 +356,7 @@ pub async fn resend(
         let from = (crate::sign_in::public_url(req), client_ip(req));
         state
             .access
-            .resend_invitation((&from.0, &from.1), &principal, &tenant, id)
+            .resend_invitation((&from.0, &from.1), &principal, Some(&tenant), id)
             .await?;
         Ok(())
     }

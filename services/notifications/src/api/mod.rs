@@ -342,17 +342,7 @@ impl Notifications {
         let (active, pending): (Vec<_>, Vec<_>) =
             rows.into_iter().partition(|s| s.state == "active");
         // Counted in the database: a municipality's log holds every message ever sent.
-        let states: Vec<(String, i64)> = delivery::Entity::find()
-            .select_only()
-            .column(delivery::Column::State)
-            .column_as(delivery::Column::Id.count(), "count")
-            .filter(delivery::Column::TenantId.eq(roster.tenant.id))
-            .group_by(delivery::Column::State)
-            .order_by_asc(delivery::Column::State)
-            .into_tuple()
-            .all(&self.db)
-            .await
-            .map_err(NotificationsError::from)?;
+        let deliveries = self.state_tallies(Some(roster.tenant.id)).await?;
         let contacts = self.directory.contacts(&roster.tenant.slug).await?;
         let members_without_address = roster
             .members
@@ -372,13 +362,7 @@ impl Notifications {
             ),
             by_language: tally(active.iter().map(|s| s.language.clone())),
             by_cadence: tally(active.iter().map(|s| s.cadence.clone())),
-            deliveries: states
-                .into_iter()
-                .map(|(value, count)| Tally {
-                    value,
-                    count: count.max(0) as u64,
-                })
-                .collect(),
+            deliveries,
         })
     }
 
@@ -391,8 +375,22 @@ impl Notifications {
         request: PageRequest,
     ) -> Result<DeliveryPage, ApiError> {
         let roster = self.operated(caller, slug).await?;
-        let mut query =
-            delivery::Entity::find().filter(delivery::Column::TenantId.eq(roster.tenant.id));
+        self.deliveries_of(Some(roster.tenant.id), state, request)
+            .await
+    }
+
+    /// One page of deliveries, newest first: of municipality `tenant` (`None`: of all,
+    /// and the platform's own), in `state` if given.
+    async fn deliveries_of(
+        &self,
+        tenant: Option<i64>,
+        state: Option<DeliveryState>,
+        request: PageRequest,
+    ) -> Result<DeliveryPage, ApiError> {
+        let mut query = delivery::Entity::find();
+        if let Some(id) = tenant {
+            query = query.filter(delivery::Column::TenantId.eq(id));
+        }
         if let Some(state) = state {
             query = query.filter(delivery::Column::State.eq(state.as_str()));
         }
@@ -423,15 +421,97 @@ impl Notifications {
         id: i64,
     ) -> Result<DeliveryView, ApiError> {
         let roster = self.operated(caller, slug).await?;
+        self.retry_of(Some(roster.tenant.id), id).await
+    }
+
+    /// Queues failed delivery `id` again: of municipality `tenant` (`None`: any).
+    async fn retry_of(&self, tenant: Option<i64>, id: i64) -> Result<DeliveryView, ApiError> {
         let found = delivery::Entity::find_by_id(id)
-            .filter(delivery::Column::TenantId.eq(roster.tenant.id))
             .one(&self.db)
             .await
             .map_err(NotificationsError::from)?
-            .ok_or_else(|| ApiError::NotFound(format!("no delivery {} here", id)))?;
+            .filter(|row| tenant.is_none() || row.tenant_id == tenant)
+            .ok_or_else(|| ApiError::NotFound(format!("no delivery {id} here")))?;
         let queued = queue::retry(&self.db, found).await?;
         self.wake.notify_waiters();
         Ok(delivery_view(queued))
+    }
+
+    /// One page of every municipality's deliveries (and the platform's own), newest
+    /// first, in `state` if given: for the platform's operators.
+    pub async fn platform_delivery_page(
+        &self,
+        caller: &council_shared::auth::Principal,
+        state: Option<DeliveryState>,
+        request: PageRequest,
+    ) -> Result<DeliveryPage, ApiError> {
+        operators_only(caller)?;
+        self.deliveries_of(None, state, request).await
+    }
+
+    /// Every delivery by state, across municipalities: for the platform's operators.
+    pub async fn platform_delivery_counts(
+        &self,
+        caller: &council_shared::auth::Principal,
+    ) -> Result<Vec<Tally>, ApiError> {
+        operators_only(caller)?;
+        self.state_tallies(None).await
+    }
+
+    /// Deliveries by state: of municipality `tenant` (`None`: of all, and the platform's).
+    async fn state_tallies(&self, tenant: Option<i64>) -> Result<Vec<Tally>, ApiError> {
+        let mut query = delivery::Entity::find()
+            .select_only()
+            .column(delivery::Column::State)
+            .column_as(delivery::Column::Id.count(), "count");
+        if let Some(id) = tenant {
+            query = query.filter(delivery::Column::TenantId.eq(id));
+        }
+        let states: Vec<(String, i64)> = query
+            .group_by(delivery::Column::State)
+            .order_by_asc(delivery::Column::State)
+            .into_tuple()
+            .all(&self.db)
+            .await
+            .map_err(NotificationsError::from)?;
+        Ok(states
+            .into_iter()
+            .map(|(value, count)| Tally {
+                value,
+                count: count.max(0) as u64,
+            })
+            .collect())
+    }
+
+    /// Sends a failed delivery of any municipality again: for the platform's operators.
+    pub async fn platform_retry(
+        &self,
+        caller: &council_shared::auth::Principal,
+        id: i64,
+    ) -> Result<DeliveryView, ApiError> {
+        operators_only(caller)?;
+        self.retry_of(None, id).await
+    }
+
+    /// The background jobs with their last run, next run and last failure: for the
+    /// platform's operators.
+    pub async fn job_statuses(
+        &self,
+        caller: &council_shared::auth::Principal,
+    ) -> Result<Vec<JobView>, ApiError> {
+        operators_only(caller)?;
+        let found = jobs::statuses(&self.db, &self.job_schedules(), Utc::now()).await?;
+        Ok(found
+            .into_iter()
+            .map(|j| JobView {
+                name: j.name,
+                schedule: j.schedule,
+                last_run_at: j.last_run_at,
+                next_run_at: j.next_run_at,
+                last_failed_at: j.last_failed_at,
+                last_error: j.last_error,
+            })
+            .collect())
     }
 
     /// The municipality's notice settings, for its administrators.
@@ -516,9 +596,20 @@ impl Notifications {
     }
 }
 
+fn operators_only(caller: &council_shared::auth::Principal) -> Result<(), ApiError> {
+    if caller.is_platform_admin() {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(
+            "only platform administrators see every municipality's notices".into(),
+        ))
+    }
+}
+
 fn delivery_view(row: delivery::Model) -> DeliveryView {
     DeliveryView {
         id: row.id,
+        tenant_id: row.tenant_id,
         kind: row.kind,
         recipient: row.recipient,
         subject: row.subject,
@@ -594,6 +685,13 @@ pub enum DeliveryResponse {
     /// Queued again.
     #[oai(status = 200)]
     Ok(Json<DeliveryView>),
+}
+
+#[derive(ApiResponse)]
+pub enum JobsResponse {
+    /// The background jobs, in the order they run.
+    #[oai(status = 200)]
+    Ok(Json<Vec<JobView>>),
 }
 
 #[derive(ApiResponse)]
@@ -735,6 +833,48 @@ impl NotificationsApi {
     ) -> ApiResult<DeliveryResponse> {
         Ok(DeliveryResponse::Ok(Json(
             self.core.retry(&caller, &slug, *id).await?,
+        )))
+    }
+
+    /// Every municipality's deliveries (platform administrators)
+    ///
+    /// Newest first; `tenant_id` names the municipality each was sent for.
+    #[oai(path = "/platform/deliveries", method = "get")]
+    async fn platform_deliveries(
+        &self,
+        caller: SignedIn,
+        /// `queued`, `in_flight`, `sent` or `failed`.
+        state: Query<Option<DeliveryState>>,
+        /// Page number, from 1.
+        page: Query<Option<council_shared::pagination::PageNumber>>,
+        /// Items per page, 1 to 100 (default 20).
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
+    ) -> ApiResult<DeliveriesResponse> {
+        let request = PageRequest::parse(page.0.map(|p| p.0), per_page.0.map(|p| p.0))?;
+        Ok(DeliveriesResponse::Ok(Json(
+            self.core
+                .platform_delivery_page(&caller, state.0, request)
+                .await?,
+        )))
+    }
+
+    /// Retry any municipality's failed delivery (platform administrators)
+    #[oai(path = "/platform/deliveries/:id/retry", method = "post")]
+    async fn platform_retry_delivery(
+        &self,
+        caller: SignedIn,
+        id: Path<i64>,
+    ) -> ApiResult<DeliveryResponse> {
+        Ok(DeliveryResponse::Ok(Json(
+            self.core.platform_retry(&caller, *id).await?,
+        )))
+    }
+
+    /// The background jobs: last run, next run, last failure (platform administrators)
+    #[oai(path = "/platform/jobs", method = "get")]
+    async fn platform_jobs(&self, caller: SignedIn) -> ApiResult<JobsResponse> {
+        Ok(JobsResponse::Ok(Json(
+            self.core.job_statuses(&caller).await?,
         )))
     }
 

@@ -124,6 +124,10 @@ pub struct NotificationsSummary {
 #[derive(Debug, Clone, Object)]
 pub struct DeliveryView {
     pub id: i64,
+    /// The municipality it was sent for (its `id` in the tenants API); none for the
+    /// platform's own messages.
+    #[oai(skip_serializing_if_is_none)]
+    pub tenant_id: Option<i64>,
     pub kind: String,
     pub recipient: String,
     pub subject: String,
@@ -143,6 +147,27 @@ pub struct DeliveryPage {
     pub page: u64,
     pub per_page: u64,
     pub total: u64,
+}
+
+/// A background job, for the platform's operators.
+#[derive(Debug, Clone, Object)]
+pub struct JobView {
+    /// `events` (reading the other services' events), `expiry` (unconfirmed
+    /// subscriptions), `digests` or `reminders`.
+    pub name: String,
+    /// When it runs: a cron expression with seconds.
+    pub schedule: String,
+    /// Its last run that ended well.
+    #[oai(skip_serializing_if_is_none)]
+    pub last_run_at: Option<DateTime<Utc>>,
+    /// When it runs next (now, when a run is due).
+    #[oai(skip_serializing_if_is_none)]
+    pub next_run_at: Option<DateTime<Utc>>,
+    /// Its last failure, and why.
+    #[oai(skip_serializing_if_is_none)]
+    pub last_failed_at: Option<DateTime<Utc>>,
+    #[oai(skip_serializing_if_is_none)]
+    pub last_error: Option<String>,
 }
 
 /// A municipality's notification settings.

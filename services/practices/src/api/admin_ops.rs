@@ -94,7 +94,7 @@ impl PracticeAdminApi {
         body: JsonBody<ThemeChange>,
     ) -> ApiResult<ThemeResponse> {
         admin_only(&caller, "edit the thematic areas")?;
-        let saved = themes::change(&self.core.db, &code, &body.name, body.position).await?;
+        let saved = themes::change(&self.core.db, &code, &body.name, body.position, None).await?;
         Ok(ThemeResponse::Ok(Json(view(saved))))
     }
 

@@ -315,6 +315,15 @@ impl AccessApi {
         Ok((tenant, list))
     }
 
+    /// The platform's roles and invitations, for its administrators.
+    pub async fn platform_roles(&self, caller: &Principal) -> Result<Vec<GrantRecord>, ApiError> {
+        require(
+            caller.is_platform_admin(),
+            "only platform administrators see these",
+        )?;
+        Ok(grants::list(&self.db, None).await?)
+    }
+
     /// A municipality's audit log as its administrators filter it: one page, and the total.
     pub async fn audit_of(
         &self,
@@ -335,17 +344,19 @@ impl AccessApi {
     }
 
     /// Sends an invitation again: the old one is revoked and a new one, with a new
-    /// expiry, goes to the same address for the same role.
+    /// expiry, goes to the same address for the same role (`tenant`: in that
+    /// municipality, `None` on the platform).
     pub async fn resend_invitation(
         &self,
         (base, ip): (&str, &str),
         caller: &Principal,
-        tenant: &tenant::Model,
+        tenant: Option<&tenant::Model>,
         id: i64,
     ) -> Result<GrantRecord, ApiError> {
-        let record = grants::find(&self.db, id, Some(tenant.id)).await?;
+        let tenant_id = tenant.map(|t| t.id);
+        let record = grants::find(&self.db, id, tenant_id).await?;
         require(
-            caller.may_grant(record.role(), Some(tenant.id)),
+            caller.may_grant(record.role(), tenant_id),
             "you may not invite to this role here",
         )?;
         if record.grant.user_id.is_some() || record.grant.revoked_at.is_some() {
@@ -358,9 +369,8 @@ impl AccessApi {
             role: record.role(),
             member_id: record.grant.member_id,
         };
-        self.revoke_role(ip, caller, Some(tenant.id), id).await?;
-        self.grant_role((base, ip), caller, Some(tenant), input)
-            .await
+        self.revoke_role(ip, caller, tenant_id, id).await?;
+        self.grant_role((base, ip), caller, tenant, input).await
     }
 
     async fn audit_page(
@@ -575,11 +585,7 @@ impl AccessApi {
     /// List platform administrators and invitations (platform administrators)
     #[oai(path = "/platform/roles", method = "get", tag = "AccessTags::Access")]
     async fn list_platform_roles(&self, caller: SignedIn) -> ApiResult<GrantListResponse> {
-        require(
-            caller.is_platform_admin(),
-            "only platform administrators see these",
-        )?;
-        let list = grants::list(&self.db, None).await?;
+        let list = self.platform_roles(&caller).await?;
         Ok(GrantListResponse::Ok(Json(
             list.iter().map(Into::into).collect(),
         )))

@@ -5,9 +5,9 @@
 
 use council_shared::auth::Principal;
 
-use super::models::{CouncilUpdate, MemberInput, Profile, Warning};
+use super::models::{CouncilUpdate, MemberInput, Profile, TenantCreate, TenantUpdate, Warning};
 use crate::{
-    domain::{CouncilDetails, MemberData, ProfileContent},
+    domain::{CouncilDetails, MemberData, NewTenant, ProfileContent, TenantDetails},
     entities::{council as council_row, council_member, tenant},
     error::TenantsError,
     public::TenantReads,
@@ -128,4 +128,69 @@ pub async fn replace_profile(
     profile::replace(db, slug, content).await?;
     reads.invalidate(slug);
     Ok(())
+}
+
+/// Only the platform's operators add, archive and restore municipalities.
+fn operators_only(caller: &Principal, what: &str) -> Result<(), TenantsError> {
+    if caller.is_platform_admin() {
+        Ok(())
+    } else {
+        Err(TenantsError::Forbidden(format!(
+            "only platform administrators {what}"
+        )))
+    }
+}
+
+/// Adds a municipality (platform administrators).
+pub async fn create_tenant(
+    (db, reads): (&sea_orm::DatabaseConnection, &TenantReads),
+    caller: &Principal,
+    body: &TenantCreate,
+) -> Result<tenant::Model, TenantsError> {
+    operators_only(caller, "add municipalities")?;
+    let new = NewTenant::parse(body).map_err(TenantsError::Invalid)?;
+    let created = tenants::create(db, new).await?;
+    reads.invalidate(&created.slug);
+    Ok(created)
+}
+
+/// A municipality's version as a form carries it: the time of its last change.
+pub fn tenant_version(tenant: &tenant::Model) -> String {
+    tenant.updated_at.timestamp_micros().to_string()
+}
+
+/// Changes a municipality's details (its administrators, platform ones included).
+/// `seen`: the version the form showed, when there was a form.
+pub async fn update_details(
+    (db, reads): (&sea_orm::DatabaseConnection, &TenantReads),
+    caller: &Principal,
+    slug: &str,
+    body: &TenantUpdate,
+    seen: Option<&str>,
+) -> Result<tenant::Model, TenantsError> {
+    let current = check_administers(db, caller, slug).await?;
+    let details = TenantDetails::parse(body).map_err(TenantsError::Invalid)?;
+    if let Some(seen) = seen.filter(|s| !s.is_empty())
+        && tenant_version(&current) != seen
+    {
+        return Err(TenantsError::Conflict(
+            "the municipality was changed by someone else since this form was opened".into(),
+        ));
+    }
+    let saved = tenants::update(db, slug, details).await?;
+    reads.invalidate(slug);
+    Ok(saved)
+}
+
+/// Archives (`true`) or restores a municipality (platform administrators).
+pub async fn set_archived(
+    (db, reads): (&sea_orm::DatabaseConnection, &TenantReads),
+    caller: &Principal,
+    slug: &str,
+    archived: bool,
+) -> Result<tenant::Model, TenantsError> {
+    operators_only(caller, "archive and restore municipalities")?;
+    let saved = tenants::set_archived(db, slug, archived).await?;
+    reads.invalidate(slug);
+    Ok(saved)
 }

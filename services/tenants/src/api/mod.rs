@@ -24,7 +24,6 @@ use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
 use crate::{
-    domain::{NewTenant, TenantDetails},
     error::TenantsError,
     public::TenantReads,
     service::{council, tenants},
@@ -167,9 +166,6 @@ pub enum MemberRemovedResponse {
     Removed,
 }
 
-fn invalid(errors: Vec<council_shared::FieldError>) -> ApiError {
-    ApiError::Validation(errors)
-}
 
 #[OpenApi]
 impl TenantsApi {
@@ -201,12 +197,7 @@ impl TenantsApi {
         caller: SignedIn,
         body: JsonBody<TenantCreate>,
     ) -> ApiResult<CreateTenantResponse> {
-        require(
-            caller.is_platform_admin(),
-            "only platform administrators add municipalities",
-        )?;
-        let new = NewTenant::parse(&body).map_err(invalid)?;
-        let created = tenants::create(&self.db, new).await?;
+        let created = commands::create_tenant((&self.db, &self.reads), &caller, &body).await?;
         let location = format!("/api/v1/tenants/{}", created.slug);
         Ok(CreateTenantResponse::Created(
             Json(self.changed(&created.slug).await?),
@@ -233,9 +224,7 @@ impl TenantsApi {
         slug: Path<String>,
         body: JsonBody<TenantUpdate>,
     ) -> ApiResult<TenantResponse> {
-        self.check_administers(&caller, &slug).await?;
-        let details = TenantDetails::parse(&body).map_err(invalid)?;
-        tenants::update(&self.db, &slug, details).await?;
+        commands::update_details((&self.db, &self.reads), &caller, &slug, &body, None).await?;
         Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
 
@@ -252,11 +241,7 @@ impl TenantsApi {
         caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
-        require(
-            caller.is_platform_admin(),
-            "only platform administrators archive and restore municipalities",
-        )?;
-        tenants::set_archived(&self.db, &slug, true).await?;
+        commands::set_archived((&self.db, &self.reads), &caller, &slug, true).await?;
         Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
 
@@ -271,11 +256,7 @@ impl TenantsApi {
         caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<TenantResponse> {
-        require(
-            caller.is_platform_admin(),
-            "only platform administrators archive and restore municipalities",
-        )?;
-        tenants::set_archived(&self.db, &slug, false).await?;
+        commands::set_archived((&self.db, &self.reads), &caller, &slug, false).await?;
         Ok(TenantResponse::Ok(Json(self.changed(&slug).await?)))
     }
 
