@@ -26,8 +26,9 @@ fn deliveries_href(slug: &str) -> String {
     format!("/workspace/{slug}/deliveries")
 }
 
+/// How many chose a value, under the value's name.
 #[derive(Serialize)]
-struct Count {
+pub(crate) struct Count {
     label: String,
     count: u64,
 }
@@ -70,7 +71,9 @@ struct DeliveriesPage {
     newer_href: Option<String>,
 }
 
-fn counts(state: &WebState, lang: Lang, prefix: &str, tallies: &[Tally]) -> Vec<Count> {
+/// The API's tallies named in the reader's language (`{prefix}-{value}`), or by their
+/// value when `prefix` is empty.
+pub(crate) fn counts(state: &WebState, lang: Lang, prefix: &str, tallies: &[Tally]) -> Vec<Count> {
     tallies
         .iter()
         .map(|t| Count {

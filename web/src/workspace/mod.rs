@@ -19,6 +19,9 @@ pub mod minutes;
 pub mod notices;
 pub mod people;
 pub mod record;
+pub mod subscriber_import;
+pub mod subscribers;
+pub mod subscribers_csv;
 
 use std::sync::Arc;
 
@@ -70,6 +73,21 @@ pub(crate) fn received(
         return Err(crate::sign_in::csrf_failure(state, request));
     }
     Ok((context, principal, submitted))
+}
+
+/// What a search form sent with GET: the address's query, as a form's values.
+pub(crate) fn query_of(request: &Request) -> crate::forms::Submitted {
+    crate::forms::Submitted(
+        request
+            .uri()
+            .query()
+            .map(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
 }
 
 /// Renders a workspace page: `template` with `view`, in the site layout, never cached,
@@ -135,8 +153,9 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 29] = [
+pub(crate) const DONE_KEYS: [&str; 30] = [
     "retried",
+    "subscriber-erased",
     "notices-saved",
     "council-saved",
     "invited",
@@ -237,6 +256,30 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             post(deliveries::retry).data(state.clone()),
         )
         .at("/:slug/audit", get(audit::audit_page).data(state.clone()))
+        .at(
+            "/:slug/subscribers",
+            get(subscribers::subscribers_page).data(state.clone()),
+        )
+        .at(
+            "/:slug/subscribers/export",
+            get(subscribers::export).data(state.clone()),
+        )
+        .at(
+            "/:slug/subscribers/import",
+            get(subscriber_import::import_page)
+                .post(subscriber_import::preview)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/subscribers/import/confirm",
+            post(subscriber_import::confirm).data(state.clone()),
+        )
+        .at(
+            "/:slug/subscribers/:id/erase",
+            get(subscribers::confirm_erase)
+                .post(subscribers::erase)
+                .data(state.clone()),
+        )
         .at(
             "/:slug/people",
             get(people::people_page).data(state.clone()),
