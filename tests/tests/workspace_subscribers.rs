@@ -9,40 +9,14 @@ use integration_tests::{
     browser::{Browser, outbox},
     on_both_databases, token_for,
 };
-use notifications::{
-    domain::{Cadence, Topic},
-    entities::subscriber,
-    service::subscriptions::{self, Choice, Requested},
-};
+use notifications::entities::subscriber;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 const ADMIN: &str = "admin@alpha.example.org";
 
-/// A subscriber of the municipality, confirmed or not: their id.
+/// A subscriber of alpha (meetings and minutes, English, in a digest): their id.
 async fn subscribed(app: &TestApp, email: &str, confirmed: bool) -> i64 {
-    let (_, tenant) = app.get_json("/api/v1/tenants/alpha").await;
-    let choice = Choice {
-        topics: vec![Topic::Meetings],
-        language: "en".into(),
-        cadence: Cadence::Digest,
-    };
-    let Requested::Confirm(row) = subscriptions::request(
-        &app.context.db,
-        tenant["id"].as_i64().unwrap(),
-        email,
-        &choice,
-        72,
-    )
-    .await
-    .unwrap() else {
-        panic!("a new subscriber")
-    };
-    if confirmed {
-        subscriptions::confirm(&app.context.db, &row.token)
-            .await
-            .unwrap();
-    }
-    row.id
+    integration_tests::subscriber_of(app, "alpha", email, confirmed).await
 }
 
 async fn known(app: &TestApp, email: &str) -> bool {
@@ -136,8 +110,8 @@ async fn an_administrator_finds_imports_exports_and_erases_subscribers(app: Test
     assert!(refused.contains("href=\"#row-3\""), "{refused}");
     assert!(refused.contains("2 γραμμές έχουν λάθη"), "{refused}");
     assert!(
-        refused.contains("not-an-address;weather"),
-        "kept: {refused}"
+        refused.contains("immediate\nnot-an-address;weather;xx;sometimes\nNew.One"),
+        "kept as typed, not indented: {refused}"
     );
     assert!(!known(&app, "new.one@example.org").await, "nothing saved");
 
@@ -202,7 +176,7 @@ async fn an_administrator_finds_imports_exports_and_erases_subscribers(app: Test
     let text = String::from_utf8(file.clone()).unwrap();
     assert_eq!(
         text,
-        "\u{feff}email;topics;language;cadence\r\nmaria.papadopoulou@example.org;meetings;en;digest\r\n",
+        "\u{feff}email;topics;language;cadence\r\nmaria.papadopoulou@example.org;meetings,minutes;en;digest\r\n",
         "only the confirmed"
     );
     // ... which imports again unchanged: every row already known.

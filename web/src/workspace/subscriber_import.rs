@@ -426,14 +426,15 @@ fn row_view(
     let problems = match checked {
         Ok((address, chosen, outcome)) if repeats.is_none() => {
             view.email = address;
+            // As read, in the file's own words (`all` spelled out).
             view.topics = chosen
                 .topics
                 .iter()
-                .map(|topic| t(&format!("topic-{}", topic.as_str())))
+                .map(|topic| topic.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
             view.language = chosen.language;
-            view.cadence = t(&format!("cadence-{}", chosen.cadence.as_str()));
+            view.cadence = chosen.cadence.as_str().to_string();
             view.will = Some(outcome);
             view.outcome = Some(t(match outcome {
                 ImportOutcome::Invite => "subscribers-outcome-invite",
