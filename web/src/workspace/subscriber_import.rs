@@ -244,6 +244,13 @@ pub async fn confirm(
         Ok(found) => found,
         Err(response) => return response,
     };
+    if let Err(error) = state
+        .notifications
+        .preview_import(&principal, &slug, &[])
+        .await
+    {
+        return failed(&state, &context, error);
+    }
     let text = submitted.value("csv").to_string();
     let Ok(rows) = subscribers_csv::parse(&text) else {
         return checked_page(&state, req, &context, (&slug, &principal), ("csv", text)).await;
