@@ -734,6 +734,37 @@ pub async fn check_ics(text: &str) -> serde_json::Value {
 /// A signed-in administrator of athens (in the showcase) and every page of the workspace
 /// for one of its meetings (convened, with a closed item and a document) and for its
 /// council: the paths a checker reads with the browser's session cookie (returned).
+/// A subscriber of the municipality `slug` (English, meetings and minutes, in a digest),
+/// `confirmed` or waiting for it: their id.
+pub async fn subscriber_of(app: &TestApp, slug: &str, email: &str, confirmed: bool) -> i64 {
+    use notifications::{
+        domain::{Cadence, Topic},
+        service::subscriptions,
+    };
+    let (_, tenant) = app.get_json(&format!("/api/v1/tenants/{slug}")).await;
+    let choice = subscriptions::Choice {
+        topics: vec![Topic::Meetings, Topic::Minutes],
+        language: "en".into(),
+        cadence: Cadence::Digest,
+    };
+    let (subscriptions::Requested::Confirm(row) | subscriptions::Requested::AlreadyActive(row)) =
+        subscriptions::request(
+            &app.context.db,
+            tenant["id"].as_i64().unwrap(),
+            email,
+            &choice,
+            72,
+        )
+        .await
+        .unwrap();
+    if confirmed {
+        subscriptions::confirm(&app.context.db, &row.token)
+            .await
+            .unwrap();
+    }
+    row.id
+}
+
 pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
     use council_shared::auth::Role;
     // One of its administrators: staff of its meetings (what a secretary sees) and keeper
@@ -837,6 +868,12 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
         "/workspace/athens/notices".to_string(),
         "/workspace/athens/deliveries".to_string(),
         "/workspace/athens/audit".to_string(),
+        "/workspace/athens/subscribers".to_string(),
+        "/workspace/athens/subscribers/import".to_string(),
+        format!(
+            "/workspace/athens/subscribers/{}/erase",
+            subscriber_of(app, "athens", "resident@athens.example.org", true).await
+        ),
         "/workspace/athens/people".to_string(),
         "/workspace/athens/people/invite".to_string(),
         format!("/workspace/athens/people/{grant}/revoke"),

@@ -294,6 +294,12 @@ fn cases() -> Vec<Case> {
             "/tenants/{slug}/subscribers/import",
             TenantAdmin,
         ),
+        case(Method::GET, "/tenants/{slug}/subscribers", TenantAdmin),
+        case(
+            Method::DELETE,
+            "/tenants/{slug}/subscribers/{id}",
+            TenantAdmin,
+        ),
         case(
             Method::POST,
             "/tenants/{slug}/deliveries/{id}/retry",
@@ -691,7 +697,9 @@ impl World {
             .1["id"]
             .as_i64()
             .unwrap();
-        if case.path.starts_with("/subscriptions/{token}") {
+        if case.path.starts_with("/subscriptions/{token}")
+            || case.path == "/tenants/{slug}/subscribers/{id}"
+        {
             let choice = subscriptions::Choice {
                 topics: vec![Topic::Meetings],
                 language: "el".into(),
@@ -707,7 +715,12 @@ impl World {
             };
             let body = (case.method == Method::PUT)
                 .then(|| json!({"topics": ["all"], "language": "en", "cadence": "digest"}));
-            return Some((case.path.replace("{token}", &row.token), body));
+            let path = case
+                .path
+                .replace("{token}", &row.token)
+                .replace("{slug}", slug)
+                .replace("{id}", &row.id.to_string());
+            return Some((path, body));
         }
         let path = case.path.replace("{slug}", slug);
         match (case.method.clone(), case.path) {
@@ -1115,6 +1128,37 @@ mod pages {
             ),
             (Method::GET, "/workspace/{slug}/audit", TenantAdmin),
             (Method::GET, "/workspace/{slug}/deliveries", TenantAdmin),
+            (Method::GET, "/workspace/{slug}/subscribers", TenantAdmin),
+            (
+                Method::GET,
+                "/workspace/{slug}/subscribers/export",
+                TenantAdmin,
+            ),
+            (
+                Method::GET,
+                "/workspace/{slug}/subscribers/import",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/subscribers/import",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/subscribers/import/confirm",
+                TenantAdmin,
+            ),
+            (
+                Method::GET,
+                "/workspace/{slug}/subscribers/{subscriber}/erase",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/subscribers/{subscriber}/erase",
+                TenantAdmin,
+            ),
             (
                 Method::POST,
                 "/workspace/{slug}/deliveries/{delivery}/retry",
@@ -1495,6 +1539,17 @@ mod pages {
                     } else {
                         0
                     };
+                    // Erasing a subscriber erases them: each call gets one of its own.
+                    let subscriber = if pattern.contains("{subscriber}") {
+                        let n = std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .unwrap()
+                            .as_nanos();
+                        let email = format!("resident{n}@example.org");
+                        integration_tests::subscriber_of(&app, slug, &email, false).await
+                    } else {
+                        0
+                    };
                     // Removing a document removes it: each call gets one of its own.
                     let doc = if method == Method::POST && pattern.contains("{doc}") {
                         upload_document(&app, &operator, (slug, *id, *item)).await
@@ -1513,6 +1568,7 @@ mod pages {
                         .replace("{grant}", &grant.to_string())
                         .replace("{request}", &request.to_string())
                         .replace("{delivery}", &delivery.to_string())
+                        .replace("{subscriber}", &subscriber.to_string())
                         .replace("{doc}", &doc.to_string());
                     let response = if method == Method::GET {
                         browser.navigate(&path).await

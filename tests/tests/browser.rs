@@ -297,3 +297,72 @@ async fn a_secretary_and_a_member_run_a_meeting_in_chromium() {
     assert!(public.contains("Πρακτικά (διορθωμένα)"), "{public}");
     assert!(!public.contains("Αίτημα κατοίκου για στέγαση"), "{public}");
 }
+
+/// A municipality's administrator imports subscribers in Chromium at 390 px
+/// (`tests/browser/subscribers-import.cjs`): a file with a wrong row is refused with the
+/// row named, the corrected rows are checked and imported. No page on the way, the
+/// refusal included, has an accessibility violation or scrolls sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_administrator_imports_subscribers_in_chromium() {
+    use council_shared::auth::Role;
+    let Some(tools) = browser_tools() else { return };
+    let app = TestApp::spawn(Backend::Sqlite).await.expect("SQLite app");
+    app.create_tenant("alpha").await;
+    let admin = "admin@alpha.example.org";
+    integration_tests::token_for(
+        &app.context,
+        admin,
+        &[(Role::TenantAdmin, Some("alpha"))],
+        "t",
+    )
+    .await;
+    integration_tests::subscriber_of(&app, "alpha", "known@example.org", true).await;
+    let browser = integration_tests::browser::Browser::new(&app);
+    browser.sign_in_by_email(&app, admin).await;
+    let session = browser
+        .cookie(council_shared::auth::SESSION_COOKIE)
+        .expect("a session cookie");
+    let bad = app.data_dir.path().join("subscribers.csv");
+    std::fs::write(
+        &bad,
+        "\u{feff}email;topics;language;cadence\r\nnew@example.org;meetings;el;\r\nnot-an-address;meetings;;\r\n",
+    )
+    .unwrap();
+    let mut env = vec![
+        ("SESSION", session),
+        ("SLUG", "alpha".to_string()),
+        ("BAD_CSV", bad.display().to_string()),
+        (
+            "GOOD_ROWS",
+            "email;topics;language;cadence\nnew@example.org;meetings;el;\nknown@example.org;all;en;digest\n"
+                .to_string(),
+        ),
+    ];
+    if let Ok(dir) = std::env::var("SCREENSHOTS_DIR") {
+        env.push(("SCREENSHOTS_DIR", dir));
+    }
+    let report = run_with_env(tools, "subscribers-import.cjs", &app.base, Vec::new(), env).await;
+    let steps = report["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 5, "{report}");
+    for step in steps {
+        assert!(
+            step["passes"].as_u64().unwrap() > 5,
+            "axe ran on {}",
+            step["step"]
+        );
+        assert_eq!(
+            step["violations"],
+            serde_json::json!([]),
+            "accessibility violations at {}",
+            step["step"]
+        );
+        assert!(
+            step["overflow"].as_i64().unwrap() <= 0,
+            "{} scrolls sideways at 390 px",
+            step["step"]
+        );
+    }
+    let summary = report["summary"].as_str().unwrap();
+    assert!(summary.contains("Γραμμή 3 (not-an-address)"), "{summary}");
+    assert_eq!(steps[4]["path"], "/workspace/alpha/subscribers");
+}

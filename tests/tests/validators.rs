@@ -55,7 +55,7 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
         .and_then(|rest| rest.split('"').next())
         .expect("a form token")
         .to_string();
-    let wrong: [(&str, &[(&str, &str)]); 11] = [
+    let wrong: [(&str, &[(&str, &str)]); 12] = [
         ("/municipalities/athens/access", &[("email", "x")]),
         (
             "/workspace/athens/profile",
@@ -65,6 +65,13 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
                 ("key_figures[0].year", "x"),
                 ("goals[0].title.en", "Housing"),
             ],
+        ),
+        (
+            "/workspace/athens/subscribers/import",
+            &[(
+                "csv",
+                "email;topics\nok@example.org;all\nnot an address;weather\n",
+            )],
         ),
         (
             "/workspace/athens/notices",
@@ -115,6 +122,23 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
         assert_eq!(response.status(), 422, "{path} sent wrong");
         pages.push(response.text().await.unwrap());
     }
+    // A good list, shown to be checked before it is imported.
+    let response = app
+        .client
+        .post(app.url("/workspace/athens/subscribers/import"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", token.as_str()),
+            (
+                "csv",
+                "email;topics;language\nnew@example.org;meetings minutes;fa\n",
+            ),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "a list to check");
+    pages.push(response.text().await.unwrap());
     pages
 }
 

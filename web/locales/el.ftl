@@ -1031,3 +1031,79 @@ platform-theme-in-use = { $count ->
 field-error-slug_format = Γράψτε το όνομα διεύθυνσης με πεζά λατινικά γράμματα, ψηφία και μονές παύλες, 2 έως 63 χαρακτήρες, ξεκινώντας από γράμμα.
 field-error-slug_reserved = Το «{ $slug }» προορίζεται για τις σελίδες της ίδιας της πλατφόρμας. Επιλέξτε άλλο όνομα διεύθυνσης.
 field-error-theme_code = Γράψτε τον κωδικό με πεζά λατινικά γράμματα, ψηφία και _, 2 έως 40 χαρακτήρες, ξεκινώντας από γράμμα.
+## Εγγεγραμμένοι για τους διαχειριστές του δήμου: πλήθη, αναζήτηση, εισαγωγή και εξαγωγή CSV, διαγραφή κατόπιν αιτήματος
+workspace-subscribers = Εγγεγραμμένοι: αναζήτηση, εισαγωγή, εξαγωγή
+subscribers-title = Εγγεγραμμένοι
+subscribers-find = Αναζήτηση εγγεγραμμένου
+subscribers-address = Διεύθυνση
+subscribers-address-hint = Διεύθυνση e-mail ή μέρος της.
+subscribers-search = Αναζήτηση
+subscribers-results = { $count ->
+    [one] Βρέθηκε ένας εγγεγραμμένος
+   *[other] Βρέθηκαν { $count } εγγεγραμμένοι
+}
+subscribers-all = { $count ->
+    [one] Ένας εγγεγραμμένος, επιβεβαιωμένος ή σε αναμονή
+   *[other] { $count } εγγεγραμμένοι, επιβεβαιωμένοι ή σε αναμονή
+}
+subscribers-topics = Θέματα
+subscribers-language = Γλώσσα
+subscribers-cadence = Πότε
+subscribers-since = Από
+subscribers-state-active = Επιβεβαιωμένος
+subscribers-state-pending = Περιμένει επιβεβαίωση
+subscribers-state-expired = Έληξε ο σύνδεσμος επιβεβαίωσης
+subscribers-state-erased = Διαγράφηκε με αίτημά του
+subscribers-erase = Διαγραφή
+subscribers-export = Λήψη των επιβεβαιωμένων εγγεγραμμένων (CSV)
+subscribers-erase-heading = Διαγραφή του { $email };
+subscribers-erase-explain = Κάντε το όταν το ζητήσει ο ίδιος ο εγγεγραμμένος. Η εγγραφή του και όλα τα μηνύματα που στάλθηκαν ή περιμένουν να σταλούν σε αυτόν διαγράφονται αμέσως· κρατείται μόνο ένα αποτύπωμα (hash) της διεύθυνσης, ώστε καμία εισαγωγή να μην μπορεί να τον προσθέσει ξανά. Μόνο ο ίδιος μπορεί να εγγραφεί ξανά, από τη σελίδα του δήμου, με επιβεβαίωση μέσω e-mail.
+subscribers-erase-when = Η διαγραφή δεν αναιρείται.
+subscribers-erase-submit = Διαγραφή του εγγεγραμμένου
+workspace-done-subscriber-erased = Ο εγγεγραμμένος διαγράφηκε. Κρατείται μόνο ένα αποτύπωμα της διεύθυνσης.
+workspace-done-imported = Η λίστα εισήχθη. Στάλθηκε μήνυμα επιβεβαίωσης: { $invited }. Ήταν ήδη γνωστές: { $known }. Διαγραμμένες με αίτημά τους: { $erased } (δεν άλλαξαν).
+subscribers-import-title = Εισαγωγή εγγεγραμμένων από αρχείο CSV
+subscribers-import-check = Ελέγξτε τις διευθύνσεις πριν από την εισαγωγή
+subscribers-import-preview = Προεπισκόπηση των γραμμών
+subscribers-import-file = Αρχείο CSV
+subscribers-import-file-hint = Από το Excel: Αρχείο, Αποθήκευση ως, «CSV UTF-8». Έως 5.000 γραμμές.
+subscribers-import-paste = Ή επικολλήστε εδώ τις γραμμές
+subscribers-import-paste-hint = Πρώτα η γραμμή επικεφαλίδων, μετά μία διεύθυνση ανά γραμμή, με τις τιμές χωρισμένες με ; ή ,
+subscribers-import-columns = Οι στήλες του αρχείου
+subscribers-column-email = Η διεύθυνση e-mail.
+subscribers-column-topics = meetings (συνεδριάσεις), minutes (πρακτικά), practices (καλές πρακτικές) ή all (όλα)· περισσότερα χωρισμένα με κόμμα ή κενό.
+subscribers-column-language = Η γλώσσα των μηνυμάτων: el (αν μείνει κενό), en, ar, fa, uk, fr, sq ή ur.
+subscribers-column-cadence = immediate (κάθε ενημέρωση αμέσως· αν μείνει κενό) ή digest (συγκεντρωτικά, με το πρόγραμμα της σύνοψης).
+subscribers-import-example = Για παράδειγμα:
+subscribers-import-nothing-saved = Δεν αποθηκεύεται τίποτα πριν δείτε όλες τις γραμμές. Κάθε νέα διεύθυνση λαμβάνει μήνυμα για να επιβεβαιώσει την εγγραφή και τίποτε άλλο μέχρι να την επιβεβαιώσει ο κάτοχός της.
+subscribers-import-nothing = Διαλέξτε αρχείο CSV ή επικολλήστε τις γραμμές του.
+subscribers-import-rows = Οι γραμμές του αρχείου
+subscribers-import-row = Γραμμή
+subscribers-import-will = Τι θα γίνει
+subscribers-import-wrong = { $count ->
+    [one] Μία γραμμή έχει λάθος
+   *[other] { $count } γραμμές έχουν λάθη
+}: δεν εισήχθη τίποτα. Διορθώστε το αρχείο ή τις γραμμές εδώ και ξαναδείτε την προεπισκόπηση.
+subscribers-import-row-error = Γραμμή { $row } ({ $email }): { $problem }
+subscribers-import-no-address = χωρίς διεύθυνση
+subscribers-import-what = Νέες διευθύνσεις, που θα λάβουν μήνυμα επιβεβαίωσης: { $invite }. Ήδη γνωστές: { $known }. Διαγραμμένες με αίτημά τους: { $erased }. Οι γνωστές και οι διαγραμμένες δεν αλλάζουν.
+subscribers-import-explain = Δεν αποθηκεύεται τίποτα πριν πατήσετε το κουμπί.
+subscribers-import-confirm = Εισαγωγή των διευθύνσεων
+subscribers-import-another = Επιλογή άλλου αρχείου
+subscribers-outcome-invite = Θα λάβει μήνυμα επιβεβαίωσης
+subscribers-outcome-known = Ήδη γνωστή: μένει ως έχει
+subscribers-outcome-erased = Διαγράφηκε με αίτημά του: παραλείπεται
+subscribers-row-email-required = Λείπει η διεύθυνση.
+subscribers-row-email-invalid_email = Το «{ $value }» δεν είναι διεύθυνση e-mail.
+subscribers-row-email-duplicate = Η ίδια διεύθυνση υπάρχει στη γραμμή { $row }.
+subscribers-row-topics-choose_at_least_one = Δεν υπάρχει θέμα: γράψτε meetings, minutes, practices ή all.
+subscribers-row-topics-not_a_choice = Το «{ $value }» δεν είναι θέμα: γράψτε meetings, minutes, practices ή all.
+subscribers-row-language-not_a_choice = Το «{ $value }» δεν είναι γλώσσα: γράψτε ένα από τα { $languages }.
+subscribers-row-cadence-not_a_choice = Το «{ $value }» δεν είναι συχνότητα: γράψτε immediate ή digest.
+subscribers-row-invalid = { $reason }
+subscribers-csv-not-utf8 = Το αρχείο δεν είναι σε UTF-8. Στο Excel αποθηκεύστε το ως «CSV UTF-8» και διαλέξτε το ξανά.
+subscribers-csv-empty = Το αρχείο δεν έχει γραμμές: πρώτα η γραμμή επικεφαλίδων (email;topics;language;cadence), μετά μία διεύθυνση ανά γραμμή.
+subscribers-csv-missing-column = Η γραμμή επικεφαλίδων δεν έχει στήλη «{ $value }». Η πρώτη γραμμή ονομάζει τις στήλες: email;topics;language;cadence.
+subscribers-csv-unknown-column = Το «{ $value }» δεν είναι στήλη. Η πρώτη γραμμή ονομάζει τις στήλες: email;topics;language;cadence.
+subscribers-csv-too-many = Το αρχείο έχει περισσότερες από { $value } γραμμές. Χωρίστε το σε μικρότερα αρχεία.
+subscribers-csv-broken = Το αρχείο δεν διαβάζεται στη γραμμή { $value }. Αποθηκεύστε το ξανά από το Excel ως «CSV UTF-8».

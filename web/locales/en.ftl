@@ -1028,3 +1028,79 @@ platform-theme-in-use = { $count ->
 field-error-slug_format = Enter the address name in lower-case latin letters, digits and single hyphens, 2 to 63 characters, starting with a letter.
 field-error-slug_reserved = “{ $slug }” is kept for the platform's own pages. Choose another address name.
 field-error-theme_code = Enter the code in lower-case latin letters, digits and _, 2 to 40 characters, starting with a letter.
+## Subscribers for a municipality's administrators: counts, search, CSV import and export, erasure on request
+workspace-subscribers = Subscribers: find, import, export
+subscribers-title = Subscribers
+subscribers-find = Find a subscriber
+subscribers-address = Address
+subscribers-address-hint = An e-mail address, or part of it.
+subscribers-search = Search
+subscribers-results = { $count ->
+    [one] One subscriber found
+   *[other] { $count } subscribers found
+}
+subscribers-all = { $count ->
+    [one] One subscriber, confirmed or waiting
+   *[other] { $count } subscribers, confirmed or waiting
+}
+subscribers-topics = Topics
+subscribers-language = Language
+subscribers-cadence = When
+subscribers-since = Since
+subscribers-state-active = Confirmed
+subscribers-state-pending = Waiting for confirmation
+subscribers-state-expired = Confirmation link expired
+subscribers-state-erased = Erased at their request
+subscribers-erase = Erase
+subscribers-export = Download the confirmed subscribers (CSV)
+subscribers-erase-heading = Erase { $email }?
+subscribers-erase-explain = Do this when the subscriber asks for it. Their subscription and every message sent or waiting to be sent to them are deleted at once; only a fingerprint (hash) of the address is kept, so that no import can add them again. Only they can subscribe again, from the municipality's page, by confirming by e-mail.
+subscribers-erase-when = This cannot be undone.
+subscribers-erase-submit = Erase the subscriber
+workspace-done-subscriber-erased = The subscriber was erased. Only a fingerprint of the address is kept.
+workspace-done-imported = The list was imported. Sent the confirmation message: { $invited }. Already known: { $known }. Erased at their request: { $erased } (left alone).
+subscribers-import-title = Import subscribers from a CSV file
+subscribers-import-check = Check the addresses before importing them
+subscribers-import-preview = Preview the rows
+subscribers-import-file = A CSV file
+subscribers-import-file-hint = From Excel: File, Save as, “CSV UTF-8”. Up to 5,000 rows.
+subscribers-import-paste = Or paste the rows here
+subscribers-import-paste-hint = The header row first, then one address a row, the values separated by ; or ,
+subscribers-import-columns = The file's columns
+subscribers-column-email = The e-mail address.
+subscribers-column-topics = meetings, minutes, practices, or all; several separated by commas or spaces.
+subscribers-column-language = The language of the messages: el (when left empty), en, ar, fa, uk, fr, sq or ur.
+subscribers-column-cadence = immediate (each notice at once; when left empty) or digest (together, on the digest's schedule).
+subscribers-import-example = For example:
+subscribers-import-nothing-saved = Nothing is saved before you have seen every row. Each new address is sent a message to confirm the subscription, and nothing else until its owner confirms.
+subscribers-import-nothing = Choose a CSV file or paste its rows.
+subscribers-import-rows = The rows of the file
+subscribers-import-row = Row
+subscribers-import-will = What will happen
+subscribers-import-wrong = { $count ->
+    [one] One row has a mistake
+   *[other] { $count } rows have mistakes
+}: nothing was imported. Correct the file, or the rows here, and preview again.
+subscribers-import-row-error = Row { $row } ({ $email }): { $problem }
+subscribers-import-no-address = no address
+subscribers-import-what = New addresses, to be sent the confirmation message: { $invite }. Already known: { $known }. Erased at their request: { $erased }. The known and the erased are left alone.
+subscribers-import-explain = Nothing is saved until you press the button.
+subscribers-import-confirm = Import the addresses
+subscribers-import-another = Choose another file
+subscribers-outcome-invite = Sent the confirmation message
+subscribers-outcome-known = Already known: left as it is
+subscribers-outcome-erased = Erased at their request: left out
+subscribers-row-email-required = The address is missing.
+subscribers-row-email-invalid_email = “{ $value }” is not an e-mail address.
+subscribers-row-email-duplicate = The same address is in row { $row }.
+subscribers-row-topics-choose_at_least_one = No topic: write meetings, minutes, practices or all.
+subscribers-row-topics-not_a_choice = “{ $value }” is not a topic: write meetings, minutes, practices or all.
+subscribers-row-language-not_a_choice = “{ $value }” is not a language: write one of { $languages }.
+subscribers-row-cadence-not_a_choice = “{ $value }” is not a cadence: write immediate or digest.
+subscribers-row-invalid = { $reason }
+subscribers-csv-not-utf8 = The file is not in UTF-8. In Excel save it as “CSV UTF-8” and choose it again.
+subscribers-csv-empty = The file has no rows: first the header row (email;topics;language;cadence), then one address a row.
+subscribers-csv-missing-column = The header row has no column “{ $value }”. The first row names the columns: email;topics;language;cadence.
+subscribers-csv-unknown-column = “{ $value }” is not a column. The first row names the columns: email;topics;language;cadence.
+subscribers-csv-too-many = The file has more than { $value } rows. Split it into smaller files.
+subscribers-csv-broken = The file cannot be read at row { $value }. Save it again from Excel as “CSV UTF-8”.

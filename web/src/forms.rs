@@ -351,6 +351,17 @@ impl Form {
         self.errors.sort_by_key(|e| e.position);
     }
 
+    /// A problem shown in the summary, linked to a place on the page that is not a field
+    /// (a row of a table).
+    pub fn linked_problem(&mut self, href: String, text: String) {
+        self.errors.push(SummaryError {
+            href: Some(href),
+            text,
+            position: Some(self.order.len()),
+        });
+        self.errors.sort_by_key(|e| e.position);
+    }
+
     /// The API's field errors in the reader's words. `names` maps the API's field names to
     /// the form's where they differ (`location.name` is `location_name` here); an error on a
     /// field the form does not show goes to the summary alone.

@@ -20,6 +20,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/form_summary.hbs"),
     ),
     ("form_field", include_str!("../templates/form_field.hbs")),
+    (
+        "workspace_subscribers",
+        include_str!("../templates/workspace_subscribers.hbs"),
+    ),
+    (
+        "workspace_subscriber_import",
+        include_str!("../templates/workspace_subscriber_import.hbs"),
+    ),
+    (
+        "workspace_subscriber_erase",
+        include_str!("../templates/workspace_subscriber_erase.hbs"),
+    ),
     ("form_hidden", include_str!("../templates/form_hidden.hbs")),
     (
         "workspace_meetings",

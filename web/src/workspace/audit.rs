@@ -119,16 +119,7 @@ pub async fn audit_page(
         Err(response) => return response,
     };
     let lang = context.lang;
-    let asked = Submitted(
-        req.uri()
-            .query()
-            .map(|q| {
-                url::form_urlencoded::parse(q.as_bytes())
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect()
-            })
-            .unwrap_or_default(),
-    );
+    let asked = super::query_of(req);
     let page_number = asked.value("page").parse::<u64>().unwrap_or(1).max(1);
     let (filter, errors) = filter_of(&asked);
     let mut form = filter_form(&state, req, lang, &slug).keep(&asked);

@@ -26,6 +26,7 @@ fn deliveries_href(slug: &str) -> String {
     format!("/workspace/{slug}/deliveries")
 }
 
+/// How many chose a value, under the value's name.
 #[derive(Serialize)]
 pub(crate) struct Count {
     label: String,
@@ -72,6 +73,8 @@ struct DeliveriesPage {
     newer_href: Option<String>,
 }
 
+/// The API's tallies named in the reader's language (`{prefix}-{value}`), or by their
+/// value when `prefix` is empty.
 pub(crate) fn counts(state: &WebState, lang: Lang, prefix: &str, tallies: &[Tally]) -> Vec<Count> {
     tallies
         .iter()

@@ -68,6 +68,7 @@ struct Workplace {
     notices_href: Option<String>,
     deliveries_href: Option<String>,
     audit_href: Option<String>,
+    subscribers_href: Option<String>,
     waiting: Vec<WaitingList>,
 }
 
@@ -253,6 +254,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
             audit_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/audit")),
+            subscribers_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/subscribers")),
             practices_href: roles
                 .contains(&Role::PracticeAuthor)
                 .then(|| format!("/municipalities/{slug}/practices")),

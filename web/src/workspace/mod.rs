@@ -22,6 +22,9 @@ pub mod platform;
 pub mod profile;
 pub mod record;
 pub mod requests;
+pub mod subscriber_import;
+pub mod subscribers;
+pub mod subscribers_csv;
 
 use std::sync::Arc;
 
@@ -73,6 +76,21 @@ pub(crate) fn received(
         return Err(crate::sign_in::csrf_failure(state, request));
     }
     Ok((context, principal, submitted))
+}
+
+/// What a search form sent with GET: the address's query, as a form's values.
+pub(crate) fn query_of(request: &Request) -> crate::forms::Submitted {
+    crate::forms::Submitted(
+        request
+            .uri()
+            .query()
+            .map(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
 }
 
 /// Renders a workspace page: `template` with `view`, in the site layout, never cached,
@@ -138,7 +156,7 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 36] = [
+pub(crate) const DONE_KEYS: [&str; 37] = [
     "request-accepted",
     "request-declined",
     "profile-saved",
@@ -147,6 +165,7 @@ pub(crate) const DONE_KEYS: [&str; 36] = [
     "restored",
     "theme-removed",
     "retried",
+    "subscriber-erased",
     "notices-saved",
     "council-saved",
     "invited",
@@ -356,6 +375,30 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             post(deliveries::retry).data(state.clone()),
         )
         .at("/:slug/audit", get(audit::audit_page).data(state.clone()))
+        .at(
+            "/:slug/subscribers",
+            get(subscribers::subscribers_page).data(state.clone()),
+        )
+        .at(
+            "/:slug/subscribers/export",
+            get(subscribers::export).data(state.clone()),
+        )
+        .at(
+            "/:slug/subscribers/import",
+            get(subscriber_import::import_page)
+                .post(subscriber_import::preview)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/subscribers/import/confirm",
+            post(subscriber_import::confirm).data(state.clone()),
+        )
+        .at(
+            "/:slug/subscribers/:id/erase",
+            get(subscribers::confirm_erase)
+                .post(subscribers::erase)
+                .data(state.clone()),
+        )
         .at(
             "/:slug/people",
             get(people::people_page).data(state.clone()),

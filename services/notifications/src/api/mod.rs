@@ -3,6 +3,7 @@
 //! municipality's administrators see subscribers and deliveries and retry failed ones.
 
 pub mod models;
+pub mod subscribers;
 
 use std::sync::Arc;
 
@@ -96,6 +97,31 @@ fn choice(
         language: language?,
         cadence: cadence?,
     })
+}
+
+/// Each row of an import checked on its own, as the API and the workspace's preview both
+/// read it: the address and the subscriber's choice, or what is wrong with the row (fields
+/// `email`, `topics`, `language`, `cadence`).
+pub fn check_rows(
+    rows: &[SubscriptionRequest],
+) -> Vec<Result<(String, Choice), Vec<council_shared::FieldError>>> {
+    rows.iter()
+        .map(|row| {
+            let mut own = Errors::new();
+            let address = own.check("email", email(&row.email));
+            let chosen = choice(
+                &row.topics,
+                row.language.as_deref(),
+                row.cadence.as_deref(),
+                &mut own,
+            );
+            let problems = own.finish(|| ()).err().unwrap_or_default();
+            match (address, chosen) {
+                (Some(address), Some(chosen)) if problems.is_empty() => Ok((address, chosen)),
+                _ => Err(problems),
+            }
+        })
+        .collect()
 }
 
 /// One confirmation message per request: a repeated request (which renews the link) gets
@@ -231,29 +257,20 @@ impl Notifications {
                 format!("give 1 to {MOST} addresses"),
             ));
         }
-        let mut errors = Errors::new();
+        let mut errors = Vec::new();
         let mut rows = Vec::with_capacity(input.subscribers.len());
-        for (index, row) in input.subscribers.iter().enumerate() {
-            let mut own = Errors::new();
-            let address = own.check("email", email(&row.email));
-            let chosen = choice(
-                &row.topics,
-                row.language.as_deref(),
-                row.cadence.as_deref(),
-                &mut own,
-            );
-            if let Err(problems) = own.finish(|| ()) {
-                for problem in problems {
-                    errors.add(
-                        format!("subscribers[{index}].{}", problem.field),
-                        problem.message,
-                    );
-                }
-            } else if let (Some(address), Some(chosen)) = (address, chosen) {
-                rows.push((address, chosen));
+        for (index, checked) in check_rows(&input.subscribers).into_iter().enumerate() {
+            match checked {
+                Ok(row) => rows.push(row),
+                Err(problems) => errors.extend(problems.into_iter().map(|mut problem| {
+                    problem.field = format!("subscribers[{index}].{}", problem.field);
+                    problem
+                })),
             }
         }
-        errors.finish(|| ()).map_err(ApiError::Validation)?;
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors));
+        }
         let mut report = ImportReport {
             invited: 0,
             already_known: 0,
@@ -675,6 +692,12 @@ pub enum ImportResponse {
 }
 
 #[derive(ApiResponse)]
+pub enum SubscribersResponse {
+    #[oai(status = 200)]
+    Ok(Json<SubscriberPage>),
+}
+
+#[derive(ApiResponse)]
 pub enum DeliveriesResponse {
     #[oai(status = 200)]
     Ok(Json<DeliveryPage>),
@@ -796,10 +819,49 @@ impl NotificationsApi {
         slug: Path<String>,
         body: JsonBody<ImportRequest>,
     ) -> ApiResult<ImportResponse> {
-        let roster = self.core.operated(&caller, &slug).await?;
         Ok(ImportResponse::Ok(Json(
-            self.core.import(&roster, &body).await?,
+            self.core.import_as(&caller, &slug, &body).await?,
         )))
+    }
+
+    /// Find subscribers by address (its administrators)
+    ///
+    /// By address; `q` keeps those whose address contains it, in any case. A whole address
+    /// whose owner was erased gives `erased_at`: nothing else is kept of them.
+    #[oai(path = "/tenants/:slug/subscribers", method = "get")]
+    async fn subscribers(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        /// An address, or part of one.
+        q: Query<Option<String>>,
+        /// Page number, from 1.
+        page: Query<Option<council_shared::pagination::PageNumber>>,
+        /// Items per page, 1 to 100 (default 20).
+        per_page: Query<Option<council_shared::pagination::PageSize>>,
+    ) -> ApiResult<SubscribersResponse> {
+        let request = PageRequest::parse(page.0.map(|p| p.0), per_page.0.map(|p| p.0))?;
+        Ok(SubscribersResponse::Ok(Json(
+            self.core
+                .subscriber_page(&caller, &slug, q.0.as_deref(), request)
+                .await?,
+        )))
+    }
+
+    /// Erase a subscriber at their request (its administrators)
+    ///
+    /// The same erasure as the subscriber's own link: the subscription and every message
+    /// to the address go; only a hash of the address remains, so that no import brings it
+    /// back.
+    #[oai(path = "/tenants/:slug/subscribers/:id", method = "delete")]
+    async fn erase_subscriber(
+        &self,
+        caller: SignedIn,
+        slug: Path<String>,
+        id: Path<i64>,
+    ) -> ApiResult<ErasedResponse> {
+        self.core.erase_subscriber(&caller, &slug, *id).await?;
+        Ok(ErasedResponse::Erased)
     }
 
     /// A municipality's deliveries (its administrators)

@@ -180,3 +180,42 @@ pub struct NotificationSettingsView {
     #[oai(validator(minimum(value = "15"), maximum(value = "20160")))]
     pub reminder_minutes: i32,
 }
+
+/// A subscriber as the municipality's administrators see them.
+#[derive(Debug, Clone, Object)]
+pub struct SubscriberView {
+    pub id: i64,
+    pub email: String,
+    /// `pending` (waiting for its owner to follow the confirmation link), `expired` (the
+    /// link expired unused; removed soon) or `active` (confirmed).
+    pub state: String,
+    pub topics: Vec<Topic>,
+    pub language: String,
+    pub cadence: Cadence,
+    /// Since when it is in its state: confirmed at, or asked for at.
+    pub since: DateTime<Utc>,
+}
+
+/// Subscribers whose address contains the search, by address.
+#[derive(Debug, Clone, Object)]
+pub struct SubscriberPage {
+    pub items: Vec<SubscriberView>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+    /// When the search is a whole address whose owner was erased: when. Nothing else is
+    /// kept of them.
+    #[oai(skip_serializing_if_is_none)]
+    pub erased_at: Option<DateTime<Utc>>,
+}
+
+/// What an import would do with one row, before anything is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// A new address: it will be sent the confirmation message.
+    Invite,
+    /// Already subscribed or waiting for confirmation: left as it is.
+    AlreadyKnown,
+    /// Its owner asked to be erased: left out.
+    Erased,
+}

@@ -202,8 +202,14 @@ pub async fn unsubscribe(db: &DatabaseConnection, token: &str) -> Result<bool> {
 /// the address's hash stays, so an import cannot bring them back.
 pub async fn erase(db: &DatabaseConnection, token: &str) -> Result<()> {
     let found = by_token(db, token).await?;
+    erase_subscriber(db, &found).await
+}
+
+/// The erasure itself, for a subscriber found by their link or by their municipality's
+/// administrators (on the subscriber's request): the same rule either way.
+pub async fn erase_subscriber(db: &DatabaseConnection, found: &subscriber::Model) -> Result<()> {
     let txn = council_shared::database::begin_write(db).await?;
-    forget(&txn, &found, true).await?;
+    forget(&txn, found, true).await?;
     let hash = email_hash(&found.email);
     let known = erasure::Entity::find()
         .filter(erasure::Column::TenantId.eq(found.tenant_id))

@@ -8,7 +8,6 @@ pub mod models;
 pub mod views;
 
 use council_shared::{
-    ApiError,
     json_body::{JsonBody, JsonBytes},
     page_type,
     pagination::PageRequest,
@@ -165,7 +164,6 @@ pub enum MemberRemovedResponse {
     #[oai(status = 204)]
     Removed,
 }
-
 
 #[OpenApi]
 impl TenantsApi {
