@@ -864,6 +864,7 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
     for path in [
         "/workspace/athens/profile".to_string(),
         "/workspace/athens/requests".to_string(),
+        "/workspace/athens/sign-in-provider".to_string(),
         format!("/workspace/athens/requests/{request}"),
         "/workspace/athens/notices".to_string(),
         "/workspace/athens/deliveries".to_string(),

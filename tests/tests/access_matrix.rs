@@ -1168,6 +1168,26 @@ mod pages {
             (Method::GET, "/workspace/{slug}/requests", TenantAdmin),
             (
                 Method::GET,
+                "/workspace/{slug}/sign-in-provider",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/sign-in-provider",
+                TenantAdmin,
+            ),
+            (
+                Method::GET,
+                "/workspace/{slug}/sign-in-provider/remove",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/sign-in-provider/remove",
+                TenantAdmin,
+            ),
+            (
+                Method::GET,
                 "/workspace/{slug}/requests/{request}",
                 TenantAdmin,
             ),

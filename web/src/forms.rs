@@ -487,6 +487,18 @@ pub fn render_page(
     }
 }
 
+/// The status of a public form's page: 429 when its only kind of problem with no field (the
+/// rate limit) is shown, 422 for mistakes in fields, else 200.
+pub fn public_form_status(form: &Form) -> StatusCode {
+    if form.errors.iter().any(|e| e.href.is_none()) {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if form.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    }
+}
+
 /// After a successful POST: see the result at `location` (303, so a reload does not post
 /// again).
 pub fn redirect(location: &str) -> Response {

@@ -111,6 +111,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("ask_access", include_str!("../templates/ask_access.hbs")),
     (
+        "workspace_sign_in_provider",
+        include_str!("../templates/workspace_sign_in_provider.hbs"),
+    ),
+    (
         "workspace_requests",
         include_str!("../templates/workspace_requests.hbs"),
     ),
@@ -241,7 +245,8 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 39] = [
+pub const FIELD_ERROR_CODES: [&str; 40] = [
+    "issuer_not_public",
     "too_many",
     "year_not_between",
     "required",

@@ -90,14 +90,7 @@ async fn ask_page(req: &Request, state: &WebState, slug: &str, form: Form) -> Re
             return error_page(state, &context, StatusCode::INTERNAL_SERVER_ERROR);
         }
     };
-    // A problem with no field is the rate limit.
-    let status = if form.errors.iter().any(|e| e.href.is_none()) {
-        StatusCode::TOO_MANY_REQUESTS
-    } else if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = forms::public_form_status(&form);
     let new_cookie = form.new_cookie.clone();
     let heading = state.renderer.text(lang, "ask-title");
     let view = AskPage {

@@ -158,13 +158,7 @@ async fn subscribe_page(req: &Request, state: &WebState, slug: &str, form: Form)
             return error_page(state, &context, StatusCode::INTERNAL_SERVER_ERROR);
         }
     };
-    let status = if form.errors.iter().any(|e| e.href.is_none()) {
-        StatusCode::TOO_MANY_REQUESTS
-    } else if form.has_errors() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::forms::public_form_status(&form);
     let new_cookie = form.new_cookie.clone();
     let view = SubscribePage {
         lang: lang.code(),

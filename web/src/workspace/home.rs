@@ -63,6 +63,7 @@ struct Workplace {
     /// has which role.
     profile_href: Option<String>,
     requests_href: Option<String>,
+    provider_href: Option<String>,
     council_href: Option<String>,
     people_href: Option<String>,
     notices_href: Option<String>,
@@ -239,6 +240,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
             requests_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/requests")),
+            provider_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/sign-in-provider")),
             council_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/council")),

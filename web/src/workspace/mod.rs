@@ -22,6 +22,7 @@ pub mod platform;
 pub mod profile;
 pub mod record;
 pub mod requests;
+pub mod sign_in_provider;
 pub mod subscriber_import;
 pub mod subscribers;
 pub mod subscribers_csv;
@@ -156,7 +157,9 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 37] = [
+pub(crate) const DONE_KEYS: [&str; 39] = [
+    "provider-saved",
+    "provider-removed",
     "request-accepted",
     "request-declined",
     "profile-saved",
@@ -342,6 +345,18 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             "/:slug/profile",
             get(profile::edit_profile)
                 .post(profile::save_profile)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/sign-in-provider",
+            get(sign_in_provider::provider)
+                .post(sign_in_provider::save_provider)
+                .data(state.clone()),
+        )
+        .at(
+            "/:slug/sign-in-provider/remove",
+            get(sign_in_provider::confirm_remove)
+                .post(sign_in_provider::remove_provider)
                 .data(state.clone()),
         )
         .at(

@@ -200,16 +200,7 @@ async fn invite_form(
         .collect();
     let db = state.accounts.db();
     let tenant = tenants::service::tenants::find(db, slug).await?;
-    let today = chrono::Utc::now().date_naive();
-    let mut members = vec![(String::new(), t("people-member-none"))];
-    members.extend(
-        council::load(db, tenant.id)
-            .await?
-            .members
-            .iter()
-            .filter(|m| m.term_end.is_none_or(|end| end >= today))
-            .map(|m| (m.id.to_string(), m.full_name.clone())),
-    );
+    let members = member_choices(state, lang, tenant.id).await?;
     Ok(Form::new(
         req,
         format!("{}/invite", people_href(slug)),
@@ -224,6 +215,29 @@ async fn invite_form(
             .hint(t("people-member-hint"))
             .choices(members),
     ))
+}
+
+/// The council's members in office, to link a council member's role to their record; the
+/// first choice is none.
+pub(super) async fn member_choices(
+    state: &WebState,
+    lang: Lang,
+    tenant_id: i64,
+) -> Result<Vec<(String, String)>, ApiError> {
+    let today = chrono::Utc::now().date_naive();
+    let mut members = vec![(
+        String::new(),
+        state.renderer.text(lang, "people-member-none"),
+    )];
+    members.extend(
+        council::load(state.accounts.db(), tenant_id)
+            .await?
+            .members
+            .iter()
+            .filter(|m| m.term_end.is_none_or(|end| end >= today))
+            .map(|m| (m.id.to_string(), m.full_name.clone())),
+    );
+    Ok(members)
 }
 
 #[derive(Serialize)]

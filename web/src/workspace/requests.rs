@@ -16,7 +16,6 @@ use tenants::{
     api::access_requests::{AcceptInput, DeclineInput},
     entities::access_request,
     identity::requests,
-    service::council,
 };
 
 use super::{failed, received, show_form, signed_in};
@@ -128,17 +127,7 @@ async fn decision_forms(
         &state.renderer,
     );
     if request.role == Role::CouncilMember.as_str() {
-        let db = state.accounts.db();
-        let today = chrono::Utc::now().date_naive();
-        let mut members = vec![(String::new(), t("people-member-none"))];
-        members.extend(
-            council::load(db, request.tenant_id)
-                .await?
-                .members
-                .iter()
-                .filter(|m| m.term_end.is_none_or(|end| end >= today))
-                .map(|m| (m.id.to_string(), m.full_name.clone())),
-        );
+        let members = super::people::member_choices(state, lang, request.tenant_id).await?;
         accept = accept.field(
             Field::new("member_id", "select", t("people-member"))
                 .hint(t("requests-member-hint"))

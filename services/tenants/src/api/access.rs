@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use chrono::{Duration, Utc};
 use council_shared::{
-    ApiError, FieldError, Settings,
+    ApiError, Settings,
     auth::{CachedIdentity, Principal, Role, SignedIn, require},
     http::{PublicUrl, client_ip},
     json_body::JsonBody,
     mail::Mailer,
-    outbound, page_type,
+    page_type,
     pagination::PageRequest,
     problem::ApiResult,
 };
@@ -29,7 +29,7 @@ use crate::{
     identity::{
         audit::{self, Action, Event},
         grants::{self, NewGrant},
-        mail, providers, tokens,
+        mail, tokens,
     },
     service::tenants,
 };
@@ -47,7 +47,7 @@ pub(crate) enum AccessTags {
 #[derive(Clone)]
 pub struct AccessApi {
     pub(crate) db: DatabaseConnection,
-    settings: Settings,
+    pub(crate) settings: Settings,
     pub(crate) mailer: Mailer,
     identity: Arc<CachedIdentity>,
     pub(crate) limits: Arc<super::access_requests::RequestLimits>,
@@ -691,19 +691,13 @@ impl AccessApi {
         caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<ProviderResponse> {
-        let tenant = self.tenant(&slug).await?;
-        require(
-            caller.administers(tenant.id),
-            "only this municipality's administrators see this",
-        )?;
-        let row = providers::find_row(&self.db, tenant.id)
-            .await?
-            .ok_or_else(|| {
-                ApiError::NotFound(format!(
-                    "`{}` has no sign-in provider of its own",
-                    tenant.slug
-                ))
-            })?;
+        let (tenant, row) = self.sign_in_provider(&caller, &slug).await?;
+        let row = row.ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "`{}` has no sign-in provider of its own",
+                tenant.slug
+            ))
+        })?;
         Ok(ProviderResponse::Ok(Json(SignInProviderView::new(
             &row,
             redirect_uri(request),
@@ -726,42 +720,9 @@ impl AccessApi {
         slug: Path<String>,
         body: JsonBody<SignInProviderInput>,
     ) -> ApiResult<ProviderResponse> {
-        let tenant = self.tenant(&slug).await?;
-        require(
-            caller.administers(tenant.id),
-            "only this municipality's administrators change this",
-        )?;
-        let stored = providers::find_row(&self.db, tenant.id).await?;
-        let input = providers::ProviderInput::parse(
-            &body.display_name,
-            &body.issuer_url,
-            &body.client_id,
-            body.client_secret.as_deref(),
-            stored.is_some(),
-            self.settings.auth.allow_private_issuers,
-        )
-        .map_err(ApiError::Validation)?;
-        let issuer = input.issuer_url.clone();
-        // What its name resolves to now; every sign-in checks again.
-        if let Ok(url) = url::Url::parse(&issuer)
-            && let Err(why) =
-                outbound::check_resolved(&url, self.settings.auth.allow_private_issuers).await
-        {
-            return Err(ApiError::Validation(vec![FieldError::new(
-                "issuer_url",
-                why,
-            )]));
-        }
-        let row = providers::save(&self.db, tenant.id, input).await?;
-        audit::record(
-            &self.db,
-            Event::new(Action::ProviderConfigured)
-                .tenant(Some(tenant.id))
-                .actor(Some(caller.user_id), Some(&caller.email))
-                .target(issuer)
-                .ip(Some(&client_ip(request))),
-        )
-        .await?;
+        let row = self
+            .save_sign_in_provider(&client_ip(request), &caller, &slug, (&body, None))
+            .await?;
         Ok(ProviderResponse::Ok(Json(SignInProviderView::new(
             &row,
             redirect_uri(request),
@@ -780,25 +741,8 @@ impl AccessApi {
         caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<ProviderRemovedResponse> {
-        let tenant = self.tenant(&slug).await?;
-        require(
-            caller.administers(tenant.id),
-            "only this municipality's administrators change this",
-        )?;
-        if !providers::remove(&self.db, tenant.id).await? {
-            return Err(ApiError::NotFound(format!(
-                "`{}` has no sign-in provider of its own",
-                tenant.slug
-            )));
-        }
-        audit::record(
-            &self.db,
-            Event::new(Action::ProviderRemoved)
-                .tenant(Some(tenant.id))
-                .actor(Some(caller.user_id), Some(&caller.email))
-                .ip(Some(&client_ip(request))),
-        )
-        .await?;
+        self.remove_sign_in_provider(&client_ip(request), &caller, &slug)
+            .await?;
         Ok(ProviderRemovedResponse::Removed)
     }
 }

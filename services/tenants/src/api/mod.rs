@@ -5,6 +5,7 @@ pub mod access_models;
 pub mod access_requests;
 pub mod commands;
 pub mod models;
+pub mod sign_in_provider;
 pub mod views;
 
 use council_shared::{

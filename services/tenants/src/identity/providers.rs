@@ -54,6 +54,12 @@ pub async fn find_row(
         .await?)
 }
 
+/// An issuer the platform will not call (plain `http`, on this machine or a private
+/// network), with a code pages translate.
+pub fn not_public(why: impl Into<String>) -> council_shared::validation::Invalid {
+    council_shared::validation::Invalid::new("issuer_not_public", why)
+}
+
 /// A provider as an administrator submits it, checked.
 pub struct ProviderInput {
     pub display_name: String,
@@ -79,7 +85,7 @@ impl ProviderInput {
         let issuer_url = errors.check(
             "issuer_url",
             web_url(issuer_url).and_then(|url| {
-                outbound::check_url(&url, allow_private)?;
+                outbound::check_url(&url, allow_private).map_err(not_public)?;
                 Ok(url)
             }),
         );
@@ -88,7 +94,10 @@ impl ProviderInput {
             Some(secret) => errors.check("client_secret", required_text(secret, 500)),
             None if has_stored_secret => None,
             None => {
-                errors.add("client_secret", "is required");
+                errors.add(
+                    "client_secret",
+                    council_shared::validation::Invalid::required(),
+                );
                 None
             }
         };
