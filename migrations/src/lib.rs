@@ -21,6 +21,7 @@ mod m20261202_000010_meeting_views;
 mod m20261202_000011_job_failures;
 mod m20261202_000014_key_figure_unit_source;
 mod m20261202_000015_access_requests;
+mod m20261202_000016_president_while_in_office;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_meeting_views::Migration),
             Box::new(m20261202_000014_key_figure_unit_source::Migration),
             Box::new(m20261202_000015_access_requests::Migration),
+            Box::new(m20261202_000016_president_while_in_office::Migration),
             Box::new(m20261202_000011_job_failures::Migration),
         ]
     }

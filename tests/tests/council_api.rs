@@ -73,6 +73,43 @@ async fn a_second_president_is_a_conflict_naming_the_first(app: TestApp) {
     assert_eq!(council["members"].as_array().unwrap().len(), 1);
 }
 
+/// A president whose membership ended leaves the place to the next one; terms that overlap
+/// are still refused.
+async fn the_next_president_follows_one_whose_membership_ended(app: TestApp) {
+    app.create_tenant("trikala").await;
+    let (_, maria) = add_president(&app).await;
+    let id = maria["member"]["id"].as_i64().unwrap();
+    let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).date_naive();
+    let today = chrono::Utc::now().date_naive();
+    let mut ended = sample_member("Maria Papa", "president", "municipal_councillor", "regular");
+    ended["term_start"] = json!("2022-01-01");
+    ended["term_end"] = json!(yesterday.to_string());
+    let (status, body) = app.put(&format!("{MEMBERS}/{id}"), &ended).await;
+    assert_eq!(status, 200, "{body}");
+    let mut next = sample_member(
+        "Kostas Nikou",
+        "president",
+        "municipal_councillor",
+        "regular",
+    );
+    next["term_start"] = json!(today.to_string());
+    let (status, body) = app.post(MEMBERS, &next).await;
+    assert_eq!(status, 201, "the next president: {body}");
+    let (status, problem) = add(
+        &app,
+        "Eleni Dimou",
+        "president",
+        "municipal_councillor",
+        "regular",
+    )
+    .await;
+    assert_eq!(status, 409);
+    assert!(
+        problem["detail"].as_str().unwrap().contains("Kostas Nikou"),
+        "{problem}"
+    );
+}
+
 async fn the_president_must_be_a_municipal_councillor(app: TestApp) {
     app.create_tenant("trikala").await;
     let (status, problem) = add(
@@ -244,6 +281,7 @@ on_both_databases!(
     the_public_view_never_shows_contact_addresses,
     the_administrators_view_needs_a_token,
     a_second_president_is_a_conflict_naming_the_first,
+    the_next_president_follows_one_whose_membership_ended,
     the_president_must_be_a_municipal_councillor,
     a_member_without_category_role_or_membership_lists_all_three,
     an_unknown_role_is_a_422_naming_the_field,

@@ -1,6 +1,6 @@
 //! A municipality's council (ΣΕΜΠ): its details and its members, with the law's rules.
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use council_shared::{council::MemberContact, database::is_unique_violation};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -178,11 +178,14 @@ fn membership_name(membership: Membership) -> &'static str {
     }
 }
 
-/// Refuses a second president with the name of the current one.
+/// Refuses a second president whose term overlaps `term` (start, end; no start is from
+/// today, no end is open), with the name of the one in the way. A president whose
+/// membership ended before the new term starts is in nobody's way.
 async fn ensure_president_free(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     except_member: Option<i64>,
+    (start, end): (Option<NaiveDate>, Option<NaiveDate>),
 ) -> Result<()> {
     let mut query = council_member::Entity::find()
         .filter(council_member::Column::TenantId.eq(tenant_id))
@@ -190,7 +193,16 @@ async fn ensure_president_free(
     if let Some(id) = except_member {
         query = query.filter(council_member::Column::Id.ne(id));
     }
-    match query.one(db).await? {
+    let start = start.unwrap_or_else(|| Utc::now().date_naive());
+    let overlaps = |other: &council_member::Model| {
+        other.term_end.is_none_or(|other_end| other_end >= start)
+            && end.is_none_or(|end| {
+                other
+                    .term_start
+                    .is_none_or(|other_start| other_start <= end)
+            })
+    };
+    match query.all(db).await?.into_iter().find(overlaps) {
         Some(president) => Err(TenantsError::PresidentTaken(president.full_name)),
         None => Ok(()),
     }
@@ -214,7 +226,8 @@ pub async fn add_member(
     let txn = council_shared::database::begin_write(db).await?;
     let tenant = tenants::find_writable(&txn, slug).await?;
     if member.role == MemberRole::President {
-        ensure_president_free(&txn, tenant.id, None).await?;
+        let term = (member.term_start, member.term_end);
+        ensure_president_free(&txn, tenant.id, None, term).await?;
     }
     let now = Utc::now();
     let saved = council_member::ActiveModel {
@@ -251,7 +264,8 @@ pub async fn update_member(
     let tenant = tenants::find_writable(&txn, slug).await?;
     let existing = find_member(&txn, tenant.id, member_id).await?;
     if member.role == MemberRole::President {
-        ensure_president_free(&txn, tenant.id, Some(member_id)).await?;
+        let term = (member.term_start, member.term_end);
+        ensure_president_free(&txn, tenant.id, Some(member_id), term).await?;
     }
     let mut model: council_member::ActiveModel = existing.into();
     model.full_name = Set(member.full_name);
