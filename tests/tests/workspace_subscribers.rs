@@ -73,6 +73,11 @@ async fn an_administrator_finds_imports_exports_and_erases_subscribers(app: Test
         html.contains("Ένας επιβεβαιωμένος εγγεγραμμένος· 1 περιμένουν επιβεβαίωση."),
         "{html}"
     );
+    // Languages are named, not coded.
+    assert!(
+        html.contains("<dt>Μηνύματα στη γλώσσα Ελληνικά</dt>"),
+        "{html}"
+    );
     assert!(
         html.contains("<dt>Νέες συνεδριάσεις, αναβολές και ακυρώσεις</dt><dd>1</dd>"),
         "{html}"

@@ -1132,3 +1132,13 @@ field-error-issuer_not_public = Η διεύθυνση του παρόχου πρ
 requests-field-organisation = Οργάνωση
 requests-field-role = Ρόλος που ζητά
 requests-field-reason = Γιατί ζητά πρόσβαση
+
+## Languages of residents' messages, as administrators read them in counts
+language-name-el = Ελληνικά
+language-name-en = Αγγλικά
+language-name-ar = Αραβικά
+language-name-fa = Φαρσί
+language-name-uk = Ουκρανικά
+language-name-fr = Γαλλικά
+language-name-sq = Αλβανικά
+language-name-ur = Ούρντου

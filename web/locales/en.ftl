@@ -1129,3 +1129,13 @@ field-error-issuer_not_public = The provider's address must start with https:// 
 requests-field-organisation = Organisation
 requests-field-role = Role asked for
 requests-field-reason = Why they ask for access
+
+## Languages of residents' messages, as administrators read them in counts
+language-name-el = Greek
+language-name-en = English
+language-name-ar = Arabic
+language-name-fa = Farsi
+language-name-uk = Ukrainian
+language-name-fr = French
+language-name-sq = Albanian
+language-name-ur = Urdu

@@ -188,7 +188,7 @@ pub async fn deliveries_page(
             subscribers: summary.subscribers,
             pending: summary.pending_confirmation,
             by_topic: counts(&state, lang, "topic", &summary.by_topic),
-            by_language: counts(&state, lang, "", &summary.by_language),
+            by_language: counts(&state, lang, "language-name", &summary.by_language),
             by_cadence: counts(&state, lang, "cadence", &summary.by_cadence),
             by_state: counts(&state, lang, "delivery-state", &summary.deliveries),
             unreachable: summary.members_without_address,

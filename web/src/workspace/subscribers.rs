@@ -169,7 +169,7 @@ pub async fn subscribers_page(
             subscribers: summary.subscribers,
             pending: summary.pending_confirmation,
             by_topic: counts(&state, lang, "topic", &summary.by_topic),
-            by_language: counts(&state, lang, "", &summary.by_language),
+            by_language: counts(&state, lang, "language-name", &summary.by_language),
             by_cadence: counts(&state, lang, "cadence", &summary.by_cadence),
             import_href: format!("{base}/import"),
             export_href: format!("{base}/export"),
