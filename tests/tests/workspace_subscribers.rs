@@ -75,7 +75,7 @@ async fn an_administrator_finds_imports_exports_and_erases_subscribers(app: Test
     );
     // Languages are named, not coded.
     assert!(
-        html.contains("<dt>Μηνύματα στη γλώσσα Ελληνικά</dt>"),
+        html.contains("<dt>Μηνύματα στη γλώσσα Αγγλικά</dt>"),
         "{html}"
     );
     assert!(
