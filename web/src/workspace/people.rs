@@ -39,7 +39,7 @@ fn roles_offered(operator: bool) -> Vec<Role> {
     roles
 }
 
-fn role_name(state: &WebState, lang: Lang, role: Role) -> String {
+pub(super) fn role_name(state: &WebState, lang: Lang, role: Role) -> String {
     state.renderer.text(
         lang,
         &format!("access-role-{}", role.as_str().replace('_', "-")),

@@ -30,10 +30,10 @@ fn requests_href(slug: &str) -> String {
     format!("/workspace/{slug}/requests")
 }
 
+/// A request's role (one of the roles that may be asked for) in the reader's words.
 fn role_name(state: &WebState, lang: Lang, role: &str) -> String {
-    state
-        .renderer
-        .text(lang, &format!("access-role-{}", role.replace('_', "-")))
+    let role = Role::parse(role).unwrap_or(Role::PracticeAuthor);
+    super::people::role_name(state, lang, role)
 }
 
 #[derive(Serialize)]

@@ -231,15 +231,10 @@ impl AccessApi {
         .await?;
         if invited {
             let (where_el, where_en, next) = match tenant {
-                Some(t) => (
-                    t.name_el.clone(),
-                    if t.name_en.is_empty() {
-                        t.name_el.clone()
-                    } else {
-                        t.name_en.clone()
-                    },
-                    format!("/municipalities/{}", t.slug),
-                ),
+                Some(t) => {
+                    let (el, en) = mail_names(t);
+                    (el, en, format!("/municipalities/{}", t.slug))
+                }
                 None => ("πλατφόρμα".into(), "platform".into(), "/".into()),
             };
             let url = format!("{base}/sign-in?next={next}");
@@ -388,6 +383,16 @@ impl AccessApi {
             total,
         ))))
     }
+}
+
+/// A municipality's name for bilingual messages: Greek, and English (else Greek again).
+pub(crate) fn mail_names(tenant: &tenant::Model) -> (String, String) {
+    let en = if tenant.name_en.is_empty() {
+        &tenant.name_el
+    } else {
+        &tenant.name_en
+    };
+    (tenant.name_el.clone(), en.clone())
 }
 
 pub(crate) fn public_base(request: &Request) -> String {

@@ -20,7 +20,7 @@ use poem_openapi::{ApiResponse, Enum, Object, OpenApi, param::Path, payload::Jso
 use serde::Deserialize;
 
 use super::{
-    access::{AccessApi, AccessTags, public_base},
+    access::{AccessApi, AccessTags, mail_names, public_base},
     access_models::RoleGrantInput,
 };
 use crate::{
@@ -161,15 +161,6 @@ pub struct DeclineInput {
     pub note: Option<String>,
 }
 
-fn names(tenant: &tenant::Model) -> (String, String) {
-    let en = if tenant.name_en.is_empty() {
-        tenant.name_el.clone()
-    } else {
-        tenant.name_en.clone()
-    };
-    (tenant.name_el.clone(), en)
-}
-
 impl AccessApi {
     /// Someone asks `slug` for a role. Stored and mailed to its administrators (to the
     /// platform's when it has none). The same answer whether or not the address is known.
@@ -205,7 +196,7 @@ impl AccessApi {
         if admins.is_empty() {
             admins = self.addresses_of(Role::PlatformAdmin, None).await?;
         }
-        let (el, en) = names(&tenant);
+        let (el, en) = mail_names(&tenant);
         let url = format!("{base}/workspace/{}/requests/{}", tenant.slug, row.id);
         for admin in admins {
             let message = mail::access_requested(&admin, &row, (&el, &en), &url);
@@ -300,8 +291,8 @@ impl AccessApi {
             .await?;
         if record.grant.user_id.is_some() {
             let url = format!("{base}/sign-in?next=/workspace");
-            let message =
-                mail::access_granted(&decided, (&names(&tenant).0, &names(&tenant).1), &url);
+            let (el, en) = mail_names(&tenant);
+            let message = mail::access_granted(&decided, (&el, &en), &url);
             self.mailer
                 .send(message)
                 .await
@@ -325,7 +316,7 @@ impl AccessApi {
             requests::decide(&self.db, &row, (requests::DECLINED, caller.user_id, note)).await?;
         self.audit_decision(Action::AccessDeclined, caller, &decided, ip)
             .await?;
-        let (el, en) = names(&tenant);
+        let (el, en) = mail_names(&tenant);
         let message = mail::access_declined(&decided, (&el, &en));
         self.mailer
             .send(message)
