@@ -21,6 +21,38 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("form_field", include_str!("../templates/form_field.hbs")),
     (
+        "workspace_practices",
+        include_str!("../templates/workspace_practices.hbs"),
+    ),
+    (
+        "workspace_practice_new",
+        include_str!("../templates/workspace_practice_new.hbs"),
+    ),
+    (
+        "workspace_practice",
+        include_str!("../templates/workspace_practice.hbs"),
+    ),
+    (
+        "workspace_practice_preview",
+        include_str!("../templates/workspace_practice_preview.hbs"),
+    ),
+    (
+        "workspace_practice_section",
+        include_str!("../templates/workspace_practice_section.hbs"),
+    ),
+    (
+        "workspace_practice_results",
+        include_str!("../templates/workspace_practice_results.hbs"),
+    ),
+    (
+        "workspace_practice_links",
+        include_str!("../templates/workspace_practice_links.hbs"),
+    ),
+    (
+        "workspace_practice_files",
+        include_str!("../templates/workspace_practice_files.hbs"),
+    ),
+    (
         "workspace_subscribers",
         include_str!("../templates/workspace_subscribers.hbs"),
     ),
@@ -245,7 +277,11 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 40] = [
+pub const FIELD_ERROR_CODES: [&str; 44] = [
+    "required_el_or_en",
+    "ongoing_has_no_end",
+    "year_twice",
+    "not_an_image",
     "issuer_not_public",
     "too_many",
     "year_not_between",

@@ -114,8 +114,13 @@ pub async fn load(
     let mut published = 0;
     for entry in entries {
         let (slug, input) = entry.content();
-        let content = PracticeContent::parse(&input, &themes, &slugs)
-            .map_err(|errors| anyhow::anyhow!("demo practice {slug}: {errors:?}"))?;
+        let content = PracticeContent::parse(
+            &input,
+            &themes,
+            &slugs,
+            crate::domain::Completeness::Submission,
+        )
+        .map_err(|errors| anyhow::anyhow!("demo practice {slug}: {errors:?}"))?;
         let tenant_id = content
             .organisation
             .tenant

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use council_shared::{
     FieldError, text_enum,
-    validation::{Errors, optional_text, optional_web_url, required_text, web_url},
+    validation::{Errors, Invalid, optional_text, optional_web_url, required_text, web_url},
 };
 use poem_openapi::Object;
 use serde::{Deserialize, Serialize};
@@ -270,6 +270,14 @@ pub struct PracticeContent {
     pub documents: Vec<DocumentRef>,
 }
 
+/// How complete content must be: a draft may be saved at any point (only its title is
+/// needed, to name it), while a submission needs every required field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    Draft,
+    Submission,
+}
+
 const SHORT: usize = 300;
 const MEDIUM: usize = 2_000;
 const LONG: usize = 20_000;
@@ -295,14 +303,20 @@ fn bilingual(
         )
         .flatten();
     if required && el.is_none() && en.is_none() {
-        errors.add(field, "is required in Greek or English (or both)");
+        errors.add(
+            field,
+            Invalid::new(
+                "required_el_or_en",
+                "is required in Greek or English (or both)",
+            ),
+        );
     }
     Bilingual { el, en }
 }
 
 fn list(errors: &mut Errors, field: &str, items: &[String], max: usize) -> Vec<String> {
     if items.len() > MAX_ITEMS {
-        errors.add(field, format!("must have at most {MAX_ITEMS} entries"));
+        errors.add(field, too_many(MAX_ITEMS, items.len()));
     }
     items
         .iter()
@@ -311,26 +325,41 @@ fn list(errors: &mut Errors, field: &str, items: &[String], max: usize) -> Vec<S
         .collect()
 }
 
+fn too_many(max: usize, count: usize) -> Invalid {
+    Invalid::new("too_many", format!("must have at most {max} entries"))
+        .with("max", max)
+        .with("count", count)
+}
+
+fn not_a_choice(message: String) -> Invalid {
+    Invalid::new("not_a_choice", message)
+}
+
 impl PracticeContent {
     /// Checks every field against the platform's thematic areas and municipalities; every
-    /// invalid field is reported at once.
+    /// invalid field is reported at once. A draft needs only its title; a submission also
+    /// its summary, sector, organisation and description.
     pub fn parse(
         input: &PracticeContent,
         themes: &[String],
         municipalities: &[String],
+        completeness: Completeness,
     ) -> Result<PracticeContent, Vec<FieldError>> {
+        let complete = completeness == Completeness::Submission;
         let mut errors = Errors::new();
         let title = bilingual(&mut errors, "title", &input.title, SHORT, true);
-        let summary = bilingual(&mut errors, "summary", &input.summary, MEDIUM, true);
-        if input.sector.is_none() {
-            errors.add("sector", "is required");
+        let summary = bilingual(&mut errors, "summary", &input.summary, MEDIUM, complete);
+        if complete && input.sector.is_none() {
+            errors.add("sector", Invalid::required());
         }
         let mut thematic_areas = Vec::new();
         for (i, code) in input.thematic_areas.iter().enumerate() {
             if !themes.contains(code) {
                 errors.add(
                     format!("thematic_areas[{i}]"),
-                    format!("`{code}` is not one of the platform's thematic areas"),
+                    not_a_choice(format!(
+                        "`{code}` is not one of the platform's thematic areas"
+                    )),
                 );
             } else if !thematic_areas.contains(code) {
                 thematic_areas.push(code.clone());
@@ -339,12 +368,20 @@ impl PracticeContent {
         let mut audiences = input.audiences.clone();
         audiences.dedup();
         let organisation = Organisation {
-            name: errors
-                .check(
+            name: if complete {
+                errors.check(
                     "organisation.name",
                     required_text(&input.organisation.name, SHORT),
                 )
-                .unwrap_or_default(),
+            } else {
+                errors
+                    .check(
+                        "organisation.name",
+                        optional_text(Some(&input.organisation.name), SHORT),
+                    )
+                    .flatten()
+            }
+            .unwrap_or_default(),
             description: bilingual(
                 &mut errors,
                 "organisation.description",
@@ -369,7 +406,7 @@ impl PracticeContent {
                 Some(slug) => {
                     errors.add(
                         "organisation.tenant",
-                        format!("no municipality `{slug}` on the platform"),
+                        not_a_choice(format!("no municipality `{slug}` on the platform")),
                     );
                     None
                 }
@@ -380,17 +417,23 @@ impl PracticeContent {
         if let (Some(from), Some(to)) = (duration.from, duration.to)
             && to < from
         {
-            errors.add("duration.to", "must not be before `duration.from`");
+            errors.add(
+                "duration.to",
+                Invalid::new("ends_before_start", "must not be before `duration.from`"),
+            );
         }
         if duration.ongoing && duration.to.is_some() {
-            errors.add("duration.to", "an ongoing practice has no end date");
+            errors.add(
+                "duration.to",
+                Invalid::new("ongoing_has_no_end", "an ongoing practice has no end date"),
+            );
         }
         let mut locations = Vec::new();
         for (i, slug) in input.locations.iter().enumerate() {
             if !municipalities.contains(slug) {
                 errors.add(
                     format!("locations[{i}]"),
-                    format!("no municipality `{slug}` on the platform"),
+                    not_a_choice(format!("no municipality `{slug}` on the platform")),
                 );
             } else if !locations.contains(slug) {
                 locations.push(slug.clone());
@@ -398,7 +441,7 @@ impl PracticeContent {
         }
         let mut results = Vec::new();
         if input.results.len() > MAX_ITEMS {
-            errors.add("results", format!("must have at most {MAX_ITEMS} rows"));
+            errors.add("results", too_many(MAX_ITEMS, input.results.len()));
         }
         for (i, row) in input.results.iter().enumerate() {
             let label = bilingual(
@@ -415,7 +458,12 @@ impl PracticeContent {
                 {
                     errors.add(
                         format!("results[{i}].figures"),
-                        format!("`{year}` is not a year from 1990 to 2100"),
+                        Invalid::new(
+                            "year_not_between",
+                            format!("`{year}` is not a year from 1990 to 2100"),
+                        )
+                        .with("min", 1990)
+                        .with("max", 2100),
                     );
                 }
             }
@@ -427,7 +475,10 @@ impl PracticeContent {
         let mut sdgs = Vec::new();
         for (i, goal) in input.sdgs.iter().enumerate() {
             if !(1..=17).contains(goal) {
-                errors.add(format!("sdgs[{i}]"), "is a goal number from 1 to 17");
+                errors.add(
+                    format!("sdgs[{i}]"),
+                    not_a_choice("is a goal number from 1 to 17".into()),
+                );
             } else if !sdgs.contains(goal) {
                 sdgs.push(*goal);
             }
@@ -446,7 +497,7 @@ impl PracticeContent {
         }
         let mut photos = Vec::new();
         if input.photos.len() > 20 {
-            errors.add("photos", "must have at most 20 photos");
+            errors.add("photos", too_many(20, input.photos.len()));
         }
         for (i, photo) in input.photos.iter().enumerate().take(20) {
             let alt = bilingual(
@@ -501,7 +552,13 @@ impl PracticeContent {
                 false,
             ),
             duration,
-            description: bilingual(&mut errors, "description", &input.description, LONG, true),
+            description: bilingual(
+                &mut errors,
+                "description",
+                &input.description,
+                LONG,
+                complete,
+            ),
             impact: bilingual(&mut errors, "impact", &input.impact, LONG, false),
             locations,
             other_locations: list(
@@ -601,7 +658,13 @@ mod tests {
 
     #[test]
     fn a_practice_needs_a_title_summary_description_sector_and_organisation() {
-        let errors = PracticeContent::parse(&PracticeContent::default(), &[], &[]).unwrap_err();
+        let errors = PracticeContent::parse(
+            &PracticeContent::default(),
+            &[],
+            &[],
+            Completeness::Submission,
+        )
+        .unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         for field in [
             "title",
@@ -612,7 +675,13 @@ mod tests {
         ] {
             assert!(fields.contains(&field), "{field} in {fields:?}");
         }
-        assert!(PracticeContent::parse(&minimal(), &[], &[]).is_ok());
+        assert!(PracticeContent::parse(&minimal(), &[], &[], Completeness::Submission).is_ok());
+        // A draft needs only its title.
+        let draft = PracticeContent {
+            title: minimal().title,
+            ..Default::default()
+        };
+        assert!(PracticeContent::parse(&draft, &[], &[], Completeness::Draft).is_ok());
     }
 
     #[test]
@@ -628,8 +697,13 @@ mod tests {
             },
             figures: BTreeMap::from([("19".into(), 3)]),
         }];
-        let errors =
-            PracticeContent::parse(&input, &["employment".into()], &["athens".into()]).unwrap_err();
+        let errors = PracticeContent::parse(
+            &input,
+            &["employment".into()],
+            &["athens".into()],
+            Completeness::Submission,
+        )
+        .unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(
             fields,

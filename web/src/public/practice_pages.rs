@@ -53,7 +53,7 @@ fn page(
 }
 
 /// The names the pages show for thematic areas and municipalities.
-async fn names(
+pub(crate) async fn names(
     state: &WebState,
 ) -> Result<
     (

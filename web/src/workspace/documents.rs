@@ -144,7 +144,7 @@ pub async fn documents(
 }
 
 /// The upload's refusal as the reader's sentence beside the file field.
-fn upload_error(error: ApiError) -> Result<FieldError, ApiError> {
+pub(super) fn upload_error(error: ApiError) -> Result<FieldError, ApiError> {
     let invalid = match error {
         ApiError::PayloadTooLarge { limit } => {
             Invalid::new("file_too_large", "the file is too large")

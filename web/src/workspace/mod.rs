@@ -19,6 +19,11 @@ pub mod minutes;
 pub mod notices;
 pub mod people;
 pub mod platform;
+pub mod practice;
+pub mod practice_files;
+pub mod practice_rows;
+pub mod practice_sections;
+pub mod practices;
 pub mod profile;
 pub mod record;
 pub mod requests;
@@ -157,7 +162,11 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 39] = [
+pub(crate) const DONE_KEYS: [&str; 43] = [
+    "practice-created",
+    "practice-saved",
+    "practice-uploaded",
+    "practice-submitted",
     "provider-saved",
     "provider-removed",
     "request-accepted",
@@ -309,6 +318,41 @@ fn platform_routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
         )
 }
 
+/// Authors' addresses, under `/practices` (a slug no municipality can take): their
+/// practices, a new one, and each one's task list, sections, preview and submission.
+fn practice_routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
+    use council_shared::methods::{get, post};
+    use poem::EndpointExt;
+    let p = "/practices/:slug";
+    route
+        .at("/practices", get(practices::list).data(state.clone()))
+        .at(
+            "/practices/new",
+            get(practices::new_practice)
+                .post(practices::start_practice)
+                .data(state.clone()),
+        )
+        .at(p, get(practice::practice_page).data(state.clone()))
+        .at(
+            format!("{p}/preview"),
+            get(practice::preview).data(state.clone()),
+        )
+        .at(
+            format!("{p}/submit"),
+            post(practice::submit).data(state.clone()),
+        )
+        .at(
+            format!("{p}/:section"),
+            get(practice_sections::edit_section)
+                .post(practice_sections::save_section)
+                .data(state.clone()),
+        )
+        .at(
+            format!("{p}/:section/upload"),
+            post(practice_files::upload).data(state.clone()),
+        )
+}
+
 /// The workspace's addresses. A POST that succeeded (it redirects) changed something the
 /// public may see: the public pages kept rendered are dropped, as after an API write.
 pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
@@ -329,7 +373,7 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             }
         })
     };
-    let pages = platform_routes(poem::Route::new(), state)
+    let pages = practice_routes(platform_routes(poem::Route::new(), state), state)
         .at("/", get(home::workspace_home).data(state.clone()))
         .at(
             "/:slug/council",

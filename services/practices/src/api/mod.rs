@@ -2,6 +2,7 @@
 //! moderate) and the platform's thematic areas.
 
 mod admin_ops;
+pub mod commands;
 mod files_ops;
 pub mod models;
 pub mod reads;
@@ -33,7 +34,7 @@ use poem_openapi::{
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    domain::{Action, Audience, Bilingual, PracticeContent, PracticeState, Sector},
+    domain::{Action, Audience, Bilingual, Completeness, PracticeContent, PracticeState, Sector},
     entities::practice,
     error::PracticesError,
     service::{
@@ -126,7 +127,7 @@ impl Core {
     }
 
     /// Every active municipality's slug and id.
-    async fn municipalities(&self) -> Result<Vec<(String, i64)>, ApiError> {
+    pub async fn municipalities(&self) -> Result<Vec<(String, i64)>, ApiError> {
         Ok(self
             .directory
             .all()
@@ -137,13 +138,15 @@ impl Core {
             .collect())
     }
 
-    /// Checks the content, and that only the municipality's administrators submit in its
-    /// name; returns it with the municipality's id.
-    async fn validated(
+    /// Checks the content (as a draft, or as complete for a submission), and that only the
+    /// municipality's administrators and practice authors submit in its name; returns it
+    /// with the municipality's id.
+    pub async fn validated(
         &self,
         input: &PracticeContent,
         actor: &Actor,
         existing: Option<&practice::Model>,
+        completeness: Completeness,
     ) -> Result<(PracticeContent, Option<i64>), ApiError> {
         let municipalities = self.municipalities().await?;
         let slugs: Vec<String> = municipalities.iter().map(|(s, _)| s.clone()).collect();
@@ -152,8 +155,8 @@ impl Core {
             .into_iter()
             .map(|t| t.code)
             .collect();
-        let content =
-            PracticeContent::parse(input, &themes, &slugs).map_err(ApiError::Validation)?;
+        let content = PracticeContent::parse(input, &themes, &slugs, completeness)
+            .map_err(ApiError::Validation)?;
         let uploaded = match existing {
             Some(found) => files::for_practice(&self.db, found.id).await?,
             None => Vec::new(),
@@ -760,9 +763,7 @@ impl PracticesApi {
         caller: SignedIn,
         body: JsonBody<PracticeContent>,
     ) -> ApiResult<PracticeCreatedResponse> {
-        let actor = Actor::of(&caller);
-        let (content, tenant_id) = self.core.validated(&body, &actor, None).await?;
-        let created = lifecycle::create(&self.core.db, &actor, &content, tenant_id, None).await?;
+        let created = commands::create_draft(&self.core, &caller, &body).await?;
         let location = format!("/api/v1/practices/{}", created.slug);
         Ok(PracticeCreatedResponse::Created(
             Json(self.core.detail(&created, Some(&caller)).await?),
@@ -797,15 +798,7 @@ impl PracticesApi {
         slug: Path<String>,
         body: JsonBody<PracticeContent>,
     ) -> ApiResult<PracticeResponse> {
-        let actor = Actor::of(&caller);
-        let existing = service::find(&self.core.db, &slug).await?;
-        if !actor.edits(&existing) {
-            return Err(ApiError::Forbidden(
-                "only the practice's author and its moderators may change it".into(),
-            ));
-        }
-        let (content, tenant_id) = self.core.validated(&body, &actor, Some(&existing)).await?;
-        let saved = lifecycle::update(&self.core.db, &actor, existing, &content, tenant_id).await?;
+        let saved = commands::save_draft(&self.core, &caller, &slug, &body, None).await?;
         Ok(PracticeResponse::Ok(Json(
             self.core.detail(&saved, Some(&caller)).await?,
         )))
@@ -818,7 +811,10 @@ impl PracticesApi {
         caller: SignedIn,
         slug: Path<String>,
     ) -> ApiResult<PracticeResponse> {
-        self.step(&caller, &slug, Action::Submit, None).await
+        let saved = commands::submit(&self.core, &caller, &slug).await?;
+        Ok(PracticeResponse::Ok(Json(
+            self.core.detail(&saved, Some(&caller)).await?,
+        )))
     }
 
     /// Start reviewing a practice (moderators)

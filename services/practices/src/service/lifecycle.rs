@@ -50,7 +50,8 @@ pub async fn create(
                 format!("{base}-{n}")
             }
         })
-        .find(|candidate| !taken.contains(candidate))
+        // `new` is the workspace's address for starting a practice.
+        .find(|candidate| !taken.contains(candidate) && candidate != "new")
         .expect("an unused address");
     let now = Utc::now();
     let txn = council_shared::database::begin_write(db).await?;

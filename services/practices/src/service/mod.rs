@@ -86,6 +86,51 @@ pub async fn find(db: &impl ConnectionTrait, slug: &str) -> Result<practice::Mod
         .ok_or_else(|| PracticesError::NotFound(slug.to_string()))
 }
 
+/// The practices `actor` works on, with their newest revision, most recently changed
+/// first: those they wrote, and those of the municipalities they write for or administer.
+pub async fn worked_on_by(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+) -> Result<Vec<(practice::Model, revision::Model)>> {
+    use sea_orm::Condition;
+    let municipalities: Vec<i64> = actor
+        .writes_for
+        .iter()
+        .chain(&actor.administers)
+        .copied()
+        .collect();
+    let rows = practice::Entity::find()
+        .filter(
+            Condition::any()
+                .add(practice::Column::AuthorUserId.eq(actor.user_id))
+                .add(practice::Column::TenantId.is_in(municipalities)),
+        )
+        .order_by_desc(practice::Column::UpdatedAt)
+        .order_by_desc(practice::Column::Id)
+        .all(db)
+        .await?;
+    let mut newest: std::collections::HashMap<i64, revision::Model> = Default::default();
+    for row in revision::Entity::find()
+        .filter(revision::Column::PracticeId.is_in(rows.iter().map(|r| r.id)))
+        .all(db)
+        .await?
+    {
+        if newest
+            .get(&row.practice_id)
+            .is_none_or(|held| held.number < row.number)
+        {
+            newest.insert(row.practice_id, row);
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .filter_map(|p| {
+            let latest = newest.remove(&p.id)?;
+            Some((p, latest))
+        })
+        .collect())
+}
+
 pub async fn revisions(
     db: &impl ConnectionTrait,
     practice_id: i64,
