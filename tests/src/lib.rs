@@ -861,6 +861,31 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
         .get_json_as(&token, "/api/v1/tenants/athens/access-requests")
         .await;
     let request = requests[0]["id"].as_i64().expect("a request");
+    // A practice of the municipality, with a yearly table and a photo.
+    let practice = a_practice_with_a_photo(app, &token, "athens").await;
+    let p = format!("/workspace/practices/{practice}");
+    for path in [
+        "/workspace/practices".to_string(),
+        "/workspace/practices/new".to_string(),
+        p.clone(),
+        format!("{p}/preview"),
+    ] {
+        paths.push(path);
+    }
+    for section in [
+        "about",
+        "organisation",
+        "aims",
+        "description",
+        "places",
+        "results",
+        "photos",
+        "documents",
+        "goals",
+        "links",
+    ] {
+        paths.push(format!("{p}/{section}"));
+    }
     for path in [
         "/workspace/athens/profile".to_string(),
         "/workspace/athens/requests".to_string(),
@@ -887,6 +912,64 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
         paths.push(path);
     }
     (session, paths)
+}
+
+/// A 1×1 PNG.
+pub const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
+    1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54,
+    0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E,
+    0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+/// A draft practice of municipality `slug` by the holder of `token`, complete, with a
+/// yearly table, a link and a photo: its slug.
+pub async fn a_practice_with_a_photo(app: &TestApp, token: &str, slug: &str) -> String {
+    let mut body = serde_json::json!({
+        "title": {"el": "Πρακτική για έλεγχο", "en": "A practice to check"},
+        "summary": {"el": "Μαθήματα ελληνικών για ενήλικες."},
+        "sector": "municipality",
+        "thematic_areas": ["education_language"],
+        "organisation": {"name": "Δήμος", "tenant": slug},
+        "description": {"el": "Τρία τμήματα την εβδομάδα."},
+        "results": [{"label": {"el": "Ωφελούμενοι"}, "figures": {"2022": 120, "2023": 1450}}],
+        "sdgs": [4, 10],
+        "links": [{"label": "Το πρόγραμμα", "url": "https://www.example.org/programma"}]
+    });
+    let (status, created) = send(
+        &app.client,
+        &app.url("/api/v1/practices"),
+        Some(token),
+        reqwest::Method::POST,
+        Some(body.clone()),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let practice = created["slug"].as_str().unwrap().to_string();
+    let uploaded = app
+        .client
+        .post(app.url(&format!(
+            "/api/v1/practices/{practice}/files?file_name=photo.png"
+        )))
+        .bearer_auth(token)
+        .header("content-type", "application/octet-stream")
+        .body(PNG.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(uploaded.status(), 201);
+    let file = uploaded.json::<serde_json::Value>().await.unwrap()["id"].clone();
+    body["photos"] = serde_json::json!([{"file": file, "alt": {"el": "Τάξη ενηλίκων"}}]);
+    let (status, saved) = send(
+        &app.client,
+        &app.url(&format!("/api/v1/practices/{practice}")),
+        Some(token),
+        reqwest::Method::PUT,
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, 200, "{saved}");
+    practice
 }
 
 /// A signed-in operator of the platform (in the showcase) and every operators' page, with

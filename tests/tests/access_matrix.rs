@@ -1315,6 +1315,48 @@ mod pages {
         ] {
             cases.push((method, path, PlatformAdmin));
         }
+        // Authors' pages: `{practice}` is a draft of the municipality, made for each call.
+        cases.push((Method::GET, "/workspace/practices", SignedIn));
+        cases.push((Method::GET, "/workspace/practices/new", SignedIn));
+        cases.push((Method::POST, "/workspace/practices/new", SignedIn));
+        cases.push((
+            Method::GET,
+            "/workspace/practices/{practice}",
+            PracticeWriter,
+        ));
+        cases.push((
+            Method::GET,
+            "/workspace/practices/{practice}/preview",
+            PracticeWriter,
+        ));
+        cases.push((
+            Method::POST,
+            "/workspace/practices/{practice}/submit",
+            PracticeWriter,
+        ));
+        for section in [
+            "about",
+            "organisation",
+            "aims",
+            "description",
+            "places",
+            "results",
+            "photos",
+            "documents",
+            "goals",
+            "links",
+        ] {
+            let path: &'static str =
+                Box::leak(format!("/workspace/practices/{{practice}}/{section}").into_boxed_str());
+            cases.push((Method::GET, path, PracticeWriter));
+            cases.push((Method::POST, path, PracticeWriter));
+        }
+        for upload in [
+            "/workspace/practices/{practice}/photos/upload",
+            "/workspace/practices/{practice}/documents/upload",
+        ] {
+            cases.push((Method::POST, upload, PracticeWriter));
+        }
         for both in [
             "{m}/edit",
             "{m}/agenda/new",
@@ -1577,7 +1619,18 @@ mod pages {
                         *doc
                     };
                     let (fresh, pgrant, theme) = platform_targets(&app, pattern).await;
+                    // A practice of the municipality, a draft of the operator's own.
+                    let practice = if pattern.contains("{practice}") {
+                        let (status, created) = app
+                            .post("/api/v1/practices", &super::practice_body(slug))
+                            .await;
+                        assert_eq!(status, 201, "{created}");
+                        created["slug"].as_str().unwrap().to_string()
+                    } else {
+                        String::new()
+                    };
                     let path = pattern
+                        .replace("{practice}", &practice)
                         .replace("{fresh}", &fresh)
                         .replace("{pgrant}", &pgrant.to_string())
                         .replace("{theme}", &theme)
@@ -1592,7 +1645,9 @@ mod pages {
                         .replace("{doc}", &doc.to_string());
                     let response = if method == Method::GET {
                         browser.navigate(&path).await
-                    } else if pattern.ends_with("/documents") {
+                    } else if pattern.ends_with("/upload")
+                        || (pattern.starts_with("{m}") && pattern.ends_with("/documents"))
+                    {
                         browser
                             .post_multipart(
                                 &path,
@@ -1629,7 +1684,10 @@ mod pages {
                             }
                         ));
                     }
-                    if !pattern.contains("{slug}") && !pattern.contains("{m}") {
+                    if !pattern.contains("{slug}")
+                        && !pattern.contains("{m}")
+                        && !pattern.contains("{practice}")
+                    {
                         break;
                     }
                 }

@@ -103,6 +103,33 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
         ("/postpone", &[("date", "")]),
     ];
     let meeting = paths[3].clone();
+    let practice = paths
+        .iter()
+        .find(|p| p.ends_with("/preview"))
+        .map(|p| p.trim_end_matches("/preview").to_string())
+        .expect("a practice");
+    let practice_wrong = [
+        (
+            "/workspace/practices/new".to_string(),
+            vec![("title.el", " ")],
+        ),
+        (
+            format!("{practice}/aims"),
+            vec![("duration.from", "31/02/2019"), ("duration.to", "x")],
+        ),
+        (
+            format!("{practice}/results"),
+            vec![
+                ("year[0]", "1800"),
+                ("measure[0].el", "Ωφελούμενοι"),
+                ("cell[0][0]", "πολλοί"),
+            ],
+        ),
+    ];
+    let wrong = wrong
+        .into_iter()
+        .map(|(path, fields)| (path.to_string(), fields.to_vec()))
+        .chain(practice_wrong);
     for (path, fields) in wrong {
         let path = if !path.starts_with("/workspace") && !path.starts_with("/municipalities") {
             format!("{meeting}{path}")
@@ -110,7 +137,7 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
             path.to_string()
         };
         let mut form: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
-        form.extend_from_slice(fields);
+        form.extend_from_slice(&fields);
         let response = app
             .client
             .post(app.url(&path))
