@@ -11,8 +11,7 @@
 // file with a wrong row), GOOD_ROWS (the rows corrected), SCREENSHOTS_DIR (optional).
 // Prints a JSON report: {steps, csv_errors, preview, ngo_home}.
 'use strict';
-const { requireTool } = require('./chromium.cjs');
-const { env, journey, mailTo } = require('./journey.cjs');
+const { env, journey, mailTo, runJourney } = require('./journey.cjs');
 
 const [base] = process.argv.slice(2);
 const { steps, check, press, type, choose, link, button, signIn } = journey('administration');
@@ -133,43 +132,27 @@ async function ngoAsksForAccess(browser) {
   await context.close();
 }
 
-async function run() {
-  const { chromium } = requireTool('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
-  });
-  const report = {};
-  try {
-    await operatorAddsTheMunicipality(browser);
-    const invitation = await mailTo(env('ADMIN'), INVITATION);
-    const admin = await signIn(browser, base, env('ADMIN'), invitation);
-    await admin.goto(`${base}/workspace`);
-    await check(admin, 'administrator-home');
-    report.preview = await administratorFillsTheProfile(admin);
-    await administratorAddsSevenMembers(admin);
-    report.csv_errors = await administratorRunsTheMunicipality(admin);
+runJourney(steps, async (browser, report) => {
+  await operatorAddsTheMunicipality(browser);
+  const invitation = await mailTo(env('ADMIN'), INVITATION);
+  const admin = await signIn(browser, base, env('ADMIN'), invitation);
+  await admin.goto(`${base}/workspace`);
+  await check(admin, 'administrator-home');
+  report.preview = await administratorFillsTheProfile(admin);
+  await administratorAddsSevenMembers(admin);
+  report.csv_errors = await administratorRunsTheMunicipality(admin);
 
-    await ngoAsksForAccess(browser);
-    await admin.goto(`${base}/workspace`);
-    await press(link(admin, 'Αιτήματα πρόσβασης'));
-    await press(link(admin, 'Ελένη Παππά'));
-    await check(admin, 'request');
-    await press(button(admin, 'Αποδοχή και αποστολή πρόσκλησης'));
-    await check(admin, 'request-accepted');
+  await ngoAsksForAccess(browser);
+  await admin.goto(`${base}/workspace`);
+  await press(link(admin, 'Αιτήματα πρόσβασης'));
+  await press(link(admin, 'Ελένη Παππά'));
+  await check(admin, 'request');
+  await press(button(admin, 'Αποδοχή και αποστολή πρόσκλησης'));
+  await check(admin, 'request-accepted');
 
-    const ngoInvitation = await mailTo(env('NGO'), INVITATION);
-    const ngo = await signIn(browser, base, env('NGO'), ngoInvitation);
-    await ngo.goto(`${base}/workspace`);
-    await check(ngo, 'ngo-home');
-    report.ngo_home = await ngo.locator('main').innerText();
-  } finally {
-    await browser.close();
-  }
-  process.stdout.write(JSON.stringify({ steps, ...report }));
-}
-
-run().catch((error) => {
-  console.error(error);
-  process.exit(2);
+  const ngoInvitation = await mailTo(env('NGO'), INVITATION);
+  const ngo = await signIn(browser, base, env('NGO'), ngoInvitation);
+  await ngo.goto(`${base}/workspace`);
+  await check(ngo, 'ngo-home');
+  report.ngo_home = await ngo.locator('main').innerText();
 });

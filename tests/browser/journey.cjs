@@ -125,4 +125,27 @@ function journey(prefix) {
   return { steps, check, press, type, choose, link, button, signIn };
 }
 
-module.exports = { env, journey, mailTo };
+// Runs a journey: `body(browser, report)` in Debian's Chromium, then prints the steps
+// checked and what the journey reported as one JSON object.
+function runJourney(steps, body) {
+  const run = async () => {
+    const { chromium } = requireTool('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
+    });
+    const report = {};
+    try {
+      await body(browser, report);
+    } finally {
+      await browser.close();
+    }
+    process.stdout.write(JSON.stringify({ steps, ...report }));
+  };
+  run().catch((error) => {
+    console.error(error);
+    process.exit(2);
+  });
+}
+
+module.exports = { env, journey, mailTo, runJourney };

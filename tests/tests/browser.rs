@@ -371,3 +371,77 @@ async fn an_operator_and_an_administrator_set_up_a_municipality_in_chromium() {
     let (_, detail) = app.get_json("/api/v1/tenants/kalamata").await;
     assert_eq!(detail["profile"]["key_figures"][0]["value"], "4.250");
 }
+
+/// A good practice from an NGO's draft to its publication, through the pages alone, with the
+/// keyboard alone, at a phone's width (`tests/browser/practices-journey.cjs`): the author,
+/// signed in from an invitation, fills every section (a yearly table, a photo, a document,
+/// goals, a link), previews and submits it. Every page on the way, errors shown included,
+/// has no accessibility violation and does not scroll sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ngo_shares_a_good_practice_in_chromium() {
+    let Some(tools) = browser_tools() else { return };
+    let app = TestApp::spawn(Backend::Sqlite).await.expect("SQLite app");
+    for (slug, el, en) in [
+        ("kalamata", "Δήμος Καλαμάτας", "Municipality of Kalamata"),
+        ("patra", "Δήμος Πατρέων", "Municipality of Patras"),
+    ] {
+        let mut tenant = integration_tests::sample_tenant(slug);
+        tenant["name"] = serde_json::json!({"el": el, "en": en});
+        let (status, body) = app.post("/api/v1/tenants", &tenant).await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let author = "eleni@solidarity.example.org";
+    let (status, body) = app
+        .post(
+            "/api/v1/tenants/kalamata/roles",
+            &serde_json::json!({"email": author, "role": "practice_author"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let photo = app.data_dir.path().join("mathima.png");
+    std::fs::write(&photo, integration_tests::PNG).unwrap();
+    let document = app.data_dir.path().join("ekthesi.pdf");
+    std::fs::write(&document, b"%PDF-1.4\n%%EOF\n").unwrap();
+    let mut env = vec![
+        (
+            "OUTBOX",
+            app.context.settings.outbox_dir().display().to_string(),
+        ),
+        ("AUTHOR", author.to_string()),
+        ("MUNICIPALITY", "Δήμος Καλαμάτας".to_string()),
+        ("PHOTO", photo.display().to_string()),
+        ("DOCUMENT", document.display().to_string()),
+    ];
+    if let Ok(dir) = std::env::var("SCREENSHOTS_DIR") {
+        env.push(("SCREENSHOTS_DIR", dir));
+    }
+    let report = run_with_env(tools, "practices-journey.cjs", &app.base, Vec::new(), env).await;
+    assert_every_step_passes(&report, 10);
+    let preview = report["preview"].as_str().unwrap();
+    for shown in [
+        "Μαθήματα ελληνικών για μητέρες",
+        "Μητέρες που ολοκλήρωσαν τα μαθήματα",
+        "Ποιοτική εκπαίδευση",
+        "Έκθεση αποτελεσμάτων 2023",
+    ] {
+        assert!(preview.contains(shown), "{shown} in {preview}");
+    }
+    // What the pages did, as the API reads it back.
+    let slug = report["slug"].as_str().unwrap();
+    let (_, practice) = app
+        .get_json_as(&app.token, &format!("/api/v1/practices/{slug}"))
+        .await;
+    let working = &practice["working"];
+    assert_eq!(working["state"], "submitted", "{practice}");
+    let content = &working["content"];
+    assert_eq!(
+        content["results"][0]["figures"],
+        serde_json::json!({"2022": 24, "2023": 31})
+    );
+    assert_eq!(
+        content["photos"][0]["alt"]["el"],
+        "Μητέρες με τα βιβλία τους σε μια τάξη"
+    );
+    assert_eq!(content["organisation"]["tenant"], "kalamata");
+    assert_eq!(content["sdgs"], serde_json::json!([4, 5]));
+}
