@@ -16,7 +16,9 @@ use crate::{cache::TtlCache, validation::Invalid};
 pub struct TenantSlug(String);
 
 /// Names no municipality may take, because an address of the site already means them.
-pub const RESERVED_SLUGS: [&str; 1] = ["platform"];
+/// `platform`: the operators' pages; `moderation`: the moderators' pages of good practices;
+/// `practices`: the authors' (all under `/workspace/`).
+pub const RESERVED_SLUGS: [&str; 3] = ["platform", "moderation", "practices"];
 
 impl TenantSlug {
     pub fn parse(value: &str) -> Result<Self, Invalid> {

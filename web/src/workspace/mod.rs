@@ -16,6 +16,11 @@ pub mod meeting;
 pub mod meetings;
 pub mod member;
 pub mod minutes;
+pub mod moderation;
+pub mod moderation_adoption;
+pub mod moderation_diff;
+pub mod moderation_feedback;
+pub mod moderation_review;
 pub mod notices;
 pub mod people;
 pub mod platform;
@@ -157,7 +162,15 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 39] = [
+pub(crate) const DONE_KEYS: [&str; 47] = [
+    "adopted",
+    "review-started",
+    "practice-published",
+    "changes-requested",
+    "practice-rejected",
+    "feedback-approved",
+    "feedback-refused",
+    "adoption-withdrawn",
     "provider-saved",
     "provider-removed",
     "request-accepted",
@@ -329,7 +342,8 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             }
         })
     };
-    let pages = platform_routes(poem::Route::new(), state)
+    let pages = platform_routes(poem::Route::new(), state);
+    let pages = moderation::moderation_routes(pages, state)
         .at("/", get(home::workspace_home).data(state.clone()))
         .at(
             "/:slug/council",
