@@ -33,12 +33,31 @@ fn practice_href(slug: &str) -> String {
     format!("/practices/{}", crate::encode(slug))
 }
 
-/// The municipalities `principal` administers: `(slug, name)`.
+/// The municipalities `principal` administers: `(slug, name)`; every active one for the
+/// platform's administrators, as the API allows them.
 async fn administered(
     state: &WebState,
     principal: &Principal,
     lang: Lang,
 ) -> Vec<(String, String)> {
+    if principal.is_platform_admin() {
+        return match state.reads.active_tenants().await {
+            Ok(all) => all
+                .iter()
+                .map(|t| {
+                    let name = match (&t.name.en, lang) {
+                        (Some(en), Lang::En) => en.clone(),
+                        _ => t.name.el.clone(),
+                    };
+                    (t.slug.clone(), name)
+                })
+                .collect(),
+            Err(error) => {
+                tracing::error!(error = ?error, "the municipalities could not be listed");
+                Vec::new()
+            }
+        };
+    }
     let mut found = Vec::new();
     for grant in &principal.grants {
         if grant.role != Role::TenantAdmin {
@@ -197,25 +216,33 @@ pub async fn adopt(
         Err(response) => return response,
     };
     let lang = context.lang;
+    let mine = administered(&state, &principal, lang).await;
+    if mine.is_empty() {
+        return failed(&state, &context, not_an_administrator());
+    }
     let note = submitted.optional("note");
     let tenant = submitted.value("tenant").to_string();
-    let error = match reads::adopt(
-        &state.practices,
-        &principal,
-        &slug,
-        (&tenant, note.as_deref()),
-    )
-    .await
-    {
+    // One of the reader's municipalities, or the form again saying to choose one.
+    let outcome = if mine.iter().any(|(s, _)| *s == tenant) {
+        reads::adopt(
+            &state.practices,
+            &principal,
+            &slug,
+            (&tenant, note.as_deref()),
+        )
+        .await
+    } else {
+        Err(ApiError::Validation(vec![council_shared::FieldError::new(
+            "tenant",
+            council_shared::validation::Invalid::new("choose_one", "choose a municipality"),
+        )]))
+    };
+    let error = match outcome {
         Ok(_) => {
             return forms::redirect(&format!("{}?done=adopted#adopters", practice_href(&slug)));
         }
         Err(error) => error,
     };
-    let mine = administered(&state, &principal, lang).await;
-    if mine.is_empty() {
-        return failed(&state, &context, not_an_administrator());
-    }
     let mut form = adoption_form(&state, req, lang, (&slug, &mine)).keep(&submitted);
     if let Err(other) = form.show_refusal(&state.renderer, lang, error, &[]) {
         return failed(&state, &context, other);
