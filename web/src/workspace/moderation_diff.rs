@@ -55,13 +55,14 @@ pub fn pieces(old: &str, new: &str) -> Vec<Piece> {
 fn fields(content: &PracticeContent, renderer: &Renderer, lang: Lang) -> Vec<(String, String)> {
     let t = |key: &str| renderer.text(lang, key);
     let mut out: Vec<(String, String)> = Vec::new();
+    let (greek, english) = (t("language-name-el"), t("language-name-en"));
     let mut both = |label: String, text: &Bilingual| {
         out.push((
-            format!("{label} (Ελληνικά)"),
+            format!("{label} ({greek})"),
             text.el.clone().unwrap_or_default(),
         ));
         out.push((
-            format!("{label} (English)"),
+            format!("{label} ({english})"),
             text.en.clone().unwrap_or_default(),
         ));
     };

@@ -40,12 +40,9 @@ async fn moderated(
     if !actor.platform_admin && actor.administers.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = practice::Entity::find();
-    if !states.is_empty() {
-        query = query.filter(
-            practice::Column::State.is_in(states.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
-        );
-    }
+    let mut query = practice::Entity::find().filter(
+        practice::Column::State.is_in(states.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+    );
     if !actor.platform_admin {
         query = query.filter(practice::Column::TenantId.is_in(actor.administers.clone()));
     }
@@ -99,26 +96,33 @@ pub async fn queue(
 }
 
 /// Feedback waiting on the published practices `actor` moderates, oldest first, each with
-/// its practice.
+/// its practice. Read from the waiting messages (few), not from every practice.
 pub async fn pending_feedback(
     db: &impl ConnectionTrait,
     actor: &Actor,
 ) -> Result<Vec<(feedback::Model, practice::Model)>> {
-    let practices: HashMap<i64, practice::Model> = moderated(db, actor, &[])
-        .await?
-        .into_iter()
-        .filter(|p| p.published_revision.is_some())
-        .map(|p| (p.id, p))
-        .collect();
-    if practices.is_empty() {
+    if !actor.platform_admin && actor.administers.is_empty() {
         return Ok(Vec::new());
     }
     let rows = feedback::Entity::find()
-        .filter(feedback::Column::PracticeId.is_in(practices.keys().copied().collect::<Vec<_>>()))
         .filter(feedback::Column::State.eq("pending"))
         .order_by_asc(feedback::Column::Id)
         .all(db)
         .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ids: Vec<i64> = rows.iter().map(|f| f.practice_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let practices: HashMap<i64, practice::Model> = practice::Entity::find()
+        .filter(practice::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|p| p.published_revision.is_some() && actor.moderates(p))
+        .map(|p| (p.id, p))
+        .collect();
     Ok(rows
         .into_iter()
         .filter_map(|f| {
