@@ -27,8 +27,53 @@ pub struct Changed {
     pub pieces: Vec<Piece>,
 }
 
-/// Word-level differences: runs of unchanged, removed and added words (spaces kept).
+/// Unchanged words kept on each side of a change; a longer unchanged run is shortened
+/// (the full texts are on the page too).
+const CONTEXT_WORDS: usize = 12;
+
+/// An unchanged run shortened to the words next to the changes: its end when a change
+/// follows, its start when one precedes, both when it lies between two.
+fn shortened(text: &str, before_change: bool, after_change: bool) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 2 * CONTEXT_WORDS + 4 {
+        return text.to_string();
+    }
+    let head = words[..CONTEXT_WORDS].join(" ");
+    let tail = words[words.len() - CONTEXT_WORDS..].join(" ");
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    match (after_change, before_change) {
+        (true, true) => format!("{lead}{head} … {tail}{trail}"),
+        (true, false) => format!("{lead}{head} …"),
+        (false, true) => format!("… {tail}{trail}"),
+        (false, false) => text.to_string(),
+    }
+}
+
+/// Word-level differences: runs of unchanged, removed and added words (spaces kept), long
+/// unchanged runs shortened around the changes.
 pub fn pieces(old: &str, new: &str) -> Vec<Piece> {
+    let mut runs = all_pieces(old, new);
+    let count = runs.len();
+    for i in 0..count {
+        if runs[i].removed || runs[i].added {
+            continue;
+        }
+        let (after_change, before_change) = (i > 0, i + 1 < count);
+        runs[i].text = shortened(&runs[i].text, before_change, after_change);
+    }
+    runs
+}
+
+fn all_pieces(old: &str, new: &str) -> Vec<Piece> {
     let diff = TextDiff::from_words(old, new);
     let mut runs: Vec<Piece> = Vec::new();
     for change in diff.iter_all_changes() {
@@ -240,6 +285,17 @@ pub fn changes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_unchanged_text_is_shortened_around_a_change() {
+        let words: Vec<String> = (1..=100).map(|n| format!("λέξη{n}")).collect();
+        let old = words.join(" ");
+        let new = old.replace("λέξη50", "άλλη");
+        let runs = pieces(&old, &new);
+        assert!(runs[0].text.starts_with("… λέξη38 "), "{:?}", runs[0]);
+        assert!(runs.last().unwrap().text.ends_with(" λέξη62 …"), "{runs:?}");
+        assert!(runs.iter().any(|p| p.added && p.text == "άλλη"));
+    }
 
     #[test]
     fn only_the_changed_words_are_marked() {
