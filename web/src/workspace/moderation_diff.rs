@@ -63,12 +63,12 @@ fn shortened(text: &str, before_change: bool, after_change: bool) -> String {
 pub fn pieces(old: &str, new: &str) -> Vec<Piece> {
     let mut runs = all_pieces(old, new);
     let count = runs.len();
-    for i in 0..count {
-        if runs[i].removed || runs[i].added {
+    for (i, run) in runs.iter_mut().enumerate() {
+        if run.removed || run.added {
             continue;
         }
         let (after_change, before_change) = (i > 0, i + 1 < count);
-        runs[i].text = shortened(&runs[i].text, before_change, after_change);
+        run.text = shortened(&run.text, before_change, after_change);
     }
     runs
 }
