@@ -164,6 +164,19 @@ async fn moderators_are_told_and_decide_in_the_workspace(app: TestApp) {
         );
     }
 
+    // The same addresses over HTTP, as the notifications service run on its own asks.
+    {
+        use council_shared::council::CouncilDirectory;
+        let remote = council_shared::remote::TenantsClient::new(&app.base)
+            .unwrap()
+            .with_token(Some(app.token.clone().into()));
+        let (_, alpha) = app.get_json("/api/v1/tenants/alpha").await;
+        let moderators = remote.moderator_emails(alpha["id"].as_i64()).await.unwrap();
+        assert_eq!(moderators, [ADMIN]);
+        let platform = remote.moderator_emails(None).await.unwrap();
+        assert!(platform.iter().any(|a| a == PLATFORM), "{platform:?}");
+    }
+
     // The API's queue: what each moderates; `state` on the search is refused, pointing there.
     let queue = ok(
         &app,
