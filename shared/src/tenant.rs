@@ -11,7 +11,8 @@ use crate::{cache::TtlCache, validation::Invalid};
 
 /// A municipality's URL name: 2 to 63 lower-case latin letters, digits and single hyphens,
 /// starting with a letter (`athens`, `nea-smyrni`). `platform` is not one: the operators'
-/// pages live at `/workspace/platform/...`, beside each municipality's `/workspace/{slug}`.
+/// pages live at `/workspace/platform/...`, beside each municipality's `/workspace/{slug}`
+/// (nor are `moderation` and `practices`, the workspace's good-practice pages).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TenantSlug(String);
 
@@ -149,6 +150,8 @@ mod tests {
             "nea--smyrni",
             "a b",
             "platform",
+            "moderation",
+            "practices",
         ] {
             assert!(TenantSlug::parse(bad).is_err(), "{bad} should be refused");
         }
