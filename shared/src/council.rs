@@ -88,6 +88,14 @@ pub trait CouncilDirectory: Send + Sync {
     /// such account. Private, like `contacts`.
     fn account_email(&self, user_id: i64) -> BoxFuture<'_, anyhow::Result<Option<String>>>;
 
+    /// Who moderates the good practices a municipality (`tenant_id`) submits: the
+    /// addresses of its administrators, else (no municipality, or it has none) of the
+    /// platform administrators. Private, like `account_email`.
+    fn moderator_emails(
+        &self,
+        tenant_id: Option<i64>,
+    ) -> BoxFuture<'_, anyhow::Result<Vec<String>>>;
+
     /// The e-mail addresses of the council's members who have one (private: for the
     /// notifications service's convocations and reminders, never shown publicly).
     fn contacts<'a>(

@@ -257,6 +257,20 @@ impl CouncilDirectory for TenantsClient {
         })
     }
 
+    fn moderator_emails(
+        &self,
+        tenant_id: Option<i64>,
+    ) -> BoxFuture<'_, anyhow::Result<Vec<String>>> {
+        Box::pin(async move {
+            let path = match tenant_id {
+                Some(id) => format!("/platform/practice-moderators?tenant_id={id}"),
+                None => "/platform/practice-moderators".into(),
+            };
+            let found: Option<Moderators> = self.get_private(&path).await?;
+            Ok(found.map(|m| m.emails).unwrap_or_default())
+        })
+    }
+
     fn contacts<'a>(
         &'a self,
         slug: &'a TenantSlug,
@@ -275,6 +289,11 @@ impl CouncilDirectory for TenantsClient {
                 .collect())
         })
     }
+}
+
+#[derive(Deserialize)]
+struct Moderators {
+    emails: Vec<String>,
 }
 
 #[derive(Deserialize)]

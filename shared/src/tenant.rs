@@ -11,12 +11,15 @@ use crate::{cache::TtlCache, validation::Invalid};
 
 /// A municipality's URL name: 2 to 63 lower-case latin letters, digits and single hyphens,
 /// starting with a letter (`athens`, `nea-smyrni`). `platform` is not one: the operators'
-/// pages live at `/workspace/platform/...`, beside each municipality's `/workspace/{slug}`.
+/// pages live at `/workspace/platform/...`, beside each municipality's `/workspace/{slug}`
+/// (nor are `moderation` and `practices`, the workspace's good-practice pages).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TenantSlug(String);
 
 /// Names no municipality may take, because an address of the site already means them.
-pub const RESERVED_SLUGS: [&str; 1] = ["platform"];
+/// `platform`: the operators' pages; `moderation`: the moderators' pages of good practices;
+/// `practices`: the authors' (all under `/workspace/`).
+pub const RESERVED_SLUGS: [&str; 3] = ["platform", "moderation", "practices"];
 
 impl TenantSlug {
     pub fn parse(value: &str) -> Result<Self, Invalid> {
@@ -147,6 +150,8 @@ mod tests {
             "nea--smyrni",
             "a b",
             "platform",
+            "moderation",
+            "practices",
         ] {
             assert!(TenantSlug::parse(bad).is_err(), "{bad} should be refused");
         }

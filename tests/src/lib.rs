@@ -1044,5 +1044,63 @@ pub async fn platform_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
         "/workspace/platform/themes/employment/edit".to_string(),
         "/workspace/platform/themes/employment/remove".to_string(),
     ];
+    let mut paths = paths;
+    paths.extend(moderation_pages(app).await);
     (session, paths)
+}
+
+/// The moderators' pages with something on each: an update of a published practice
+/// waiting for review (its changes shown word by word), a reader's message waiting, and a
+/// municipality's adoption to withdraw; and the public page with the adoption form.
+async fn moderation_pages(app: &TestApp) -> Vec<String> {
+    let (_, found) = app.get_json("/api/v1/practices?per_page=1").await;
+    let slug = found["items"][0]["slug"]
+        .as_str()
+        .expect("a demo practice")
+        .to_string();
+    let (_, detail) = app.get_json(&format!("/api/v1/practices/{slug}")).await;
+    let mut update = detail["published"].clone();
+    update["description"]["el"] = serde_json::Value::String(format!(
+        "{} Προστέθηκαν μαθήματα ελληνικών.",
+        update["description"]["el"].as_str().unwrap_or_default()
+    ));
+    let (status, saved) = app.put(&format!("/api/v1/practices/{slug}"), &update).await;
+    assert_eq!(status, 200, "{saved}");
+    let (status, submitted) = app
+        .post(
+            &format!("/api/v1/practices/{slug}/submit"),
+            &serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, 200, "{submitted}");
+    let db = &app.context.db;
+    let practice = practices::service::find(db, &slug)
+        .await
+        .expect("the practice");
+    practices::service::community::give_feedback(
+        db,
+        &practice,
+        Some("Μαρία".into()),
+        "reader@example.org".into(),
+        "Θα το δοκιμάσουμε στη γειτονιά μας.".into(),
+    )
+    .await
+    .expect("a message");
+    let (status, adopted) = app
+        .post(
+            &format!("/api/v1/practices/{slug}/adoptions"),
+            &serde_json::json!({"tenant": "athens", "note": "Το εφαρμόζουμε."}),
+        )
+        .await;
+    assert_eq!(status, 201, "{adopted}");
+    let review = format!("/workspace/moderation/practices/{slug}");
+    vec![
+        "/workspace/moderation".to_string(),
+        review.clone(),
+        format!("{review}/publish"),
+        "/workspace/moderation/feedback".to_string(),
+        format!("/workspace/moderation/adoptions/{slug}"),
+        format!("/workspace/moderation/adoptions/{slug}/athens/withdraw"),
+        format!("/practices/{slug}"),
+    ]
 }

@@ -7,7 +7,9 @@
 use std::collections::BTreeSet;
 
 use council_shared::auth::Role;
-use integration_tests::{TestApp, on_both_databases, sample_member, sample_tenant, token_for};
+use integration_tests::{
+    TestApp, on_both_databases, sample_member, sample_tenant, send, token_for,
+};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -119,6 +121,7 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/tenants/{slug}/audit", TenantAdmin),
         case(Method::GET, "/platform/audit", PlatformAdmin),
         case(Method::GET, "/platform/users/{id}", PlatformAdmin),
+        case(Method::GET, "/platform/practice-moderators", PlatformAdmin),
         case(Method::GET, "/tenants/{slug}/sign-in-provider", TenantAdmin),
         case(Method::PUT, "/tenants/{slug}/sign-in-provider", TenantAdmin),
         case(
@@ -267,6 +270,8 @@ fn cases() -> Vec<Case> {
         case(Method::PUT, "/practice-themes/{code}", PlatformAdmin),
         case(Method::DELETE, "/practice-themes/{code}", PlatformAdmin),
         case(Method::GET, "/practice-events", PlatformAdmin),
+        // The moderation queue: anyone signed in, each seeing what they moderate.
+        case(Method::GET, "/practice-submissions", SignedIn),
         // Subscriptions: anyone, by the secret in their links; operators per municipality.
         case(Method::POST, "/tenants/{slug}/subscriptions", Public),
         case(Method::GET, "/subscriptions/{token}", Public),
@@ -1254,6 +1259,59 @@ mod pages {
                 TenantAdmin,
             ),
         ];
+        // The moderators' pages: `{practice}` is a practice of the municipality submitted
+        // for the call, `{published}` one published with a reader's `{feedback}`. The
+        // queues are for whoever moderates (platform or any municipality's administrators),
+        // as is marking an adoption (in one's own municipality's name).
+        for (method, path) in [
+            (Method::GET, "/workspace/moderation"),
+            (Method::GET, "/workspace/moderation/feedback"),
+            (Method::GET, "/workspace/moderation/adoptions/{published}"),
+            (Method::POST, "/workspace/moderation/adoptions/{published}"),
+        ] {
+            cases.push((method, path, TenantAdmin));
+        }
+        for (method, path) in [
+            (Method::GET, "/workspace/moderation/practices/{practice}"),
+            (
+                Method::POST,
+                "/workspace/moderation/practices/{practice}/review",
+            ),
+            (
+                Method::GET,
+                "/workspace/moderation/practices/{practice}/publish",
+            ),
+            (
+                Method::POST,
+                "/workspace/moderation/practices/{practice}/publish",
+            ),
+            (
+                Method::POST,
+                "/workspace/moderation/practices/{practice}/request-changes",
+            ),
+            (
+                Method::POST,
+                "/workspace/moderation/practices/{practice}/reject",
+            ),
+            (
+                Method::POST,
+                "/workspace/moderation/practices/{published}/feedback/{feedback}/approve",
+            ),
+            (
+                Method::POST,
+                "/workspace/moderation/practices/{published}/feedback/{feedback}/refuse",
+            ),
+            (
+                Method::GET,
+                "/workspace/moderation/adoptions/{published}/{slug}/withdraw",
+            ),
+            (
+                Method::POST,
+                "/workspace/moderation/adoptions/{published}/{slug}/withdraw",
+            ),
+        ] {
+            cases.push((method, path, TenantAdmin));
+        }
         // The operators' pages: `{fresh}` is a municipality made for the call (archiving
         // one is not undone by the next case), `{pgrant}` a platform invitation and
         // `{theme}` a thematic area of its own.
@@ -1470,6 +1528,77 @@ mod pages {
             .unwrap()
     }
 
+    /// What a practice page `pattern` acts on, made for the call in municipality `slug`: a
+    /// draft for an author's page, a submitted practice for a moderator's, and a published one with a reader's message (adopted
+    /// by `slug`, for a withdrawal to withdraw).
+    async fn moderation_targets(
+        app: &TestApp,
+        operator: &str,
+        (pattern, slug): (&str, &str),
+    ) -> (String, String, i64) {
+        let make = |steps: &'static [&'static str]| async move {
+            let (status, created) = send(
+                &app.client,
+                &app.url("/api/v1/practices"),
+                Some(operator),
+                Method::POST,
+                Some(super::practice_body(slug)),
+            )
+            .await;
+            assert_eq!(status, 201, "{created}");
+            let practice = created["slug"].as_str().unwrap().to_string();
+            for step in steps {
+                let (status, answer) = send(
+                    &app.client,
+                    &app.url(&format!("/api/v1/practices/{practice}/{step}")),
+                    Some(operator),
+                    Method::POST,
+                    None,
+                )
+                .await;
+                assert_eq!(status, 200, "{step}: {answer}");
+            }
+            practice
+        };
+        // The authors' pages work on a draft; the moderators' on a submission.
+        let practice = if pattern.starts_with("/workspace/practices/{practice}") {
+            make(&[]).await
+        } else if pattern.contains("{practice}") {
+            make(&["submit"]).await
+        } else {
+            String::new()
+        };
+        let (published, feedback) = if pattern.contains("{published}") {
+            let published = make(&["submit", "publish"]).await;
+            let db = &app.context.db;
+            let found = practices::service::find(db, &published).await.unwrap();
+            let message = practices::service::community::give_feedback(
+                db,
+                &found,
+                None,
+                "reader@example.org".into(),
+                "Μήνυμα".into(),
+            )
+            .await
+            .unwrap();
+            if pattern.ends_with("/withdraw") {
+                let (status, answer) = send(
+                    &app.client,
+                    &app.url(&format!("/api/v1/practices/{published}/adoptions")),
+                    Some(operator),
+                    Method::POST,
+                    Some(json!({"tenant": slug})),
+                )
+                .await;
+                assert_eq!(status, 201, "{answer}");
+            }
+            (published, message.id)
+        } else {
+            (String::new(), 0)
+        };
+        (practice, published, feedback)
+    }
+
     /// What an operators' page `pattern` acts on, made for the call: a municipality, a
     /// platform invitation, a thematic area (each only when the pattern names it).
     async fn platform_targets(app: &TestApp, pattern: &str) -> (String, i64, String) {
@@ -1619,18 +1748,12 @@ mod pages {
                         *doc
                     };
                     let (fresh, pgrant, theme) = platform_targets(&app, pattern).await;
-                    // A practice of the municipality, a draft of the operator's own.
-                    let practice = if pattern.contains("{practice}") {
-                        let (status, created) = app
-                            .post("/api/v1/practices", &super::practice_body(slug))
-                            .await;
-                        assert_eq!(status, 201, "{created}");
-                        created["slug"].as_str().unwrap().to_string()
-                    } else {
-                        String::new()
-                    };
+                    let (practice, published, feedback) =
+                        moderation_targets(&app, &operator, (pattern, slug)).await;
                     let path = pattern
                         .replace("{practice}", &practice)
+                        .replace("{published}", &published)
+                        .replace("{feedback}", &feedback.to_string())
                         .replace("{fresh}", &fresh)
                         .replace("{pgrant}", &pgrant.to_string())
                         .replace("{theme}", &theme)
@@ -1687,6 +1810,7 @@ mod pages {
                     if !pattern.contains("{slug}")
                         && !pattern.contains("{m}")
                         && !pattern.contains("{practice}")
+                        && !pattern.contains("/feedback/{feedback}")
                     {
                         break;
                     }

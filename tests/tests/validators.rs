@@ -211,6 +211,16 @@ async fn platform_pages(app: &integration_tests::TestApp) -> Vec<String> {
             &[("email", "")],
         ),
     ];
+    // The review page with a decision sent without its note.
+    let review = paths
+        .iter()
+        .find(|p| p.starts_with("/workspace/moderation/practices/") && !p.ends_with("/publish"))
+        .expect("a review page");
+    let changes = format!("{review}/request-changes");
+    let wrong = wrong.into_iter().chain([(
+        changes.as_str(),
+        &[("seen", "submitted"), ("note", "")] as &[(&str, &str)],
+    )]);
     for (path, fields) in wrong {
         let mut form: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
         form.extend_from_slice(fields);

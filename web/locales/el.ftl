@@ -1309,3 +1309,93 @@ field-error-required_el_or_en = Συμπληρώστε το «{ $label }» στ�
 field-error-ongoing_has_no_end = Μια πρακτική που συνεχίζεται δεν έχει ημερομηνία λήξης: σβήστε την ή αφαιρέστε το «συνεχίζεται».
 field-error-year_twice = Το έτος υπάρχει ήδη σε άλλη στήλη.
 field-error-not_an_image = Η φωτογραφία πρέπει να είναι PNG, JPEG ή WebP.
+## Moderation of practices
+moderation-title = Έλεγχος καλών πρακτικών
+moderation-lead = Οι καλές πρακτικές που υπέβαλαν οι δήμοι που διαχειρίζεστε (όλες, για τους διαχειριστές της πλατφόρμας) περιμένουν εδώ την απόφασή σας, πρώτα όσες περιμένουν περισσότερο.
+moderation-waiting = Περιμένουν απόφαση
+moderation-none-waiting = Καμία πρακτική δεν περιμένει απόφαση.
+moderation-kind-new = νέα πρακτική
+moderation-kind-update = ενημέρωση δημοσιευμένης πρακτικής
+moderation-state = Κατάσταση
+moderation-waited = Αναμονή
+moderation-waited-days = { $count ->
+    [one] { $count } ημέρα
+   *[other] { $count } ημέρες
+}
+moderation-waited-hours = { $count ->
+    [one] { $count } ώρα
+   *[other] { $count } ώρες
+}
+moderation-waited-minutes = { $count ->
+    [one] { $count } λεπτό
+   *[other] { $count } λεπτά
+}
+moderation-home-link = { $count ->
+    [0] Έλεγχος καλών πρακτικών (καμία σε αναμονή)
+    [one] Έλεγχος καλών πρακτικών ({ $count } σε αναμονή)
+   *[other] Έλεγχος καλών πρακτικών ({ $count } σε αναμονή)
+}
+moderation-feedback-title = Σχόλια αναγνωστών προς έλεγχο
+moderation-feedback-count = { $count ->
+    [0] κανένα σε αναμονή
+    [one] { $count } σε αναμονή
+   *[other] { $count } σε αναμονή
+}
+moderation-feedback-lead = Γνώμες που έστειλαν αναγνώστες για τις δημοσιευμένες πρακτικές που ελέγχετε. Αν εγκριθεί, μια γνώμη εμφανίζεται στη σελίδα της πρακτικής· αν απορριφθεί, δεν εμφανίζεται ποτέ. Οι διευθύνσεις e-mail των αποστολέων δεν εμφανίζονται ποτέ.
+moderation-feedback-none = Δεν υπάρχουν σχόλια σε αναμονή.
+moderation-feedback-received = ελήφθη
+moderation-feedback-approve = Έγκριση
+moderation-feedback-refuse = Απόρριψη
+moderation-feedback-answered = Άλλος συντονιστής έχει ήδη απαντήσει σε αυτό το μήνυμα. Η λίστα παρακάτω είναι όπως είναι τώρα.
+moderation-submitted-by = Υποβλήθηκε από
+moderation-go-to-decision = Μετάβαση στην απόφαση
+moderation-changes = Τι αλλάζει σε σχέση με τη δημοσιευμένη εκδοχή
+moderation-changes-lead = Κάθε πεδίο που άλλαξε: οι λέξεις που αφαιρούνται είναι διαγραμμένες, όσες προστίθενται υπογραμμισμένες. Ανοίξτε «Και οι δύο εκδοχές» για να διαβάσετε ολόκληρο το δημοσιευμένο και το προτεινόμενο κείμενο.
+moderation-no-changes = Η ενημέρωση δεν αλλάζει κανένα πεδίο.
+moderation-removed = αφαιρείται
+moderation-added = προστίθεται
+moderation-both-versions = Και οι δύο εκδοχές
+moderation-published-text = Δημοσιευμένο
+moderation-proposed-text = Προτεινόμενο
+moderation-version = Η εκδοχή προς έλεγχο
+moderation-version-hint = Όπως θα τη διαβάζει το κοινό όταν δημοσιευθεί.
+moderation-history = Ιστορικό
+moderation-decision = Η απόφασή σας
+moderation-nothing-to-decide = Αυτή η πρακτική δεν περιμένει απόφαση.
+moderation-start-review = Έναρξη ελέγχου
+moderation-start-review-explain = Ενημερώστε τον συντάκτη και τους άλλους συντονιστές ότι την ελέγχετε.
+moderation-publish = Δημοσίευση
+moderation-publish-heading = Δημοσίευση της πρακτικής
+moderation-publish-explain = Μόλις δημοσιευθεί, η πρακτική είναι δημόσια: κάθε δήμος και κάθε επισκέπτης μπορεί να τη διαβάσει, να την αναζητήσει και να την εκτυπώσει.
+moderation-publish-explain-update = Μόλις δημοσιευθεί, αυτή η εκδοχή αντικαθιστά τη δημόσια: από εκεί και πέρα αυτήν διαβάζουν όλοι οι δήμοι και οι επισκέπτες.
+moderation-back-to-review = Πίσω στον έλεγχο
+moderation-request-changes = Αίτημα αλλαγών
+moderation-changes-note = Τι πρέπει να αλλάξει
+moderation-changes-note-hint = Ο συντάκτης διαβάζει αυτή τη σημείωση στον χώρο εργασίας και σε e-mail.
+moderation-reject = Απόρριψη
+moderation-reject-note = Γιατί απορρίπτεται
+moderation-reject-note-hint = Ο συντάκτης διαβάζει αυτόν τον λόγο στον χώρο εργασίας και σε e-mail.
+moderation-decided-meanwhile = Κάποιος άλλος αποφάσισε για αυτή την πρακτική αφού ανοίξατε τη σελίδα: είναι πλέον «{ $state }». Ό,τι γράψατε φαίνεται παρακάτω και δεν έγινε τίποτα.
+moderation-field-title = Τίτλος
+moderation-field-summary = Σύνοψη
+moderation-field-about = περιγραφή
+moderation-field-photos = Φωτογραφίες
+moderation-adopt-heading = Την υιοθετήσαμε
+moderation-adopt-explain = Δηλώστε ότι ο δήμος σας υιοθέτησε αυτή την πρακτική, ώστε άλλες πόλεις να μπορούν να σας ρωτήσουν γι' αυτήν. Το όνομά του και η σημείωσή σας εμφανίζονται στη σελίδα της πρακτικής.
+moderation-adopt-for = Για τον δήμο:
+moderation-adopt-municipality = Δήμος
+moderation-adopt-note = Σημείωση (προαιρετικά)
+moderation-adopt-note-hint = Για παράδειγμα πώς την προσαρμόσατε ή σε ποιον να απευθυνθεί κανείς.
+moderation-adopt-submit = Την υιοθετήσαμε
+moderation-withdraw-link = Ανάκληση της υιοθέτησης
+moderation-withdraw-heading = Ανάκληση της υιοθέτησης από: { $name };
+moderation-withdraw-explain = Ο δήμος δεν θα εμφανίζεται πια ανάμεσα σε όσους υιοθέτησαν την πρακτική και η σημείωσή του διαγράφεται.
+moderation-withdraw-submit = Ανάκληση της υιοθέτησης
+workspace-done-adopted = Ο δήμος σας εμφανίζεται πλέον ανάμεσα σε όσους υιοθέτησαν αυτή την πρακτική.
+workspace-done-adoption-withdrawn = Η υιοθέτηση ανακλήθηκε.
+workspace-done-review-started = Ξεκινήσατε τον έλεγχο: ο συντάκτης βλέπει ότι η πρακτική ελέγχεται.
+workspace-done-practice-published = Η πρακτική δημοσιεύθηκε.
+workspace-done-changes-requested = Η πρακτική επέστρεψε στον συντάκτη της με τη σημείωσή σας· του στάλθηκε e-mail.
+workspace-done-practice-rejected = Η πρακτική απορρίφθηκε· στάλθηκε στον συντάκτη της e-mail με τον λόγο.
+workspace-done-feedback-approved = Η γνώμη εγκρίθηκε και εμφανίζεται στη σελίδα της πρακτικής.
+workspace-done-feedback-refused = Η γνώμη απορρίφθηκε και δεν θα εμφανιστεί.

@@ -1306,3 +1306,93 @@ field-error-required_el_or_en = Fill in “{ $label }” in Greek or in English.
 field-error-ongoing_has_no_end = A practice that is still running has no end date: clear it, or untick “still running”.
 field-error-year_twice = This year is already in another column.
 field-error-not_an_image = A photo must be a PNG, JPEG or WebP image.
+## Moderation of practices
+moderation-title = Moderation of good practices
+moderation-lead = Good practices submitted by the municipalities you administer (every one, for the platform's administrators) wait here for your decision, the longest waiting first.
+moderation-waiting = Waiting for a decision
+moderation-none-waiting = No practice is waiting for a decision.
+moderation-kind-new = new practice
+moderation-kind-update = update of a published practice
+moderation-state = State
+moderation-waited = Waiting for
+moderation-waited-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+moderation-waited-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+moderation-waited-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+moderation-home-link = { $count ->
+    [0] Moderation of good practices (nothing waiting)
+    [one] Moderation of good practices ({ $count } waiting)
+   *[other] Moderation of good practices ({ $count } waiting)
+}
+moderation-feedback-title = Readers' feedback to moderate
+moderation-feedback-count = { $count ->
+    [0] none waiting
+    [one] { $count } waiting
+   *[other] { $count } waiting
+}
+moderation-feedback-lead = Opinions readers sent on the published practices you moderate. Approved, an opinion shows on the practice's page; refused, it never does. Senders' e-mail addresses are never shown.
+moderation-feedback-none = No feedback is waiting.
+moderation-feedback-received = received
+moderation-feedback-approve = Approve
+moderation-feedback-refuse = Refuse
+moderation-feedback-answered = Another moderator already answered this message. The list below is as it is now.
+moderation-submitted-by = Submitted by
+moderation-go-to-decision = Go to the decision
+moderation-changes = What changes against the published version
+moderation-changes-lead = Each changed field: removed words are struck through, added words underlined. Open "Both versions" to read the published and the proposed text in full.
+moderation-no-changes = The update changes no field.
+moderation-removed = removed
+moderation-added = added
+moderation-both-versions = Both versions
+moderation-published-text = Published
+moderation-proposed-text = Proposed
+moderation-version = The version under review
+moderation-version-hint = As the public will read it once published.
+moderation-history = History
+moderation-decision = Your decision
+moderation-nothing-to-decide = This practice is not waiting for a decision.
+moderation-start-review = Start the review
+moderation-start-review-explain = Tell the author and the other moderators that you are reviewing it.
+moderation-publish = Publish
+moderation-publish-heading = Publish the practice
+moderation-publish-explain = Once published, the practice is public: every municipality and every visitor can read, search and print it.
+moderation-publish-explain-update = Once published, this version replaces the public one: every municipality and every visitor reads it from then on.
+moderation-back-to-review = Back to the review
+moderation-request-changes = Request changes
+moderation-changes-note = What should change
+moderation-changes-note-hint = The author reads this note in the workspace and in an e-mail.
+moderation-reject = Reject
+moderation-reject-note = Why it is rejected
+moderation-reject-note-hint = The author reads this reason in the workspace and in an e-mail.
+moderation-decided-meanwhile = Someone else decided on this practice after you opened the page: it is now “{ $state }”. What you typed is kept below and nothing was done.
+moderation-field-title = Title
+moderation-field-summary = Summary
+moderation-field-about = description
+moderation-field-photos = Photos
+moderation-adopt-heading = We adopted this
+moderation-adopt-explain = Mark that your municipality adopted this practice, so other cities can ask you about it. Its name and your note show on the practice's page.
+moderation-adopt-for = For the municipality:
+moderation-adopt-municipality = Municipality
+moderation-adopt-note = Note (optional)
+moderation-adopt-note-hint = For example how you adapted it, or whom to contact.
+moderation-adopt-submit = We adopted this
+moderation-withdraw-link = Withdraw the adoption
+moderation-withdraw-heading = Withdraw { $name }'s adoption?
+moderation-withdraw-explain = The municipality no longer shows among those that adopted the practice, and its note is deleted.
+moderation-withdraw-submit = Withdraw the adoption
+workspace-done-adopted = Your municipality now shows among those that adopted this practice.
+workspace-done-adoption-withdrawn = The adoption was withdrawn.
+workspace-done-review-started = You started the review: the author sees that the practice is in review.
+workspace-done-practice-published = The practice was published.
+workspace-done-changes-requested = The practice went back to its author with your note; they were e-mailed.
+workspace-done-practice-rejected = The practice was rejected; its author was e-mailed the reason.
+workspace-done-feedback-approved = The opinion was approved and shows on the practice's page.
+workspace-done-feedback-refused = The opinion was refused and will not be shown.

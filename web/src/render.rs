@@ -190,6 +190,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         "workspace_platform_themes",
         include_str!("../templates/workspace_platform_themes.hbs"),
     ),
+    (
+        "workspace_moderation",
+        include_str!("../templates/workspace_moderation.hbs"),
+    ),
+    (
+        "workspace_moderation_review",
+        include_str!("../templates/workspace_moderation_review.hbs"),
+    ),
+    (
+        "workspace_moderation_feedback",
+        include_str!("../templates/workspace_moderation_feedback.hbs"),
+    ),
     ("sign_in", include_str!("../templates/sign_in.hbs")),
     (
         "link_confirm",

@@ -105,6 +105,13 @@ impl CouncilDirectory for OneMunicipality {
         Box::pin(async move { Ok(None) })
     }
 
+    fn moderator_emails(
+        &self,
+        _tenant_id: Option<i64>,
+    ) -> BoxFuture<'_, anyhow::Result<Vec<String>>> {
+        Box::pin(async move { Ok(Vec::new()) })
+    }
+
     /// The benchmark measures residents' notices: its council has nobody to address.
     fn contacts<'a>(
         &'a self,

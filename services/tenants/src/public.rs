@@ -257,6 +257,17 @@ impl CouncilDirectory for TenantReads {
         })
     }
 
+    fn moderator_emails(
+        &self,
+        tenant_id: Option<i64>,
+    ) -> BoxFuture<'_, anyhow::Result<Vec<String>>> {
+        Box::pin(async move {
+            crate::identity::grants::administrators_or_platform(&self.db, tenant_id)
+                .await
+                .map_err(|e| anyhow::anyhow!(e))
+        })
+    }
+
     fn contacts<'a>(
         &'a self,
         slug: &'a TenantSlug,

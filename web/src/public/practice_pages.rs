@@ -316,6 +316,8 @@ struct PracticePage {
     published: Option<crate::meeting_views::When>,
     adopters: Vec<views::Adopter>,
     opinions: Vec<views::Opinion>,
+    /// "We adopted this", for an administrator of a municipality.
+    adoption: Option<crate::workspace::moderation_adoption::AdoptionBlock>,
     feedback: Option<Form>,
     feedback_sent: bool,
 }
@@ -373,7 +375,21 @@ async fn practice_response(
         } else {
             Vec::new()
         };
+        let adoption = match detail.published {
+            Some(_) => {
+                crate::workspace::moderation_adoption::block(
+                    state,
+                    req,
+                    &context,
+                    slug,
+                    &detail.adoptions,
+                )
+                .await
+            }
+            None => None,
+        };
         Ok::<_, ApiError>(PracticePage {
+            adoption,
             lang: lang.code(),
             slug: slug.to_string(),
             adopters: views::adopters(&detail.adoptions, lang),

@@ -84,6 +84,8 @@ struct HomePage {
     platform_roles: Vec<String>,
     /// For the platform's operators: their pages.
     platform_links: Vec<Link>,
+    /// For moderators of good practices: the queue, with how many wait.
+    moderation: Option<(String, String)>,
     workplaces: Vec<Workplace>,
     nothing_waits: bool,
 }
@@ -292,6 +294,7 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
     };
     let view = HomePage {
         platform_links,
+        moderation: super::moderation::home_link(&state, &principal, lang).await,
         nothing_waits: workplaces.iter().all(|w| w.waiting.is_empty()),
         platform_roles,
         workplaces,

@@ -16,6 +16,11 @@ pub mod meeting;
 pub mod meetings;
 pub mod member;
 pub mod minutes;
+pub mod moderation;
+pub mod moderation_adoption;
+pub mod moderation_diff;
+pub mod moderation_feedback;
+pub mod moderation_review;
 pub mod notices;
 pub mod people;
 pub mod platform;
@@ -162,11 +167,19 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 43] = [
+pub(crate) const DONE_KEYS: [&str; 51] = [
     "practice-created",
     "practice-saved",
     "practice-uploaded",
     "practice-submitted",
+    "adopted",
+    "review-started",
+    "practice-published",
+    "changes-requested",
+    "practice-rejected",
+    "feedback-approved",
+    "feedback-refused",
+    "adoption-withdrawn",
     "provider-saved",
     "provider-removed",
     "request-accepted",
@@ -373,7 +386,8 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             }
         })
     };
-    let pages = practice_routes(platform_routes(poem::Route::new(), state), state)
+    let pages = practice_routes(platform_routes(poem::Route::new(), state), state);
+    let pages = moderation::moderation_routes(pages, state)
         .at("/", get(home::workspace_home).data(state.clone()))
         .at(
             "/:slug/council",

@@ -291,7 +291,12 @@ impl Notifications {
                             notices: self
                                 .practice_notices(source.as_ref(), event, rosters)
                                 .await?,
-                            direct: self.author_message(event).await?.into_iter().collect(),
+                            direct: self
+                                .author_message(event)
+                                .await?
+                                .into_iter()
+                                .chain(self.moderator_messages(event).await?)
+                                .collect(),
                             meeting: None,
                         },
                     });

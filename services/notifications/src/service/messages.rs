@@ -7,7 +7,7 @@ use handlebars::Handlebars;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-const TEMPLATES: [(&str, &str); 14] = [
+const TEMPLATES: [(&str, &str); 16] = [
     ("layout_top", include_str!("../../templates/layout_top.hbs")),
     (
         "layout_bottom",
@@ -45,6 +45,14 @@ const TEMPLATES: [(&str, &str); 14] = [
     (
         "member.html",
         include_str!("../../templates/member.html.hbs"),
+    ),
+    (
+        "moderator.txt",
+        include_str!("../../templates/moderator.txt.hbs"),
+    ),
+    (
+        "moderator.html",
+        include_str!("../../templates/moderator.html.hbs"),
     ),
 ];
 
@@ -125,6 +133,13 @@ fn words_in(lang: &str) -> Value {
             "by": "By",
             "open_practice": "The practice on the platform",
             "why_author": "You receive this message as the author of the practice.",
+            "moderator_submitted": "Good practice submitted for review",
+            "moderator_intro_new": "A new good practice waits for your review.",
+            "moderator_intro_update": "An update of a published good practice waits for your review; the public version stays until you publish it.",
+            "organisation": "Organisation",
+            "submitted_by": "Submitted by",
+            "open_review": "Review it on the platform",
+            "why_moderator": "You receive this message as a moderator of the platform's good practices.",
         }),
         _ => json!({
             "hello": "Γεια σας,",
@@ -195,6 +210,13 @@ fn words_in(lang: &str) -> Value {
             "by": "Από",
             "open_practice": "Η πρακτική στην πλατφόρμα",
             "why_author": "Λαμβάνετε αυτό το μήνυμα επειδή υποβάλατε αυτή την πρακτική.",
+            "moderator_submitted": "Καλή πρακτική υποβλήθηκε για έλεγχο",
+            "moderator_intro_new": "Μια νέα καλή πρακτική περιμένει τον έλεγχό σας.",
+            "moderator_intro_update": "Μια ενημέρωση δημοσιευμένης καλής πρακτικής περιμένει τον έλεγχό σας· η δημόσια εκδοχή μένει ως έχει μέχρι να τη δημοσιεύσετε.",
+            "organisation": "Φορέας",
+            "submitted_by": "Υποβλήθηκε από",
+            "open_review": "Έλεγχος στην πλατφόρμα",
+            "why_moderator": "Λαμβάνετε αυτό το μήνυμα ως συντονιστής των καλών πρακτικών της πλατφόρμας.",
         }),
     }
 }
@@ -233,7 +255,8 @@ impl Messages {
         Ok(Self { registry, plain })
     }
 
-    /// Renders `name` (`confirm`, `active`, `notice`, `digest`, `member`, `author`) in both
+    /// Renders `name` (`confirm`, `active`, `notice`, `digest`, `member`, `author`,
+    /// `moderator`) in both
     /// forms.
     pub fn render(
         &self,

@@ -7,6 +7,7 @@ pub mod fanout;
 pub mod jobs;
 pub mod members;
 pub mod messages;
+pub mod moderators;
 pub mod municipality;
 pub mod queue;
 pub mod reminders;

@@ -40,7 +40,7 @@ use crate::{
     service::{
         self, Actor, community, content_of, files,
         index::SearchIndex,
-        lifecycle,
+        lifecycle, moderation,
         search::{self, FACETS, SearchQuery, Sort},
     },
 };
@@ -322,6 +322,56 @@ council_shared::text_enum!(
     }
 );
 
+council_shared::text_enum!(
+    /// The states a practice waits in before or after a moderator's decision.
+    SubmissionState {
+        Draft => "draft",
+        Submitted => "submitted",
+        InReview => "in_review",
+        ChangesRequested => "changes_requested",
+        Rejected => "rejected",
+    }
+);
+
+impl From<SubmissionState> for PracticeState {
+    fn from(state: SubmissionState) -> Self {
+        match state {
+            SubmissionState::Draft => Self::Draft,
+            SubmissionState::Submitted => Self::Submitted,
+            SubmissionState::InReview => Self::InReview,
+            SubmissionState::ChangesRequested => Self::ChangesRequested,
+            SubmissionState::Rejected => Self::Rejected,
+        }
+    }
+}
+
+/// The moderation queue as the API lists it: what `principal` moderates in `state`
+/// (by default those waiting for a decision), the longest waiting first.
+pub async fn submissions(
+    core: &Core,
+    principal: &Principal,
+    state: Option<SubmissionState>,
+) -> Result<Vec<PracticeSubmission>, ApiError> {
+    let states = match state {
+        Some(one) => vec![PracticeState::from(one)],
+        None => moderation::WAITING.to_vec(),
+    };
+    Ok(moderation::queue(&core.db, &Actor::of(principal), &states)
+        .await?
+        .into_iter()
+        .map(|q| PracticeSubmission {
+            href: format!("/api/v1/practices/{}", q.practice.slug),
+            slug: q.practice.slug,
+            title: q.content.title,
+            organisation: q.content.organisation.name,
+            municipality: q.content.organisation.tenant,
+            state: q.state,
+            submitted_at: q.since,
+            update: q.update,
+        })
+        .collect())
+}
+
 /// The search filters as the API types them; the pages send the same as text.
 struct SearchFilters {
     sector: Option<Sector>,
@@ -511,6 +561,13 @@ pub enum SearchResponse {
 }
 
 #[derive(ApiResponse)]
+pub enum SubmissionsResponse {
+    /// The practices, the longest waiting first.
+    #[oai(status = 200)]
+    Ok(Json<Vec<PracticeSubmission>>),
+}
+
+#[derive(ApiResponse)]
 pub enum PracticeResponse {
     /// The practice as the caller may see it.
     #[oai(status = 200)]
@@ -660,6 +717,10 @@ impl PracticesApi {
         page: Query<Option<council_shared::pagination::PageNumber>>,
         /// Items per page, 1 to 100 (default 20).
         per_page: Query<Option<council_shared::pagination::PageSize>>,
+        /// Only `published` (the default): moderators list practices in other states at
+        /// `GET /practice-submissions`.
+        #[oai(name = "state")]
+        _state: Query<Option<PublishedOnly>>,
     ) -> ApiResult<SearchResponse> {
         let request = PageRequest::parse(page.0.map(|p| p.0), per_page.0.map(|p| p.0))?;
         let filters = SearchFilters {
@@ -678,6 +739,24 @@ impl PracticesApi {
         )?;
         let page = reads::search(&self.core, &query).await?;
         Ok(SearchResponse::Ok(Json(page)))
+    }
+
+    /// The moderation queue (moderators)
+    ///
+    /// The practices the caller moderates (every one for platform administrators, else
+    /// those their municipalities submitted) that wait for a decision (`submitted` and
+    /// `in_review`), or those in the `state` given; the longest waiting first. Empty for
+    /// anyone who moderates nothing.
+    #[oai(path = "/practice-submissions", method = "get")]
+    async fn list_submissions(
+        &self,
+        caller: SignedIn,
+        /// One state instead of those waiting for a decision.
+        state: Query<Option<SubmissionState>>,
+    ) -> ApiResult<SubmissionsResponse> {
+        Ok(SubmissionsResponse::Ok(Json(
+            submissions(&self.core, &caller, state.0).await?,
+        )))
     }
 
     /// Export the filtered list as CSV
@@ -959,23 +1038,14 @@ impl PracticesApi {
         slug: Path<String>,
         body: JsonBody<AdoptionInput>,
     ) -> ApiResult<AdoptedResponse> {
-        let found = self.core.published(&slug).await?;
-        let (tenant_id, name) = self.core.municipality(body.tenant.trim()).await?;
-        if !caller.administers(tenant_id) {
-            return Err(ApiError::Forbidden(
-                "only the municipality's administrators mark what it adopted".into(),
-            ));
-        }
-        let note = optional_text(body.note.as_deref(), 2_000)
-            .map_err(|message| ApiError::invalid("note", message))?;
-        let adopted =
-            community::adopt(&self.core.db, &Actor::of(&caller), &found, tenant_id, note).await?;
-        Ok(AdoptedResponse::Created(Json(AdoptionView {
-            tenant: body.tenant.trim().to_string(),
-            name,
-            note: adopted.note,
-            adopted_at: adopted.created_at,
-        })))
+        let adopted = reads::adopt(
+            &self.core,
+            &caller,
+            &slug,
+            (&body.tenant, body.note.as_deref()),
+        )
+        .await?;
+        Ok(AdoptedResponse::Created(Json(adopted)))
     }
 
     /// Withdraw a municipality's adoption (its administrators)
@@ -986,14 +1056,7 @@ impl PracticesApi {
         slug: Path<String>,
         tenant: Path<String>,
     ) -> ApiResult<AdoptionWithdrawnResponse> {
-        let found = self.core.published(&slug).await?;
-        let (tenant_id, _) = self.core.municipality(&tenant).await?;
-        if !caller.administers(tenant_id) {
-            return Err(ApiError::Forbidden(
-                "only the municipality's administrators withdraw its adoption".into(),
-            ));
-        }
-        community::withdraw_adoption(&self.core.db, &found, tenant_id).await?;
+        reads::withdraw_adoption(&self.core, &caller, &slug, &tenant).await?;
         Ok(AdoptionWithdrawnResponse::Withdrawn)
     }
 }

@@ -229,3 +229,70 @@ pub struct PracticeExport {
     pub archived: bool,
     pub practice: PracticeContent,
 }
+
+/// A practice waiting for (or past) a moderator's decision, in the moderation queue.
+#[derive(Debug, Clone, Object)]
+pub struct PracticeSubmission {
+    pub slug: String,
+    /// The title of the version under review.
+    pub title: Bilingual,
+    pub organisation: String,
+    /// The submitting municipality's slug, when a municipality submitted it.
+    #[oai(skip_serializing_if_is_none)]
+    pub municipality: Option<String>,
+    pub state: PracticeState,
+    /// When it entered this state (for a submitted practice, when it was submitted).
+    pub submitted_at: DateTime<Utc>,
+    /// An update of a published practice (whose public version stays until it is decided).
+    pub update: bool,
+    /// The practice's API address.
+    pub href: String,
+}
+
+/// The `state` of a search: only published practices are searched. Any other value is
+/// refused with a problem that points to `GET /practice-submissions`, where moderators
+/// find the practices in the other states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublishedOnly;
+
+impl poem_openapi::types::Type for PublishedOnly {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = Self;
+    type RawElementValueType = Self;
+
+    fn name() -> std::borrow::Cow<'static, str> {
+        "PublishedOnly".into()
+    }
+
+    fn schema_ref() -> poem_openapi::registry::MetaSchemaRef {
+        poem_openapi::registry::MetaSchemaRef::Inline(Box::new(
+            poem_openapi::registry::MetaSchema {
+                enum_items: vec![serde_json::Value::String("published".into())],
+                description: Some(
+                    "Only `published`: practices in other states are listed to their moderators at `GET /practice-submissions`.",
+                ),
+                ..poem_openapi::registry::MetaSchema::new("string")
+            },
+        ))
+    }
+
+    fn as_raw_value(&self) -> Option<&Self> {
+        Some(self)
+    }
+
+    fn raw_element_iter<'a>(&'a self) -> Box<dyn Iterator<Item = &'a Self> + 'a> {
+        Box::new(std::iter::once(self))
+    }
+}
+
+impl poem_openapi::types::ParseFromParameter for PublishedOnly {
+    fn parse_from_parameter(value: &str) -> poem_openapi::types::ParseResult<Self> {
+        if value == "published" {
+            Ok(Self)
+        } else {
+            Err(poem_openapi::types::ParseError::custom(
+                "only `published` practices are searched here; moderators list practices in other states at GET /api/v1/practice-submissions?state=...",
+            ))
+        }
+    }
+}

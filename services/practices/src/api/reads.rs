@@ -87,6 +87,56 @@ pub async fn send_feedback(
     Ok(())
 }
 
+/// Municipality `tenant` (a slug) adopted the published practice at `slug`: only its
+/// administrators say so, with an optional note; once per municipality.
+pub async fn adopt(
+    core: &Core,
+    principal: &Principal,
+    slug: &str,
+    (tenant, note): (&str, Option<&str>),
+) -> Result<AdoptionView, ApiError> {
+    let found = core.published(slug).await?;
+    let (tenant_id, name) = core.municipality(tenant.trim()).await?;
+    if !principal.administers(tenant_id) {
+        return Err(ApiError::Forbidden(
+            "only the municipality's administrators mark what it adopted".into(),
+        ));
+    }
+    let note = optional_text(note, 2_000).map_err(|message| ApiError::invalid("note", message))?;
+    let adopted = community::adopt(
+        &core.db,
+        &crate::service::Actor::of(principal),
+        &found,
+        tenant_id,
+        note,
+    )
+    .await?;
+    Ok(AdoptionView {
+        tenant: tenant.trim().to_string(),
+        name,
+        note: adopted.note,
+        adopted_at: adopted.created_at,
+    })
+}
+
+/// Withdraws municipality `tenant`'s adoption of the practice (its administrators).
+pub async fn withdraw_adoption(
+    core: &Core,
+    principal: &Principal,
+    slug: &str,
+    tenant: &str,
+) -> Result<(), ApiError> {
+    let found = core.published(slug).await?;
+    let (tenant_id, _) = core.municipality(tenant).await?;
+    if !principal.administers(tenant_id) {
+        return Err(ApiError::Forbidden(
+            "only the municipality's administrators withdraw its adoption".into(),
+        ));
+    }
+    community::withdraw_adoption(&core.db, &found, tenant_id).await?;
+    Ok(())
+}
+
 /// The platform's thematic areas, in order.
 pub async fn themes(core: &Core) -> Result<Vec<ThemeView>, ApiError> {
     Ok(service::themes(&core.db)

@@ -213,6 +213,12 @@ pub struct DecisionEvent {
     pub state: String,
     pub note: Option<String>,
     pub by: String,
+    /// The submitting municipality, whose administrators moderate it (none: the platform's).
+    pub tenant_id: Option<i64>,
+    /// The organisation named in the version decided on, for the moderators' message.
+    pub organisation: String,
+    /// An update of a practice already published.
+    pub update: bool,
 }
 
 /// Moves the practice on by `action`; requested changes and rejections need a `note`.
@@ -227,7 +233,10 @@ pub async fn act(
     if matches!(action, Action::RequestChanges | Action::Reject) && note.is_none() {
         return Err(PracticesError::invalid(
             "note",
-            "say what should change, or why the practice is rejected",
+            council_shared::validation::Invalid::new(
+                "required",
+                "say what should change, or why the practice is rejected",
+            ),
         ));
     }
     let to = PracticeState::after(action);
@@ -263,7 +272,8 @@ pub async fn act(
     )
     .await?;
     if action.is_moderation() || action == Action::Submit {
-        let title = content_of(&latest)?.title;
+        let content = content_of(&latest)?;
+        let title = content.title;
         emit(
             &txn,
             &format!("practice.{}", to.as_str()),
@@ -275,6 +285,9 @@ pub async fn act(
                 state: to.as_str().into(),
                 note,
                 by: actor.name.clone(),
+                tenant_id: saved.tenant_id,
+                organisation: content.organisation.name,
+                update: saved.published_revision.is_some(),
             },
         )
         .await?;

@@ -5,6 +5,7 @@ pub mod community;
 pub mod files;
 pub mod index;
 pub mod lifecycle;
+pub mod moderation;
 pub mod search;
 pub mod themes;
 

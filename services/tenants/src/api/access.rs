@@ -20,7 +20,7 @@ use poem_openapi::{ApiResponse, OpenApi, Tags, param::Path, param::Query, payloa
 use sea_orm::DatabaseConnection;
 
 use super::access_models::{
-    AccountView, AuditEntry, RoleGrantInput, RoleGrantView, SignInProviderInput,
+    AccountView, AuditEntry, ModeratorsView, RoleGrantInput, RoleGrantView, SignInProviderInput,
     SignInProviderView, TokenCreate, TokenCreated, TokenInfo,
 };
 use crate::{
@@ -79,6 +79,13 @@ pub enum TokenRevokedResponse {
     /// The token no longer works.
     #[oai(status = 200)]
     Ok(Json<TokenInfo>),
+}
+
+#[derive(ApiResponse)]
+pub enum ModeratorsResponse {
+    /// The moderators' addresses.
+    #[oai(status = 200)]
+    Ok(Json<ModeratorsView>),
 }
 
 #[derive(ApiResponse)]
@@ -585,6 +592,32 @@ impl AccessApi {
             email: user.email,
             display_name: user.display_name,
         })))
+    }
+
+    /// Who moderates a municipality's good practices (platform administrators and the
+    /// platform's services)
+    ///
+    /// The addresses of the municipality's administrators, else (no `tenant_id`, or it
+    /// has none) of the platform administrators: the notifications service tells them of
+    /// each practice submitted.
+    #[oai(
+        path = "/platform/practice-moderators",
+        method = "get",
+        tag = "AccessTags::Access"
+    )]
+    async fn practice_moderators(
+        &self,
+        caller: SignedIn,
+        /// The submitting municipality's id.
+        #[oai(validator(minimum(value = "1")))]
+        tenant_id: Query<Option<i64>>,
+    ) -> ApiResult<ModeratorsResponse> {
+        require(
+            caller.is_platform_admin(),
+            "only platform administrators read moderators' addresses",
+        )?;
+        let emails = grants::administrators_or_platform(&self.db, tenant_id.0).await?;
+        Ok(ModeratorsResponse::Ok(Json(ModeratorsView { emails })))
     }
 
     /// List platform administrators and invitations (platform administrators)

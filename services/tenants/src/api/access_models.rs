@@ -196,6 +196,13 @@ impl SignInProviderView {
     }
 }
 
+/// Who moderates a municipality's good practices, for the notifications service: its
+/// administrators' addresses, else the platform administrators'.
+#[derive(Debug, Clone, Object)]
+pub struct ModeratorsView {
+    pub emails: Vec<String>,
+}
+
 /// An account's address, for the platform's services (a practice author's messages).
 #[derive(Debug, Clone, Object)]
 pub struct AccountView {

@@ -27,8 +27,7 @@ use crate::{
     entities::{access_request, tenant},
     identity::{
         audit::{self, Action, Event},
-        grants::{self, GrantStatus},
-        mail,
+        grants, mail,
         requests::{self, NewAccessRequest},
     },
     service::tenants,
@@ -190,12 +189,7 @@ impl AccessApi {
                 .ip(Some(ip)),
         )
         .await?;
-        let mut admins = self
-            .addresses_of(Role::TenantAdmin, Some(tenant.id))
-            .await?;
-        if admins.is_empty() {
-            admins = self.addresses_of(Role::PlatformAdmin, None).await?;
-        }
+        let admins = grants::administrators_or_platform(&self.db, Some(tenant.id)).await?;
         let (el, en) = mail_names(&tenant);
         let url = format!("{base}/workspace/{}/requests/{}", tenant.slug, row.id);
         for admin in admins {
@@ -206,20 +200,6 @@ impl AccessApi {
                 .map_err(ApiError::Internal)?;
         }
         Ok(())
-    }
-
-    /// The addresses of those who hold `role` there (not those only invited).
-    async fn addresses_of(
-        &self,
-        role: Role,
-        tenant_id: Option<i64>,
-    ) -> Result<Vec<String>, ApiError> {
-        Ok(grants::list(&self.db, tenant_id)
-            .await?
-            .into_iter()
-            .filter(|g| g.role() == role && g.status() == GrantStatus::Active)
-            .map(|g| g.email)
-            .collect())
     }
 
     /// The municipality, if the caller administers it.

@@ -225,6 +225,37 @@ pub async fn list(db: &impl ConnectionTrait, tenant_id: Option<i64>) -> Result<V
     with_emails(db, rows).await
 }
 
+/// The addresses of those who hold `role` there (`None`: the platform), not those only
+/// invited.
+pub async fn addresses_of(
+    db: &impl ConnectionTrait,
+    role: Role,
+    tenant_id: Option<i64>,
+) -> Result<Vec<String>> {
+    Ok(list(db, tenant_id)
+        .await?
+        .into_iter()
+        .filter(|g| g.role() == role && g.status() == GrantStatus::Active)
+        .map(|g| g.email)
+        .collect())
+}
+
+/// Who answers for a municipality's requests and moderates its good practices: its
+/// administrators, else (no municipality, or it has none) the platform's administrators.
+pub async fn administrators_or_platform(
+    db: &impl ConnectionTrait,
+    tenant_id: Option<i64>,
+) -> Result<Vec<String>> {
+    let mut admins = match tenant_id {
+        Some(id) => addresses_of(db, Role::TenantAdmin, Some(id)).await?,
+        None => Vec::new(),
+    };
+    if admins.is_empty() {
+        admins = addresses_of(db, Role::PlatformAdmin, None).await?;
+    }
+    Ok(admins)
+}
+
 async fn with_emails(
     db: &impl ConnectionTrait,
     rows: Vec<role_grant::Model>,
