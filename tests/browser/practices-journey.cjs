@@ -10,7 +10,7 @@
 // Usage: node practices-journey.cjs BASE_URL
 // Environment: TOOLS_DIR, OUTBOX, AUTHOR (invited as a practice author), MODERATOR, ADOPTER (addresses), PHOTO, DOCUMENT (files), MUNICIPALITY (the
 // author's municipality's name), SCREENSHOTS_DIR (optional).
-// Prints a JSON report: {steps, slug, preview, public, moderator_mail}.
+// Prints a JSON report: {steps, slug, preview, note, public, moderator_mail}.
 'use strict';
 const { env, journey, mailTo, runJourney } = require('./journey.cjs');
 
@@ -115,6 +115,75 @@ async function authorWritesThePractice(author) {
   return preview;
 }
 
+const REVIEW_LINK = /https?:\/\/[^\s"<>]+\/workspace\/moderation\/practices\/[a-z0-9-]+/;
+
+// The administrator of the author's municipality, e-mailed, asks for changes (first without
+// saying which: refused beside the field).
+async function moderatorAsksForChanges(browser) {
+  const review = await mailTo(env('MODERATOR'), REVIEW_LINK);
+  const moderator = await signIn(browser, base, env('MODERATOR'), review);
+  await check(moderator, 'review');
+  await press(button(moderator, 'Αίτημα αλλαγών'));
+  await check(moderator, 'changes-need-a-note');
+  await type(moderator, 'Τι πρέπει να αλλάξει', 'Γράψτε ποιοι συνεργάτες βοηθούν με τη φύλαξη των παιδιών.');
+  await press(button(moderator, 'Αίτημα αλλαγών'));
+  await check(moderator, 'changes-requested');
+  return { moderator, review };
+}
+
+async function authorAnswersTheNote(author, practice) {
+  await author.goto(practice);
+  await check(author, 'note-shown');
+  const note = await author.locator('main').innerText();
+  await section(author, 'Τόποι, συνεργάτες και άνθρωποι', async () => {
+    await type(author, 'Συνεργάτες', 'Σύλλογος Γονέων');
+    await author.keyboard.press('Enter');
+    await author.keyboard.type('Παιδικός Σταθμός Γειτονιάς');
+  });
+  await press(link(author, 'Προεπισκόπηση και υποβολή'));
+  await press(button(author, 'Υποβολή για έγκριση'));
+  await check(author, 'resubmitted');
+  return note;
+}
+
+async function moderatorPublishes(moderator, review) {
+  await moderator.goto(review);
+  await check(moderator, 'review-again');
+  await press(link(moderator.locator('main'), 'Δημοσίευση'));
+  await check(moderator, 'publish-confirm');
+  await press(button(moderator, 'Δημοσίευση'));
+  await check(moderator, 'published');
+}
+
+// Another city's administrator marks it adopted, from the practice's public page.
+async function anotherCityAdoptsIt(browser, slug) {
+  const adopter = await signIn(browser, base, env('ADOPTER'), `${base}/sign-in?next=/practices/${slug}`);
+  await check(adopter, 'adopt-form');
+  await type(adopter, 'Σημείωση (προαιρετικά)', 'Την ξεκινήσαμε στα σχολεία της Πάτρας το 2024.');
+  await press(button(adopter, 'Την υιοθετήσαμε'));
+  await check(adopter, 'adopted');
+}
+
+// A visitor's opinion, held until the moderator approves it; then shown.
+async function aVisitorsOpinionIsApproved(browser, moderator, slug) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'el-GR' });
+  const visitor = await context.newPage();
+  await visitor.goto(`${base}/practices/${slug}`);
+  await type(visitor, 'E-mail', 'reader@example.org');
+  await type(visitor, 'Η γνώμη σας', 'Το εφαρμόσαμε στο σχολείο μας και οι μητέρες ήρθαν όλες.');
+  await press(button(visitor, 'Αποστολή'));
+  await check(visitor, 'opinion-sent');
+  await moderator.goto(`${base}/workspace/moderation/feedback`);
+  await check(moderator, 'feedback-queue');
+  await press(button(moderator, `Έγκριση (${TITLE})`));
+  await check(moderator, 'feedback-approved');
+  await visitor.goto(`${base}/practices/${slug}`);
+  await check(visitor, 'public-practice');
+  const shown = await visitor.locator('main').innerText();
+  await context.close();
+  return shown;
+}
+
 module.exports = { authorWritesThePractice, section, TITLE };
 
 if (require.main === module) {
@@ -122,6 +191,13 @@ if (require.main === module) {
     const invitation = await mailTo(env('AUTHOR'), INVITATION);
     const author = await signIn(browser, base, env('AUTHOR'), invitation);
     report.preview = await authorWritesThePractice(author);
-    report.slug = new URL(author.url()).pathname.split('/')[3];
+    const practice = author.url().split('?')[0];
+    report.slug = new URL(practice).pathname.split('/')[3];
+    const { moderator, review } = await moderatorAsksForChanges(browser);
+    report.moderator_mail = review;
+    report.note = await authorAnswersTheNote(author, practice);
+    await moderatorPublishes(moderator, review);
+    await anotherCityAdoptsIt(browser, report.slug);
+    report.public = await aVisitorsOpinionIsApproved(browser, moderator, report.slug);
   });
 }

@@ -375,7 +375,10 @@ async fn an_operator_and_an_administrator_set_up_a_municipality_in_chromium() {
 /// A good practice from an NGO's draft to its publication, through the pages alone, with the
 /// keyboard alone, at a phone's width (`tests/browser/practices-journey.cjs`): the author,
 /// signed in from an invitation, fills every section (a yearly table, a photo, a document,
-/// goals, a link), previews and submits it. Every page on the way, errors shown included,
+/// goals, a link), previews and submits it; the municipality's administrator, e-mailed,
+/// asks for changes; the author reads the note, changes it and submits again; the
+/// administrator publishes it; another city's administrator marks it adopted; a visitor's
+/// opinion is approved and shown. Every page on the way, errors shown included,
 /// has no accessibility violation and does not scroll sideways.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_ngo_shares_a_good_practice_in_chromium() {
@@ -398,6 +401,22 @@ async fn an_ngo_shares_a_good_practice_in_chromium() {
         )
         .await;
     assert_eq!(status, 201, "{body}");
+    let moderator = "admin@kalamata.gov.gr";
+    let adopter = "admin@patra.gov.gr";
+    integration_tests::token_for(
+        &app.context,
+        moderator,
+        &[(council_shared::auth::Role::TenantAdmin, Some("kalamata"))],
+        "m",
+    )
+    .await;
+    integration_tests::token_for(
+        &app.context,
+        adopter,
+        &[(council_shared::auth::Role::TenantAdmin, Some("patra"))],
+        "a",
+    )
+    .await;
     let photo = app.data_dir.path().join("mathima.png");
     std::fs::write(&photo, integration_tests::PNG).unwrap();
     let document = app.data_dir.path().join("ekthesi.pdf");
@@ -408,6 +427,8 @@ async fn an_ngo_shares_a_good_practice_in_chromium() {
             app.context.settings.outbox_dir().display().to_string(),
         ),
         ("AUTHOR", author.to_string()),
+        ("MODERATOR", moderator.to_string()),
+        ("ADOPTER", adopter.to_string()),
         ("MUNICIPALITY", "Δήμος Καλαμάτας".to_string()),
         ("PHOTO", photo.display().to_string()),
         ("DOCUMENT", document.display().to_string()),
@@ -416,7 +437,7 @@ async fn an_ngo_shares_a_good_practice_in_chromium() {
         env.push(("SCREENSHOTS_DIR", dir));
     }
     let report = run_with_env(tools, "practices-journey.cjs", &app.base, Vec::new(), env).await;
-    assert_every_step_passes(&report, 10);
+    assert_every_step_passes(&report, 25);
     let preview = report["preview"].as_str().unwrap();
     for shown in [
         "Μαθήματα ελληνικών για μητέρες",
@@ -432,7 +453,7 @@ async fn an_ngo_shares_a_good_practice_in_chromium() {
         .get_json_as(&app.token, &format!("/api/v1/practices/{slug}"))
         .await;
     let working = &practice["working"];
-    assert_eq!(working["state"], "submitted", "{practice}");
+    assert_eq!(working["state"], "published", "{practice}");
     let content = &working["content"];
     assert_eq!(
         content["results"][0]["figures"],
@@ -444,4 +465,28 @@ async fn an_ngo_shares_a_good_practice_in_chromium() {
     );
     assert_eq!(content["organisation"]["tenant"], "kalamata");
     assert_eq!(content["sdgs"], serde_json::json!([4, 5]));
+    assert_eq!(
+        content["partners"],
+        serde_json::json!(["Σύλλογος Γονέων", "Παιδικός Σταθμός Γειτονιάς"])
+    );
+    // The moderator was e-mailed a link to the review; the note reached the author's page;
+    // the public page shows the adoption and the approved opinion.
+    assert!(
+        report["moderator_mail"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/workspace/moderation/practices/{slug}")),
+        "{report}"
+    );
+    let note = report["note"].as_str().unwrap();
+    assert!(note.contains("ποιοι συνεργάτες βοηθούν"), "{note}");
+    let public = report["public"].as_str().unwrap();
+    for shown in [
+        "Δήμος Πατρέων",
+        "Την ξεκινήσαμε στα σχολεία της Πάτρας",
+        "οι μητέρες ήρθαν όλες",
+        "Μαθήματα ελληνικών για μητέρες",
+    ] {
+        assert!(public.contains(shown), "{shown} in {public}");
+    }
 }
