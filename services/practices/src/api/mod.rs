@@ -719,11 +719,16 @@ impl PracticesApi {
         let csv = self
             .core
             .index
-            .search(&self.core.db, &query, |hits| {
-                let rows: Vec<(&practice::Model, &PracticeContent)> =
-                    hits.page.iter().map(|e| (&e.row, &e.content)).collect();
-                csv_of(&rows, &base.0.0)
-            })
+            .search(
+                &self.core.db,
+                self.core.directory.as_ref(),
+                &query,
+                |hits| {
+                    let rows: Vec<(&practice::Model, &PracticeContent)> =
+                        hits.page.iter().map(|e| (&e.row, &e.content)).collect();
+                    csv_of(&rows, &base.0.0)
+                },
+            )
             .await??;
         Ok(CsvResponse::Ok(
             poem_openapi::payload::Binary(csv),
