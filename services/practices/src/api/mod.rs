@@ -629,8 +629,11 @@ impl PracticesApi {
 impl PracticesApi {
     /// Search published practices
     ///
-    /// Across every municipality. `q` ignores case and Greek accents and ranks title
-    /// matches first; each filter may be given once; `facets` counts the results per value.
+    /// Across every municipality. `q` ignores case and Greek accents, finds inflected forms
+    /// in Greek and English («απασχόλησης» finds «απασχόληση», "employed" "employment") and
+    /// the names of a practice's thematic areas, sector, UN goals and municipalities in both
+    /// languages, and ranks title matches first; each filter may be given once; `facets`
+    /// counts the results per value.
     #[oai(path = "/practices", method = "get")]
     #[allow(clippy::too_many_arguments)] // one per documented query parameter
     async fn search_practices(
