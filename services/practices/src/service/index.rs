@@ -15,6 +15,11 @@
 //!   still match as parts of words. A stem is looked up in a map built with the index, not
 //!   searched for.
 //!
+//! Snowball's algorithms strip suffixes by rule, without a dictionary, so some forms stay
+//! apart («κατοικία» → «κατοικ», «κατοικίας» → «κατοικι»; "woman", "women"; "child" finds
+//! "children" only as a part of it) and a few unrelated words meet («πολιτισμός» and
+//! «πολιτών» → «πολιτ»).
+//!
 //! Title matches rank above body matches. Besides its own text, a practice's body words are
 //! the names, in Greek and English, of its thematic areas (this service's table), its sector
 //! and UN goals (`crate::names`, the pages' own words) and its municipalities (its own and
