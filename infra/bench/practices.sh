@@ -3,8 +3,9 @@
 #   bash infra/bench/practices.sh            # SQLite in a temporary folder
 #   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/council_bench bash infra/bench/practices.sh
 # Loads the demo data and BENCH_PRACTICES (10,000) generated practices, then measures with
-# wrk, one after the other on the same server: GET /healthz, and the search API over eight
-# requests in turn (words with and without accents, filters, pages; practices-search.lua).
+# wrk, one after the other on the same server: GET /healthz, and the search API over fifteen
+# requests in turn (words with and without accents, inflected forms, the names of thematic
+# areas, municipalities and UN goals, filters, pages; practices-search.lua).
 # Target: search p95 under 20 ms.
 source "$(dirname "$0")/lib.sh"
 
@@ -44,7 +45,7 @@ machine:   $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same
 | endpoint                         | requests/s | p95 (ms) |
 |----------------------------------|-----------:|---------:|
 | GET /healthz                     | $health_rps | $health_p95_ms |
-| GET /api/v1/practices?... (8 in turn) | $search_rps | $search_p95_ms |
+| GET /api/v1/practices?... (15 in turn) | $search_rps | $search_p95_ms |
 
 first search (builds the index): ${build_ms} ms; one search alone afterwards: ${one} s
 REPORT

@@ -3,6 +3,9 @@
 //! fold the query the same way, so SQLite and PostgreSQL match the same rows with a plain
 //! `LIKE`, without either database's locale or extensions.
 
+use std::borrow::Cow;
+
+use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
 /// Lower case, accents and diaeresis removed, final sigma as sigma, runs of anything that
@@ -27,6 +30,23 @@ pub fn fold(text: &str) -> String {
         folded.pop();
     }
     folded
+}
+
+/// The stem of one folded word (a word of `fold`'s output), so that the inflected forms of a
+/// word share one: «απασχοληση», «απασχολησησ» → «απασχολ», "employment", "employed" →
+/// "employ". Greek words go through Snowball's Greek algorithm, Latin ones through its
+/// English one; words with digits or other letters stay as they are. The Greek algorithm
+/// lowers case and drops accents itself, and its suffixes are written without accents and
+/// with σ for the final sigma: what `fold` already gives it.
+pub fn stem(word: &str) -> Cow<'_, str> {
+    let greek = word.chars().all(|c| ('α'..='ω').contains(&c));
+    let latin = word.chars().all(|c| c.is_ascii_lowercase());
+    match (greek, latin) {
+        _ if word.is_empty() => Cow::Borrowed(word),
+        (true, _) => Stemmer::create(Algorithm::Greek).stem(word),
+        (_, true) => Stemmer::create(Algorithm::English).stem(word),
+        _ => Cow::Borrowed(word),
+    }
 }
 
 /// The folded words of a query, without duplicates, at most `limit` of them (a query of
@@ -57,6 +77,29 @@ mod tests {
         assert_eq!(fold("απασχόληση"), "απασχοληση");
         assert_eq!(fold("Προΐσταμένος, ΚΕΜ!"), "προισταμενοσ κεμ");
         assert_eq!(fold("Συνεδρίασης"), fold("ΣΥΝΕΔΡΙΑΣΗΣ"));
+    }
+
+    fn stems(text: &str) -> Vec<String> {
+        fold(text)
+            .split(' ')
+            .map(|w| stem(w).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn inflected_forms_share_a_stem_after_folding() {
+        for words in [
+            "απασχόληση Απασχόλησης απασχόλησή ΑΠΑΣΧΟΛΗΣΗ",
+            "ένταξη ένταξης",
+            "παιδιά παιδιών",
+            "γυναίκες γυναικών",
+            "employment employed employ",
+        ] {
+            let stems = stems(words);
+            assert!(stems.iter().all(|s| *s == stems[0]), "{words}: {stems:?}");
+        }
+        assert_eq!(stem("covid19"), "covid19", "digits: as it is");
+        assert_eq!(stem(""), "");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod entities;
 pub mod error;
+pub mod names;
 pub mod service;
 
 pub use api::{Core, PracticesApi};

@@ -82,6 +82,8 @@ impl PracticeAdminApi {
     ) -> ApiResult<ThemeResponse> {
         admin_only(&caller, "edit the thematic areas")?;
         let saved = themes::add(&self.core.db, &body.code, &body.name, body.position).await?;
+        // Practices are found by their areas' names: the next search checks them.
+        self.core.index.invalidate();
         Ok(ThemeResponse::Created(Json(view(saved))))
     }
 
@@ -95,6 +97,7 @@ impl PracticeAdminApi {
     ) -> ApiResult<ThemeResponse> {
         admin_only(&caller, "edit the thematic areas")?;
         let saved = themes::change(&self.core.db, &code, &body.name, body.position, None).await?;
+        self.core.index.invalidate();
         Ok(ThemeResponse::Ok(Json(view(saved))))
     }
 
@@ -107,6 +110,7 @@ impl PracticeAdminApi {
     ) -> ApiResult<ThemeRemovedResponse> {
         admin_only(&caller, "edit the thematic areas")?;
         themes::remove(&self.core.db, &code).await?;
+        self.core.index.invalidate();
         Ok(ThemeRemovedResponse::Removed)
     }
 

@@ -689,8 +689,11 @@ impl PracticesApi {
 impl PracticesApi {
     /// Search published practices
     ///
-    /// Across every municipality. `q` ignores case and Greek accents and ranks title
-    /// matches first; each filter may be given once; `facets` counts the results per value.
+    /// Across every municipality. `q` ignores case and Greek accents, finds inflected forms
+    /// in Greek and English («απασχόλησης» finds «απασχόληση», "employed" "employment") and
+    /// the names of a practice's thematic areas, sector, UN goals and municipalities in both
+    /// languages, and ranks title matches first; each filter may be given once; `facets`
+    /// counts the results per value.
     #[oai(path = "/practices", method = "get")]
     #[allow(clippy::too_many_arguments)] // one per documented query parameter
     async fn search_practices(
@@ -801,11 +804,16 @@ impl PracticesApi {
         let csv = self
             .core
             .index
-            .search(&self.core.db, &query, |hits| {
-                let rows: Vec<(&practice::Model, &PracticeContent)> =
-                    hits.page.iter().map(|e| (&e.row, &e.content)).collect();
-                csv_of(&rows, &base.0.0)
-            })
+            .search(
+                &self.core.db,
+                self.core.directory.as_ref(),
+                &query,
+                |hits| {
+                    let rows: Vec<(&practice::Model, &PracticeContent)> =
+                        hits.page.iter().map(|e| (&e.row, &e.content)).collect();
+                    csv_of(&rows, &base.0.0)
+                },
+            )
             .await??;
         Ok(CsvResponse::Ok(
             poem_openapi::payload::Binary(csv),

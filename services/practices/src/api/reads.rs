@@ -19,25 +19,27 @@ pub async fn search(core: &Core, query: &SearchQuery) -> Result<PracticeSearchPa
     let request = query.page;
     Ok(core
         .index
-        .search(&core.db, query, |hits| PracticeSearchPage {
-            items: hits
-                .page
-                .iter()
-                .map(|entry| summary(&entry.row, &entry.content))
-                .collect(),
-            page: request.page,
-            per_page: request.per_page,
-            total: hits.total,
-            total_pages: hits.total.div_ceil(request.per_page),
-            facets: hits
-                .counts
-                .into_iter()
-                .map(|(facet, value, count)| FacetCount {
-                    facet,
-                    value,
-                    count,
-                })
-                .collect(),
+        .search(&core.db, core.directory.as_ref(), query, |hits| {
+            PracticeSearchPage {
+                items: hits
+                    .page
+                    .iter()
+                    .map(|entry| summary(&entry.row, &entry.content))
+                    .collect(),
+                page: request.page,
+                per_page: request.per_page,
+                total: hits.total,
+                total_pages: hits.total.div_ceil(request.per_page),
+                facets: hits
+                    .counts
+                    .into_iter()
+                    .map(|(facet, value, count)| FacetCount {
+                        facet,
+                        value,
+                        count,
+                    })
+                    .collect(),
+            }
         })
         .await?)
 }
