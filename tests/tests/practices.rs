@@ -4,7 +4,7 @@
 //! its own administrators; search ignores accents, ranks titles first and counts filters.
 
 use council_shared::auth::Role;
-use integration_tests::{TestApp, error_fields, on_both_databases, send, token_for};
+use integration_tests::{PNG, TestApp, error_fields, on_both_databases, send, token_for};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -767,14 +767,6 @@ async fn the_public_gives_feedback_and_cities_mark_what_they_adopted(app: TestAp
     let (_, public) = p.call(None, Method::GET, &path, None).await;
     assert_eq!(public["adoptions"], json!([]));
 }
-
-/// A 1×1 PNG.
-const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
-    1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54,
-    0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E,
-    0x44, 0xAE, 0x42, 0x60, 0x82,
-];
 
 async fn upload(p: &Platform, token: &str, slug: &str, name: &str, bytes: &[u8]) -> (u16, Value) {
     let response = p

@@ -6,7 +6,7 @@
 
 use council_shared::auth::Role;
 use integration_tests::{
-    TestApp,
+    PNG, TestApp,
     browser::{Browser, version_in},
     on_both_databases, token_for,
 };
@@ -14,14 +14,6 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 const AUTHOR: &str = "writer@alpha.example.org";
-
-/// A 1×1 PNG.
-const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
-    1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54,
-    0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E,
-    0x44, 0xAE, 0x42, 0x60, 0x82,
-];
 
 async fn api(app: &TestApp, token: &str, method: Method, path: &str, body: Option<Value>) -> Value {
     let mut request = app

@@ -419,6 +419,40 @@ impl Form {
     }
 }
 
+/// Why an upload form brought nothing to store: no file was chosen.
+pub fn no_file_chosen() -> ApiError {
+    ApiError::Validation(vec![FieldError::new(
+        "file",
+        Invalid::new("file_missing", "choose a file"),
+    )])
+}
+
+/// Why an upload form brought nothing to store: the upload broke off.
+pub fn upload_broke_off() -> ApiError {
+    ApiError::Validation(vec![FieldError::new(
+        "file",
+        Invalid::new("file_broken", "the upload broke off"),
+    )])
+}
+
+/// A form's file, as the stream of bytes the file stores read (64 KiB at a time), so an
+/// upload is never held whole in memory.
+pub fn file_stream(
+    field: poem::web::Field,
+) -> futures_util::stream::BoxStream<'static, std::io::Result<bytes::Bytes>> {
+    use futures_util::StreamExt;
+    let reader = Box::pin(field.into_async_read());
+    futures_util::stream::unfold(reader, |mut reader| async move {
+        let mut buffer = bytes::BytesMut::with_capacity(64 * 1024);
+        match tokio::io::AsyncReadExt::read_buf(&mut reader, &mut buffer).await {
+            Ok(0) => None,
+            Ok(_) => Some((Ok(buffer.freeze()), reader)),
+            Err(error) => Some((Err(error), reader)),
+        }
+    })
+    .boxed()
+}
+
 /// A date as people type it: `2026-12-10` (what a date picker sends), `10/12/2026` or
 /// `10.12.2026` (day first, as in Greece).
 pub fn parse_date(text: &str) -> Result<NaiveDate, Invalid> {

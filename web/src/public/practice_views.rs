@@ -322,7 +322,11 @@ impl PracticeBody {
     }
 }
 
-fn duration_text(content: &PracticeContent, renderer: &Renderer, lang: Lang) -> Option<String> {
+pub(crate) fn duration_text(
+    content: &PracticeContent,
+    renderer: &Renderer,
+    lang: Lang,
+) -> Option<String> {
     let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
     let d = &content.duration;
     let from = d.from.map(date);
@@ -492,17 +496,20 @@ pub struct Opinion {
     when: When,
 }
 
+/// A reader's message as paragraphs: the blank lines between them are where they part.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 pub fn opinions(feedback: &[FeedbackView]) -> Vec<Opinion> {
     feedback
         .iter()
         .map(|f| Opinion {
             name: f.name.clone(),
-            paragraphs: f
-                .body
-                .split("\n\n")
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect(),
+            paragraphs: paragraphs(&f.body),
             when: when(f.created_at),
         })
         .collect()

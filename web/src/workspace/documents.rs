@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use council_shared::{ApiError, FieldError, validation::Invalid};
-use futures_util::StreamExt;
 use meetings::{
     api::commands,
     entities::{agenda_item, meeting},
@@ -181,19 +180,13 @@ pub async fn upload(
     };
     let lang = context.lang;
     let mut genuine = false;
-    let mut outcome: Result<(), ApiError> = Err(ApiError::Validation(vec![FieldError::new(
-        "file",
-        Invalid::new("file_missing", "choose a file"),
-    )]));
+    let mut outcome: Result<(), ApiError> = Err(forms::no_file_chosen());
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(_) => {
-                outcome = Err(ApiError::Validation(vec![FieldError::new(
-                    "file",
-                    Invalid::new("file_broken", "the upload broke off"),
-                )]));
+                outcome = Err(forms::upload_broke_off());
                 break;
             }
         };
@@ -207,16 +200,7 @@ pub async fn upload(
                 if name.is_empty() {
                     continue;
                 }
-                let reader = Box::pin(field.into_async_read());
-                let stream = futures_util::stream::unfold(reader, |mut reader| async move {
-                    let mut buffer = bytes::BytesMut::with_capacity(64 * 1024);
-                    match tokio::io::AsyncReadExt::read_buf(&mut reader, &mut buffer).await {
-                        Ok(0) => None,
-                        Ok(_) => Some((Ok(buffer.freeze()), reader)),
-                        Err(error) => Some((Err(error), reader)),
-                    }
-                })
-                .boxed();
+                let stream = forms::file_stream(field);
                 outcome = commands::upload(
                     &state.meetings,
                     &principal,

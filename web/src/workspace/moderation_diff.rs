@@ -162,24 +162,7 @@ fn fields(content: &PracticeContent, renderer: &Renderer, lang: Lang) -> Vec<(St
         ),
         (
             t("practice-duration"),
-            format!(
-                "{} – {}{}",
-                content
-                    .duration
-                    .from
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-                content
-                    .duration
-                    .to
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-                if content.duration.ongoing {
-                    format!(" ({})", t("practice-duration-ongoing"))
-                } else {
-                    String::new()
-                }
-            ),
+            crate::practice_views::duration_text(content, renderer, lang).unwrap_or_default(),
         ),
         (
             t("practice-places"),

@@ -98,12 +98,7 @@ async fn page(req: &Request, state: &WebState, problem: Option<String>) -> Respo
                 practice: titles.get(&p.id).cloned().unwrap_or_else(|| p.slug.clone()),
                 practice_href: format!("/practices/{}", crate::encode(&p.slug)),
                 name: f.name.clone(),
-                paragraphs: f
-                    .body
-                    .split("\n\n")
-                    .map(|p| p.trim().to_string())
-                    .filter(|p| !p.is_empty())
-                    .collect(),
+                paragraphs: crate::practice_views::paragraphs(&f.body),
                 received: when(f.created_at),
                 approve: button(&p.slug, f.id, "approve", "moderation-feedback-approve"),
                 refuse: button(&p.slug, f.id, "refuse", "moderation-feedback-refuse"),

@@ -151,6 +151,25 @@ impl Workbench {
         })
     }
 
+    /// Shows on `form` why saving what was opened at version `seen` was refused: a change
+    /// someone else saved meanwhile (the form then carries the current version, so saving
+    /// again is a choice made knowing it), or the API's errors beside their fields. Any
+    /// other refusal is returned for the error page.
+    pub fn show_refusal(
+        &self,
+        (state, lang): (&WebState, Lang),
+        form: &mut Form,
+        (error, seen): (ApiError, &str),
+        names: &[(&str, &str)],
+    ) -> Result<(), ApiError> {
+        if matches!(error, ApiError::Conflict(_)) && self.version != seen {
+            form.changed_meanwhile(&state.renderer, lang, self.version.clone());
+            Ok(())
+        } else {
+            form.show_refusal(&state.renderer, lang, error, names)
+        }
+    }
+
     /// What a submission would lack now: the API's field errors (none when complete).
     pub async fn missing(
         &self,

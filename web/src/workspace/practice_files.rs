@@ -8,7 +8,6 @@
 use std::sync::Arc;
 
 use council_shared::{ApiError, FieldError, validation::Invalid};
-use futures_util::StreamExt;
 use poem::{
     Request, Response, handler,
     web::{Data, Multipart, Path},
@@ -219,7 +218,6 @@ struct FilesPage {
     add: Form,
 }
 
-#[allow(clippy::too_many_arguments)] // the page and its two forms
 async fn files_page(
     state: &WebState,
     req: &Request,
@@ -227,8 +225,8 @@ async fn files_page(
     bench: &Workbench,
     kind: Kind,
     (edit, add): (Form, Form),
-    shown: &PracticeContent,
 ) -> Response {
+    let shown = &bench.content;
     let lang = context.lang;
     let uploaded = files::for_practice(&state.practices.db, bench.row.id)
         .await
@@ -330,8 +328,7 @@ pub(super) async fn edit_files(
     let edit = items_form(state, req, lang, (&slug, kind), &bench.content)
         .hidden("version", bench.version.clone());
     let add = upload_form(state, req, lang, (&slug, kind)).hidden("version", bench.version.clone());
-    let content = bench.content.clone();
-    files_page(state, req, &context, &bench, kind, (edit, add), &content).await
+    files_page(state, req, &context, &bench, kind, (edit, add)).await
 }
 
 /// Saves the texts of the files there and takes out those ticked.
@@ -426,14 +423,11 @@ pub(super) async fn save_files(
                 ),
                 other => other,
             };
-            if matches!(error, ApiError::Conflict(_)) && bench.version != seen {
-                edit.changed_meanwhile(&state.renderer, lang, bench.version.clone());
-            } else if let Err(other) = edit.show_refusal(&state.renderer, lang, error, &[]) {
+            if let Err(other) = bench.show_refusal((state, lang), &mut edit, (error, &seen), &[]) {
                 return failed(state, &context, other);
             }
             let add = upload_form(state, req, lang, (&slug, kind)).hidden("version", seen);
-            let shown = bench.content.clone();
-            files_page(state, req, &context, &bench, kind, (edit, add), &shown).await
+            files_page(state, req, &context, &bench, kind, (edit, add)).await
         }
     }
 }
@@ -483,20 +477,13 @@ pub async fn upload(
     };
     let mut typed = Vec::new();
     let mut genuine = false;
-    let mut outcome: Result<PracticeContent, ApiError> =
-        Err(ApiError::Validation(vec![FieldError::new(
-            "file",
-            Invalid::new("file_missing", "choose a file"),
-        )]));
+    let mut outcome: Result<PracticeContent, ApiError> = Err(forms::no_file_chosen());
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(_) => {
-                outcome = Err(ApiError::Validation(vec![FieldError::new(
-                    "file",
-                    Invalid::new("file_broken", "the upload broke off"),
-                )]));
+                outcome = Err(forms::upload_broke_off());
                 break;
             }
         };
@@ -524,16 +511,7 @@ pub async fn upload(
             )]));
             break;
         }
-        let reader = Box::pin(field.into_async_read());
-        let stream = futures_util::stream::unfold(reader, |mut reader| async move {
-            let mut buffer = bytes::BytesMut::with_capacity(64 * 1024);
-            match tokio::io::AsyncReadExt::read_buf(&mut reader, &mut buffer).await {
-                Ok(0) => None,
-                Ok(_) => Some((Ok(buffer.freeze()), reader)),
-                Err(error) => Some((Err(error), reader)),
-            }
-        })
-        .boxed();
+        let stream = forms::file_stream(field);
         outcome = async {
             let stored = files::upload(
                 &state.practices.db,
@@ -624,13 +602,10 @@ pub async fn upload(
         ),
         other => other,
     };
-    if matches!(error, ApiError::Conflict(_)) && bench.version != seen {
-        add.changed_meanwhile(&state.renderer, lang, bench.version.clone());
-    } else if let Err(other) = add.show_refusal(&state.renderer, lang, error, &[]) {
+    if let Err(other) = bench.show_refusal((&state, lang), &mut add, (error, &seen), &[]) {
         return failed(&state, &context, other);
     }
     let edit = items_form(&state, req, lang, (&slug, kind), &bench.content)
         .hidden("version", bench.version.clone());
-    let shown = bench.content.clone();
-    files_page(&state, req, &context, &bench, kind, (edit, add), &shown).await
+    files_page(&state, req, &context, &bench, kind, (edit, add)).await
 }

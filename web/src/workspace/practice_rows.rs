@@ -427,9 +427,7 @@ pub(super) async fn save_results(
         Err(error) => error,
     };
     let mut form = table_form(state, req, lang, &slug, &table).hidden("version", seen.clone());
-    if matches!(error, ApiError::Conflict(_)) && bench.version != seen {
-        form.changed_meanwhile(&state.renderer, lang, bench.version.clone());
-    } else if let Err(other) = form.show_refusal(&state.renderer, lang, error, &[]) {
+    if let Err(other) = bench.show_refusal((state, lang), &mut form, (error, &seen), &[]) {
         return failed(state, &context, other);
     }
     results_page(state, req, &context, &bench, form)
@@ -605,9 +603,7 @@ pub(super) async fn save_links(
         Err(error) => error,
     };
     let mut form = links_form(state, req, lang, &slug, &links).hidden("version", seen.clone());
-    if matches!(error, ApiError::Conflict(_)) && bench.version != seen {
-        form.changed_meanwhile(&state.renderer, lang, bench.version.clone());
-    } else if let Err(other) = form.show_refusal(&state.renderer, lang, error, &[]) {
+    if let Err(other) = bench.show_refusal((state, lang), &mut form, (error, &seen), &[]) {
         return failed(state, &context, other);
     }
     links_page(state, req, &context, &bench, form)

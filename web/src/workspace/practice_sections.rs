@@ -549,21 +549,11 @@ pub async fn save_section(
     };
     let form = section_form(&state, req, (lang, &principal), (&slug, section), &content).await;
     let mut form = match form {
-        Ok(form) => form.keep(&submitted).hidden("version", seen),
+        Ok(form) => form.keep(&submitted).hidden("version", seen.clone()),
         Err(error) => return failed(&state, &context, error),
     };
-    if matches!(error, ApiError::Conflict(_)) && bench.version != form_version(&form) {
-        form.changed_meanwhile(&state.renderer, lang, bench.version.clone());
-    } else if let Err(other) = form.show_refusal(&state.renderer, lang, error, ERROR_NAMES) {
+    if let Err(other) = bench.show_refusal((&state, lang), &mut form, (error, &seen), ERROR_NAMES) {
         return failed(&state, &context, other);
     }
     section_page(&state, req, &context, &bench, section, form)
-}
-
-fn form_version(form: &Form) -> String {
-    form.hidden
-        .iter()
-        .find(|(name, _)| name == "version")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
 }
