@@ -149,6 +149,34 @@ async fn workspace_pages(app: &integration_tests::TestApp) -> Vec<String> {
         assert_eq!(response.status(), 422, "{path} sent wrong");
         pages.push(response.text().await.unwrap());
     }
+    // A practice with only its title, submitted: refused, each missing field linked to its
+    // section from the practice's page.
+    let post = |path: String, fields: Vec<(&'static str, &'static str)>| {
+        let mut form: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        form.extend(fields);
+        app.client
+            .post(app.url(&path))
+            .header("cookie", &cookie)
+            .form(&form)
+            .send()
+    };
+    let started = post(
+        "/workspace/practices/new".into(),
+        vec![("title.el", "Μόνο τίτλος")],
+    )
+    .await
+    .unwrap();
+    assert_eq!(started.status(), 303);
+    let draft = started.headers()["location"].to_str().unwrap();
+    let draft = draft.split('?').next().unwrap().to_string();
+    let refused = post(format!("{draft}/submit"), Vec::new()).await.unwrap();
+    assert_eq!(refused.status(), 422, "{draft} submitted incomplete");
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains(&format!("{draft}/about#field-summary-el")),
+        "{page}"
+    );
+    pages.push(page);
     // A good list, shown to be checked before it is imported.
     let response = app
         .client
