@@ -44,6 +44,36 @@ pub enum SendFailure {
 #[derive(Debug, Clone)]
 struct ListUnsubscribe(String);
 
+/// `Content-Language` (RFC 3282): the language the message is written in, so a mail
+/// client can pick a voice or offer a translation.
+#[derive(Clone)]
+struct ContentLanguage(String);
+
+impl lettre::message::header::Header for ContentLanguage {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Content-Language")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(s.to_string()))
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// The language a message's HTML declares on its root (`<html lang="ar" …>`): the
+/// template that wrote it knew, so the header says the same.
+fn declared_language(html: &str) -> Option<String> {
+    let start = html.find("<html lang=\"")? + "<html lang=\"".len();
+    let code = html[start..].split('"').next()?;
+    (!code.is_empty()
+        && code.len() <= 12
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    .then(|| code.to_string())
+}
+
 impl lettre::message::header::Header for ListUnsubscribe {
     fn name() -> lettre::message::header::HeaderName {
         lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
@@ -172,6 +202,9 @@ impl Mailer {
             builder = builder
                 .header(ListUnsubscribe(format!("<{url}>")))
                 .header(ListUnsubscribePost);
+        }
+        if let Some(lang) = mail.html.as_deref().and_then(declared_language) {
+            builder = builder.header(ContentLanguage(lang));
         }
         if mail.html.is_none() && mail.calendar.is_none() {
             return builder

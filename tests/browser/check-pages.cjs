@@ -5,7 +5,7 @@
 // With $SESSION set (a session cookie's value), pages are read signed in. A path ending in
 // `#submit` has its form sent empty first, to check the page with its errors shown.
 // With $SCREENSHOTS_DIR set, each page's phone rendering is saved there as a PNG, to look at.
-// Prints one JSON report on stdout: [{path, violations: [...], overflow: px}].
+// Prints one JSON report on stdout: [{path, violations: [...], overflow: px, lang, dir}].
 'use strict';
 const path = require('node:path');
 const { reportOnPages, requireTool } = require('./chromium.cjs');
@@ -46,6 +46,8 @@ reportOnPages(async (browser, url, pagePath) => {
   await open(small, url, pagePath);
   const overflow = await small.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const { lang, dir } = await small.evaluate(
+    () => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
   if (process.env.SCREENSHOTS_DIR) {
     const name = pagePath.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'home';
     await small.screenshot({
@@ -63,5 +65,7 @@ reportOnPages(async (browser, url, pagePath) => {
     passes: axe.passes.length,
     overflow,
     landed,
+    lang,
+    dir,
   };
 });

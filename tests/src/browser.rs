@@ -90,6 +90,7 @@ impl Browser {
             client: reqwest::Client::builder()
                 .cookie_provider(jar.clone())
                 .redirect(reqwest::redirect::Policy::none())
+                .default_headers(crate::reads_greek())
                 .build()
                 .expect("browser"),
             base: app.base.clone(),

@@ -247,6 +247,7 @@ impl TestApp {
         .await;
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .default_headers(reads_greek())
             .build()
             .expect("client");
         Self {
@@ -386,13 +387,7 @@ const FIXED_PAGES: [&str; 6] = [
 /// upcoming one, the printable minutes), the practices pages, and a resident's
 /// subscription pages (the form, confirmation, preferences, unsubscribing).
 pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
-    let (_, published) = app
-        .get_json("/api/v1/tenants/athens/meetings?state=published")
-        .await;
-    let past = published["items"][0]["page"]
-        .as_str()
-        .expect("a published meeting")
-        .to_string();
+    let past = published_meeting(app).await;
     let (_, upcoming) = app
         .get_json("/api/v1/tenants/thessaloniki/meetings?when=upcoming")
         .await;
@@ -448,6 +443,40 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
         format!("{link}?lang=en"),
         format!("{link}/unsubscribe"),
     ]);
+    pages
+}
+
+/// The page of a meeting of Athens with published minutes (the showcase has many).
+async fn published_meeting(app: &TestApp) -> String {
+    let (_, published) = app
+        .get_json("/api/v1/tenants/athens/meetings?state=published")
+        .await;
+    published["items"][0]["page"]
+        .as_str()
+        .expect("a published meeting")
+        .to_string()
+}
+
+/// The pages a resident reads first, in each of the public languages: `(code, dir, path)`
+/// of the home page, a meeting with minutes and decisions, a good practice, and the
+/// subscription form, each asked for with `?lang=`.
+pub async fn pages_in_every_language(app: &TestApp) -> Vec<(&'static str, &'static str, String)> {
+    let meeting = published_meeting(app).await;
+    let mut pages = Vec::new();
+    for lang in council_shared::locale::Lang::ALL {
+        for path in [
+            "/".to_string(),
+            meeting.clone(),
+            "/practices/solidaritynow-solidarity-centres".to_string(),
+            "/municipalities/athens/subscribe".to_string(),
+        ] {
+            pages.push((
+                lang.code(),
+                lang.dir(),
+                format!("{path}?lang={}", lang.code()),
+            ));
+        }
+    }
     pages
 }
 
@@ -1103,4 +1132,15 @@ async fn moderation_pages(app: &TestApp) -> Vec<String> {
         format!("/workspace/moderation/adoptions/{slug}/athens/withdraw"),
         format!("/practices/{slug}"),
     ]
+}
+
+/// The people of these tests read Greek, like most of the platform's users (a reader with
+/// no language the platform speaks gets English); tests of other languages ask for theirs.
+pub fn reads_greek() -> reqwest::header::HeaderMap {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT_LANGUAGE,
+        reqwest::header::HeaderValue::from_static("el-GR,el;q=0.9"),
+    );
+    headers
 }

@@ -63,6 +63,27 @@ async fn run_with_env(
     serde_json::from_slice(&output.stdout).expect("JSON report")
 }
 
+/// What every page checked here must show: axe ran its rules (a few passing ones prove it;
+/// the short printable minutes pass fewer than a full page) and found no violation, and
+/// nothing scrolls sideways at 390 px.
+fn assert_accessible_on_a_phone(page: &serde_json::Value) {
+    let path = page["path"].as_str().unwrap_or_default();
+    assert!(
+        page["passes"].as_u64().unwrap() > 5,
+        "axe ran its rules on {path}"
+    );
+    assert_eq!(
+        page["violations"],
+        serde_json::json!([]),
+        "accessibility violations on {path}"
+    );
+    assert!(
+        page["overflow"].as_i64().unwrap() <= 0,
+        "{path} scrolls sideways on a phone: {}px",
+        page["overflow"]
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_have_no_accessibility_violations_and_fit_a_phone() {
     let Some(tools) = browser_tools() else { return };
@@ -73,26 +94,50 @@ async fn pages_have_no_accessibility_violations_and_fit_a_phone() {
     let pages = report.as_array().unwrap();
     assert_eq!(pages.len(), count);
     for page in pages {
-        // A few passing rules prove axe ran; the short printable minutes pass fewer than
-        // a full page does.
-        assert!(
-            page["passes"].as_u64().unwrap() > 5,
-            "axe ran its rules on {}",
-            page["path"]
-        );
-        assert_eq!(
-            page["violations"],
-            serde_json::json!([]),
-            "accessibility violations on {}",
-            page["path"]
-        );
-        assert!(
-            page["overflow"].as_i64().unwrap() <= 0,
-            "{} scrolls sideways on a phone: {}px",
-            page["path"],
-            page["overflow"]
-        );
+        assert_accessible_on_a_phone(page);
     }
+}
+
+/// A resident's first pages (home, a meeting, a practice, the subscription form) in each
+/// of the eight public languages: the right `lang` and `dir`, no accessibility violation,
+/// nothing sideways at 390 px. The phone screenshots are kept in the target folder
+/// (`$CARGO_TARGET_TMPDIR/screenshots/languages`, or `SCREENSHOTS_DIR`) to look at; the
+/// right-to-left ones must be there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_public_language_reads_right_in_chromium() {
+    let Some(tools) = browser_tools() else { return };
+    let app = spawn_showcase().await;
+    let pages = integration_tests::pages_in_every_language(&app).await;
+    let dir = std::env::var("SCREENSHOTS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots/languages")
+        });
+    std::fs::create_dir_all(&dir).unwrap();
+    let paths = pages.iter().map(|(_, _, path)| path.clone()).collect();
+    let env = vec![("SCREENSHOTS_DIR", dir.display().to_string())];
+    let report = run_with_env(tools, "check-pages.cjs", &app.base, paths, env).await;
+    let visited = report.as_array().unwrap();
+    assert_eq!(visited.len(), pages.len());
+    for ((code, direction, path), page) in pages.iter().zip(visited) {
+        assert_eq!(page["lang"], *code, "{path}");
+        assert_eq!(page["dir"], *direction, "{path}");
+        assert_accessible_on_a_phone(page);
+        if *direction == "rtl" {
+            let name = path
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let shot = dir.join(format!("{}.png", &name[..name.len().min(80)]));
+            assert!(
+                shot.exists(),
+                "the screenshot of {path} is kept: {}",
+                shot.display()
+            );
+        }
+    }
+    println!("screenshots of every language: {}", dir.display());
 }
 
 /// Every page of the workspace, read signed in as a secretary: no accessibility violation
@@ -113,22 +158,7 @@ async fn workspace_pages_have_no_accessibility_violations_and_fit_a_phone() {
     assert_eq!(pages.len(), count);
     for page in pages {
         assert_eq!(page["landed"], page["path"], "read signed in");
-        assert!(
-            page["passes"].as_u64().unwrap() > 5,
-            "axe ran on {}",
-            page["path"]
-        );
-        assert_eq!(
-            page["violations"],
-            serde_json::json!([]),
-            "accessibility violations on {}",
-            page["path"]
-        );
-        assert!(
-            page["overflow"].as_i64().unwrap() <= 0,
-            "{} scrolls sideways on a phone",
-            page["path"]
-        );
+        assert_accessible_on_a_phone(page);
     }
 }
 
@@ -159,16 +189,7 @@ async fn operators_pages_have_no_accessibility_violations_and_fit_a_phone() {
         let path = page["path"].as_str().unwrap();
         let wanted = path.trim_end_matches("#submit").split('?').next().unwrap();
         assert_eq!(page["landed"], wanted, "read signed in");
-        assert!(page["passes"].as_u64().unwrap() > 5, "axe ran on {path}");
-        assert_eq!(
-            page["violations"],
-            serde_json::json!([]),
-            "accessibility violations on {path}"
-        );
-        assert!(
-            page["overflow"].as_i64().unwrap() <= 0,
-            "{path} scrolls sideways on a phone"
-        );
+        assert_accessible_on_a_phone(page);
     }
 }
 

@@ -464,7 +464,7 @@ async fn a_meeting_goes_from_draft_to_published_and_corrected_minutes(app: TestA
     assert_eq!(public["minutes_versions"].as_array().unwrap().len(), 2);
     let (_, html) = council.page(None, &path).await;
     assert!(
-        html.contains("Διορθώθηκε στην έκδοση 2: Διόρθωση της ώρας λήξης"),
+        html.contains("Διορθώθηκε στην έκδοση 2: <bdi lang=\"el\">Διόρθωση της ώρας λήξης</bdi>"),
         "{html}"
     );
     assert!(html.contains(&format!("{path}/minutes?version=1")));

@@ -278,6 +278,34 @@ async fn every_page_is_valid_html() {
         std::fs::write(&file, page).unwrap();
         files.push(file);
     }
+    // Every public page in each language the workspace does not speak, right-to-left
+    // ones among them (in debug builds a key missing in one fails the page outright).
+    let mut in_languages = Vec::new();
+    for path in pages_to_check(&app).await {
+        if path.contains("lang=") {
+            continue;
+        }
+        for lang in council_shared::locale::Lang::ALL {
+            if council_shared::locale::Lang::WORKSPACE.contains(&lang) {
+                continue;
+            }
+            let joiner = if path.contains('?') { '&' } else { '?' };
+            in_languages.push((lang.code(), format!("{path}{joiner}lang={}", lang.code())));
+        }
+    }
+    in_languages.push(("ar", "/no-such-page?lang=ar".to_string()));
+    in_languages.push(("fa", "/sign-in?lang=fa".to_string()));
+    for (code, path) in in_languages {
+        let response = app.get(&path).await;
+        assert!(response.status().as_u16() < 500, "{path}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains(&format!("<html lang=\"{code}\"")), "{path}");
+        let file = dir
+            .path()
+            .join(format!("language-{code}-{}.html", files.len()));
+        std::fs::write(&file, page).unwrap();
+        files.push(file);
+    }
     // Pages of a signed-in secretary, and the page a refused document link shows.
     let secretary = integration_tests::token_for(
         &app.context,

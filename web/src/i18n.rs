@@ -1,69 +1,47 @@
-//! Interface languages and their Fluent translations (one `.ftl` file per language,
-//! compiled in). Greek is the default; the layout already handles right-to-left scripts
-//! for when Arabic, Farsi and Urdu are added.
+//! The pages' languages and their Fluent translations. Public pages speak the eight
+//! languages of `council_shared::locale::Lang` (`locales/CODE/public.ftl`); the workspace
+//! speaks Greek and English (`locales/{el,en}/workspace.ftl`). All compiled in.
 
-use std::collections::HashMap;
-
-use anyhow::{Context, anyhow};
-use fluent_bundle::{FluentArgs, FluentResource, concurrent::FluentBundle};
+use anyhow::Context;
+use fluent_bundle::FluentArgs;
 use poem::Request;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    El,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::El, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::El => "el",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language's own name, as the switcher shows it.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::El => "Ελληνικά",
-            Lang::En => "English",
-        }
-    }
-
-    /// Text direction of the language's script.
-    pub fn dir(self) -> &'static str {
-        if is_right_to_left(self.code()) {
-            "rtl"
-        } else {
-            "ltr"
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|lang| lang.code() == primary)
-    }
-
-    fn ftl(self) -> &'static str {
-        match self {
-            Lang::El => include_str!("../locales/el.ftl"),
-            Lang::En => include_str!("../locales/en.ftl"),
-        }
-    }
-}
-
-/// Scripts written right to left among the languages residents read (Arabic, Farsi/Dari,
-/// Urdu, Pashto, Hebrew, Kurdish Sorani).
-pub fn is_right_to_left(code: &str) -> bool {
-    matches!(code, "ar" | "fa" | "prs" | "ur" | "ps" | "he" | "ckb")
-}
+pub use council_shared::locale::Lang;
+use council_shared::locale::{Catalog, negotiate};
 
 pub const LANG_COOKIE: &str = "lang";
 
-/// The reader's language: `?lang=` first, then the cookie the switcher sets, then the
-/// browser's `Accept-Language`, then Greek.
+/// Each language's public file, in `Lang::ALL` order.
+const PUBLIC: [(Lang, &str); 8] = [
+    (Lang::El, include_str!("../locales/el/public.ftl")),
+    (Lang::En, include_str!("../locales/en/public.ftl")),
+    (Lang::Sq, include_str!("../locales/sq/public.ftl")),
+    (Lang::Ar, include_str!("../locales/ar/public.ftl")),
+    (Lang::Fa, include_str!("../locales/fa/public.ftl")),
+    (Lang::Uk, include_str!("../locales/uk/public.ftl")),
+    (Lang::Fr, include_str!("../locales/fr/public.ftl")),
+    (Lang::Ur, include_str!("../locales/ur/public.ftl")),
+];
+
+/// The workspace's files, in the languages it speaks.
+const WORKSPACE: [(Lang, &str); 2] = [
+    (Lang::El, include_str!("../locales/el/workspace.ftl")),
+    (Lang::En, include_str!("../locales/en/workspace.ftl")),
+];
+
+/// Paths whose pages belong to the workspace (the people who run a council): they speak
+/// the workspace's languages whatever the reader chose for the public pages.
+pub fn is_workspace_path(path: &str) -> bool {
+    path == "/workspace"
+        || path.starts_with("/workspace/")
+        || path == "/account"
+        || path.starts_with("/account/")
+}
+
+/// The reader's language: `?lang=` first, then the cookie the switcher sets, then the best
+/// of the browser's `Accept-Language`, then English (a reader whose languages the platform
+/// does not speak is likelier to read English than Greek). Workspace pages narrow it to
+/// the workspace's languages.
 pub fn language_of(req: &Request) -> Lang {
     let from_query = req.uri().query().and_then(|query| {
         url::form_urlencoded::parse(query.as_bytes())
@@ -81,101 +59,99 @@ pub fn language_of(req: &Request) -> Lang {
             .and_then(|(_, value)| Lang::from_code(value))
     };
     let from_header = || {
-        let header = req
-            .headers()
-            .get(poem::http::header::ACCEPT_LANGUAGE)?
-            .to_str()
-            .ok()?;
-        let mut ranked: Vec<(f32, Lang)> = header
-            .split(',')
-            .filter_map(|part| {
-                let mut pieces = part.split(';');
-                let lang = Lang::from_code(pieces.next()?)?;
-                let quality = pieces
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .and_then(|q| q.parse::<f32>().ok())
-                    .unwrap_or(1.0);
-                Some((quality, lang))
-            })
-            .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-        ranked.first().map(|(_, lang)| *lang)
+        req.headers()
+            .get(poem::http::header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(negotiate)
     };
-    from_query
+    let lang = from_query
         .or_else(from_cookie)
         .or_else(from_header)
-        .unwrap_or(Lang::El)
+        .unwrap_or(Lang::En);
+    // Nested routes see their own part of the path in `uri()`; the whole is the original.
+    if is_workspace_path(req.original_uri().path()) || is_workspace_path(req.uri().path()) {
+        lang.for_workspace()
+    } else {
+        lang
+    }
 }
 
 /// All interface text, in every language.
 pub struct Translations {
-    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    catalog: Catalog,
 }
 
 impl Translations {
     pub fn load() -> anyhow::Result<Self> {
-        let mut bundles = HashMap::new();
-        for lang in Lang::ALL {
-            let resource = FluentResource::try_new(lang.ftl().to_string())
-                .map_err(|(_, errors)| anyhow!("{}.ftl does not parse: {errors:?}", lang.code()))?;
-            let id = lang
-                .code()
-                .parse()
-                .with_context(|| format!("bad language id {}", lang.code()))?;
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // Isolation marks would show up as stray characters in attributes and titles;
-            // pages mark direction with `dir` and `<bdi>` instead.
-            bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| anyhow!("{}.ftl has duplicate keys: {errors:?}", lang.code()))?;
-            bundles.insert(lang, bundle);
-        }
-        Ok(Self { bundles })
+        let sources: Vec<(Lang, &str)> = PUBLIC.into_iter().chain(WORKSPACE).collect();
+        let catalog = Catalog::new(&sources).context("loading the pages' translations")?;
+        Ok(Self { catalog })
     }
 
-    /// The text of `key`; a missing key shows as itself and is logged, never a failure.
+    /// The text of `key`; a missing key shows in English (or as itself) and is logged,
+    /// never a failure.
     pub fn text(&self, lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
-        let bundle = &self.bundles[&lang];
-        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
-            tracing::warn!(key, lang = lang.code(), "missing translation");
-            return key.to_string();
-        };
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, args, &mut errors);
-        if !errors.is_empty() {
-            tracing::warn!(key, ?errors, "translation did not format cleanly");
-        }
-        text.into_owned()
+        self.catalog.text(lang, key, args)
     }
 
-    /// Every message id of a language, for the parity test.
-    pub fn keys(lang: Lang) -> Vec<String> {
-        lang.ftl()
-            .lines()
-            .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-            .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim().to_string()))
-            .collect()
+    /// Every message id of a language's public file.
+    pub fn public_keys(lang: Lang) -> Vec<String> {
+        keys_of(source(&PUBLIC, lang).unwrap_or_default())
     }
+
+    /// Every message id a language has, public and workspace.
+    pub fn keys(lang: Lang) -> Vec<String> {
+        let mut keys = Self::public_keys(lang);
+        keys.extend(keys_of(source(&WORKSPACE, lang).unwrap_or_default()));
+        keys
+    }
+}
+
+fn source(files: &[(Lang, &'static str)], lang: Lang) -> Option<&'static str> {
+    files.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s)
+}
+
+fn keys_of(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim().to_string()))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use council_shared::locale::problems;
 
     #[test]
-    fn every_language_has_every_key() {
-        let greek = Translations::keys(Lang::El);
-        assert!(greek.len() > 40);
-        for lang in Lang::ALL {
-            let keys = Translations::keys(lang);
-            let missing: Vec<_> = greek.iter().filter(|k| !keys.contains(k)).collect();
-            let extra: Vec<_> = keys.iter().filter(|k| !greek.contains(k)).collect();
-            assert!(
-                missing.is_empty() && extra.is_empty(),
-                "{lang:?}: missing {missing:?}, extra {extra:?}"
+    fn every_public_language_is_complete_against_english() {
+        let english = source(&PUBLIC, Lang::En).unwrap();
+        let mut found = Vec::new();
+        for (lang, text) in PUBLIC {
+            found.extend(
+                problems(english, text, lang)
+                    .into_iter()
+                    .map(|p| format!("{}/public.ftl: {p}", lang.code())),
             );
         }
+        for (lang, text) in WORKSPACE {
+            found.extend(
+                problems(source(&WORKSPACE, Lang::En).unwrap(), text, lang)
+                    .into_iter()
+                    .map(|p| format!("{}/workspace.ftl: {p}", lang.code())),
+            );
+        }
+        assert!(found.is_empty(), "{}", found.join("\n"));
+    }
+
+    #[test]
+    fn a_key_is_public_or_of_the_workspace_never_both() {
+        let public = Translations::public_keys(Lang::En);
+        let workspace = keys_of(source(&WORKSPACE, Lang::En).unwrap());
+        let both: Vec<_> = public.iter().filter(|k| workspace.contains(k)).collect();
+        assert!(both.is_empty(), "{both:?}");
+        assert!(public.len() > 300 && workspace.len() > 900);
     }
 
     #[test]
@@ -192,30 +168,53 @@ mod tests {
             translations.text(Lang::En, "home-count", Some(&args)),
             "3 municipalities"
         );
+        // Ukrainian: one (1, 21), few (2-4, 22-24), many (5-20, 25-30).
+        let uk = |n: i64| {
+            let mut args = FluentArgs::new();
+            args.set("count", n);
+            translations.text(Lang::Uk, "home-count", Some(&args))
+        };
+        assert_ne!(uk(2), uk(5).replace('5', "2"));
+        assert_eq!(uk(21).replace("21", "1"), uk(1));
+    }
+
+    fn request(uri: &str, headers: &[(&str, &str)]) -> Request {
+        let mut builder = Request::builder().uri_str(uri);
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        builder.finish()
     }
 
     #[test]
-    fn right_to_left_scripts_are_known_before_their_translations_arrive() {
-        assert!(is_right_to_left("ar") && is_right_to_left("fa") && is_right_to_left("ur"));
-        assert_eq!(Lang::El.dir(), "ltr");
+    fn the_query_beats_the_cookie_which_beats_the_browser_then_english() {
+        let req = request("/?lang=ar", &[("cookie", "lang=el")]);
+        assert_eq!(language_of(&req), Lang::Ar);
+        let req = request(
+            "/",
+            &[
+                ("cookie", "theme=dark; lang=uk"),
+                ("accept-language", "el-GR"),
+            ],
+        );
+        assert_eq!(language_of(&req), Lang::Uk);
+        let req = request(
+            "/",
+            &[("accept-language", "de;q=0.9, fa-IR;q=0.8, el;q=0.5")],
+        );
+        assert_eq!(language_of(&req), Lang::Fa);
+        let req = request("/", &[("accept-language", "tr-TR, de")]);
+        assert_eq!(language_of(&req), Lang::En, "none offered: English");
+        assert_eq!(language_of(&request("/", &[])), Lang::En);
     }
 
     #[test]
-    fn the_query_beats_the_cookie_which_beats_the_browser() {
-        let req = Request::builder()
-            .uri_str("/?lang=en")
-            .header("cookie", "lang=el")
-            .finish();
+    fn the_workspace_speaks_greek_or_english() {
+        let req = request("/workspace/athens", &[("cookie", "lang=fa")]);
         assert_eq!(language_of(&req), Lang::En);
-        let req = Request::builder()
-            .header("cookie", "theme=dark; lang=en")
-            .header("accept-language", "el-GR")
-            .finish();
-        assert_eq!(language_of(&req), Lang::En);
-        let req = Request::builder()
-            .header("accept-language", "fr;q=0.9, en;q=0.8, el;q=0.5")
-            .finish();
-        assert_eq!(language_of(&req), Lang::En);
-        assert_eq!(language_of(&Request::builder().finish()), Lang::El);
+        let req = request("/workspace", &[("accept-language", "el")]);
+        assert_eq!(language_of(&req), Lang::El);
+        let req = request("/municipalities/athens", &[("cookie", "lang=fa")]);
+        assert_eq!(language_of(&req), Lang::Fa);
     }
 }

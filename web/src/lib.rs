@@ -176,8 +176,14 @@ pub(crate) fn layout(
 ) -> anyhow::Result<String> {
     let lang = context.lang;
     let path = context.path.as_str();
-    let languages = Lang::ALL
-        .into_iter()
+    let offered: &[Lang] = if i18n::is_workspace_path(path) {
+        &Lang::WORKSPACE
+    } else {
+        &Lang::ALL
+    };
+    let languages = offered
+        .iter()
+        .copied()
         .map(|other| LanguageLink {
             code: other.code(),
             name: other.endonym(),

@@ -249,6 +249,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The templates of the workspace's pages (Greek and English), `/account` among them.
+fn is_workspace_template(name: &str) -> bool {
+    name.starts_with("workspace_") || name == "account"
+}
+
 struct Translate(Arc<Translations>);
 
 impl HelperDef for Translate {
@@ -269,6 +274,7 @@ impl HelperDef for Translate {
             .get("lang")
             .and_then(Value::as_str)
             .and_then(Lang::from_code)
+            // Workspace pages whose data carry no language were written Greek-first.
             .unwrap_or(Lang::El);
         let mut args = FluentArgs::new();
         for (name, value) in helper.hash() {
@@ -379,6 +385,15 @@ impl Renderer {
     }
 
     pub fn render(&self, template: &str, data: &impl Serialize) -> anyhow::Result<String> {
+        // A public page speaks eight languages: its data must say which (the tests run
+        // debug builds, so a template that would fall back to Greek fails them).
+        if cfg!(debug_assertions) && !is_workspace_template(template) {
+            let value = serde_json::to_value(data)?;
+            anyhow::ensure!(
+                value.get("lang").is_some_and(Value::is_string),
+                "the data of template {template} do not say their language"
+            );
+        }
         self.handlebars
             .render(template, data)
             .with_context(|| format!("rendering {template}"))
@@ -432,10 +447,12 @@ impl Renderer {
         )
     }
 
-    /// Every `{{t "key"}}` a template uses, for the test that they all exist.
-    pub fn template_keys() -> Vec<String> {
+    /// Every `{{t "key"}}` the templates use, for the test that they all exist: of the
+    /// public templates (`public` true) or of the workspace's.
+    pub fn template_keys(public: bool) -> Vec<String> {
         TEMPLATES
             .iter()
+            .filter(|(name, _)| is_workspace_template(name) != public)
             .flat_map(|(_, source)| source.split("{{t \"").skip(1))
             .filter_map(|rest| rest.split('"').next().map(str::to_string))
             .collect()
@@ -448,14 +465,23 @@ mod tests {
 
     #[test]
     fn every_key_a_template_uses_is_translated() {
-        let known = Translations::keys(Lang::El);
-        let used = Renderer::template_keys();
-        assert!(used.len() > 20);
-        let missing: Vec<_> = used.iter().filter(|k| !known.contains(k)).collect();
-        assert!(
-            missing.is_empty(),
-            "templates use untranslated keys: {missing:?}"
-        );
+        // Public templates in every language; the workspace's in Greek and English.
+        for (public, languages) in [(true, &Lang::ALL[..]), (false, &Lang::WORKSPACE[..])] {
+            let used = Renderer::template_keys(public);
+            assert!(used.len() > 20);
+            for lang in languages {
+                let known = if public {
+                    Translations::public_keys(*lang)
+                } else {
+                    Translations::keys(*lang)
+                };
+                let missing: Vec<_> = used.iter().filter(|k| !known.contains(k)).collect();
+                assert!(
+                    missing.is_empty(),
+                    "{lang:?}: templates use untranslated keys: {missing:?}"
+                );
+            }
+        }
     }
 
     #[test]

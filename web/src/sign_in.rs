@@ -185,10 +185,9 @@ async fn sign_in_page(
     let view = SignInPage {
         lang: lang.code(),
         providers: buttons,
-        tenant_name: tenant.as_ref().map(|t| match lang {
-            crate::i18n::Lang::En if !t.name_en.is_empty() => t.name_en.clone(),
-            _ => t.name_el.clone(),
-        }),
+        tenant_name: tenant
+            .as_ref()
+            .map(|t| crate::public::views::choose(Some(&t.name_el), Some(&t.name_en), lang).text),
         signed_in_as: context.user.as_ref().map(|u| u.email.clone()),
         form,
     };

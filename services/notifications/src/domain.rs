@@ -38,8 +38,8 @@ text_enum!(
 pub const LANGUAGES: [&str; 8] = ["el", "en", "ar", "fa", "uk", "fr", "sq", "ur"];
 
 /// The language messages are written in for a subscriber's choice: theirs, else Greek.
-pub fn message_language(code: &str) -> &'static str {
-    if code == "en" { "en" } else { "el" }
+pub fn message_language(code: &str) -> council_shared::locale::Lang {
+    council_shared::locale::Lang::from_code(code).unwrap_or(council_shared::locale::Lang::El)
 }
 
 /// `meetings,minutes` → the topics; the word `all` means every topic.
@@ -107,8 +107,10 @@ mod tests {
     }
 
     #[test]
-    fn languages_without_messages_read_greek() {
-        assert_eq!(message_language("en"), "en");
-        assert_eq!(message_language("ar"), "el");
+    fn each_offered_language_has_its_messages_and_others_read_greek() {
+        use council_shared::locale::Lang;
+        assert_eq!(message_language("en"), Lang::En);
+        assert_eq!(message_language("ar"), Lang::Ar);
+        assert_eq!(message_language("xx"), Lang::El);
     }
 }

@@ -12,6 +12,7 @@ use meetings::{
 };
 use serde::Serialize;
 
+use super::views::Localized;
 use crate::{i18n::Lang, render::Renderer};
 
 /// «12/05/2026 18:00», Athens time.
@@ -32,6 +33,20 @@ pub fn when(at: DateTime<Utc>) -> When {
         // Whole seconds: HTML allows at most three digits of a fraction.
         datetime: athens::local(at).to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
     }
+}
+
+/// An instant as a public page shows it: "Thursday 3 December 2026 at 18:30" by the
+/// reader's language's own rules (ICU4X), Athens time.
+pub fn when_in(lang: Lang, at: DateTime<Utc>) -> When {
+    When {
+        text: long_text(lang, at),
+        ..when(at)
+    }
+}
+
+/// The date and time of `at` in Athens, in the reader's language.
+pub fn long_text(lang: Lang, at: DateTime<Utc>) -> String {
+    council_shared::locale::format_date_time(lang, athens::local(at).naive_local())
 }
 
 /// Text by key, for labels built from a value: `label(r, lang, "meeting-state", "held")`.
@@ -62,8 +77,8 @@ pub fn card(summary: &MeetingSummary, renderer: &Renderer, lang: Lang) -> Meetin
         href: summary.page.clone(),
         number: summary.number.clone(),
         title: summary.title.clone(),
-        starts: when(summary.starts_at),
-        ends: when(summary.ends_at),
+        starts: when_in(lang, summary.starts_at),
+        ends: when_in(lang, summary.ends_at),
         state: label(renderer, lang, "meeting-state", &state_code),
         cancelled: summary.state == MeetingState::Cancelled,
         state_code,
@@ -242,11 +257,11 @@ pub struct MinutesVersion {
     print_href: String,
 }
 
-fn minutes_version(m: &MinutesView, page: &str) -> MinutesVersion {
+fn minutes_version(m: &MinutesView, page: &str, lang: Lang) -> MinutesVersion {
     MinutesVersion {
         version: m.version,
-        published: m.published_at.map(when),
-        created: when(m.created_at),
+        published: m.published_at.map(|at| when_in(lang, at)),
+        created: when_in(lang, m.created_at),
         change_note: m.change_note.clone(),
         body_html: m.body_html.clone(),
         print_href: format!("{page}/minutes?version={}", m.version),
@@ -260,13 +275,19 @@ pub struct Postponement {
     reason: String,
 }
 
+/// A council writes its meetings (titles, agendas, decisions, minutes) in Greek, its
+/// language: readers of every other language are told so.
+fn written_in_greek(renderer: &Renderer, lang: Lang) -> Option<String> {
+    super::views::content_notice(renderer, lang, lang != Lang::El, false)
+}
+
 /// The meeting page.
 #[derive(Serialize)]
 pub struct MeetingPageView {
     lang: &'static str,
     heading: String,
-    tenant_name: String,
-    council_name: String,
+    tenant_name: Localized,
+    council_name: Localized,
     tenant_href: String,
     list_href: String,
     card: MeetingCard,
@@ -281,6 +302,9 @@ pub struct MeetingPageView {
     minutes_published: bool,
     earlier_minutes: Vec<MinutesVersion>,
     approval: Option<String>,
+    /// To readers of other languages: the meeting is written in Greek (each piece of it
+    /// carries `lang="el"`).
+    content_notice: Option<String>,
 }
 
 impl MeetingPageView {
@@ -300,17 +324,12 @@ pub fn heading(summary: &MeetingSummary, renderer: &Renderer, lang: Lang) -> Str
     }
 }
 
-fn names(roster: &CouncilRoster, lang: Lang) -> (String, String) {
-    match lang {
-        Lang::El => (
-            roster.tenant.name_el.clone(),
-            roster.council_name_el.clone(),
-        ),
-        Lang::En => (
-            roster.tenant.name_en.clone(),
-            roster.council_name_en.clone(),
-        ),
-    }
+fn names(roster: &CouncilRoster, lang: Lang) -> (Localized, Localized) {
+    let pick = |el: &str, en: &str| super::views::choose(Some(el), Some(en), lang);
+    (
+        pick(&roster.tenant.name_el, &roster.tenant.name_en),
+        pick(&roster.council_name_el, &roster.council_name_en),
+    )
 }
 
 pub fn meeting_page(
@@ -325,6 +344,7 @@ pub fn meeting_page(
     let current = detail.minutes.as_ref();
     MeetingPageView {
         lang: lang.code(),
+        content_notice: written_in_greek(renderer, lang),
         heading: heading(summary, renderer, lang),
         tenant_name,
         council_name,
@@ -338,8 +358,8 @@ pub fn meeting_page(
             .postponements
             .iter()
             .map(|p| Postponement {
-                from: when(p.previous_starts_at),
-                to: when(p.new_starts_at),
+                from: when_in(lang, p.previous_starts_at),
+                to: when_in(lang, p.new_starts_at),
                 reason: p.reason.clone(),
             })
             .collect(),
@@ -364,19 +384,19 @@ pub fn meeting_page(
                 .collect(),
         }),
         minutes_published: current.is_some_and(|m| m.published_at.is_some()),
-        minutes: current.map(|m| minutes_version(m, &summary.page)),
+        minutes: current.map(|m| minutes_version(m, &summary.page, lang)),
         earlier_minutes: detail
             .minutes_versions
             .iter()
             .rev()
             .skip(1)
-            .map(|m| minutes_version(m, &summary.page))
+            .map(|m| minutes_version(m, &summary.page, lang))
             .collect(),
         approval: detail.approval.as_ref().map(|a| {
             renderer.text_with(
                 lang,
                 &format!("minutes-approved-by-{}", a.by.as_str()),
-                &[("date", &local_text(a.approved_at))],
+                &[("date", &long_text(lang, a.approved_at))],
             )
         }),
     }
@@ -387,7 +407,7 @@ pub fn meeting_page(
 pub struct MeetingsPageView {
     lang: &'static str,
     heading: String,
-    tenant_name: String,
+    tenant_name: Localized,
     tenant_href: String,
     calendar_href: String,
     atom_href: String,
@@ -401,6 +421,7 @@ pub struct MeetingsPageView {
     results: Vec<MeetingCard>,
     total: u64,
     pages: Vec<PageLink>,
+    content_notice: Option<String>,
 }
 
 impl MeetingsPageView {
@@ -480,7 +501,8 @@ pub fn meetings_page(
     };
     MeetingsPageView {
         lang: lang.code(),
-        heading: renderer.text_with(lang, "meetings-title", &[("council", &council_name)]),
+        content_notice: written_in_greek(renderer, lang),
+        heading: renderer.text_with(lang, "meetings-title", &[("council", &council_name.text)]),
         tenant_name,
         tenant_href: format!("/municipalities/{slug}"),
         calendar_href: format!("/api/v1/tenants/{slug}/calendar.ics"),
@@ -509,8 +531,8 @@ pub fn meetings_page(
 pub struct MinutesPrintView {
     lang: &'static str,
     title: String,
-    tenant_name: String,
-    council_name: String,
+    tenant_name: Localized,
+    council_name: Localized,
     meeting_href: String,
     starts: When,
     minutes: MinutesVersion,
@@ -536,8 +558,8 @@ pub fn minutes_print(
         tenant_name,
         council_name,
         meeting_href: summary.page.clone(),
-        starts: when(summary.starts_at),
-        minutes: minutes_version(version, &summary.page),
+        starts: when_in(lang, summary.starts_at),
+        minutes: minutes_version(version, &summary.page, lang),
         latest: detail
             .minutes_versions
             .last()

@@ -371,7 +371,10 @@ async fn practice_response(
     let made = async {
         let (detail, body, unpublished) = practice_view(state, slug, &context).await?;
         let opinions = if detail.published.is_some() {
-            views::opinions(&reads::approved_feedback(&state.practices, slug).await?)
+            views::opinions(
+                &reads::approved_feedback(&state.practices, slug).await?,
+                lang,
+            )
         } else {
             Vec::new()
         };
@@ -397,7 +400,9 @@ async fn practice_response(
             feedback: detail.published.is_some().then_some(form),
             feedback_sent: sent,
             archived: detail.archived,
-            published: detail.published_at.map(crate::meeting_views::when),
+            published: detail
+                .published_at
+                .map(|at| crate::meeting_views::when_in(lang, at)),
             unpublished,
             body,
         })
@@ -500,7 +505,9 @@ pub async fn practice_print(
             title: body.title().to_string(),
             back_href: format!("/practices/{}", slug.as_str()),
             archived: detail.archived,
-            published: detail.published_at.map(crate::meeting_views::when),
+            published: detail
+                .published_at
+                .map(|at| crate::meeting_views::when_in(context.lang, at)),
             adopters: views::adopters(&detail.adoptions, context.lang),
             unpublished,
             body,

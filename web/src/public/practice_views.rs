@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::{
     i18n::Lang,
-    meeting_views::{Document, When, when},
+    meeting_views::{Document, When, when_in},
     render::Renderer,
     views::Localized,
 };
@@ -42,50 +42,31 @@ impl Names<'_> {
     }
 }
 
-/// The reader's language, else the other one (flagged).
+/// The reader's language, else the other one (flagged): `views::choose`'s rule.
 pub fn pick(text: &Bilingual, lang: Lang) -> Localized {
-    fn present(t: &Option<String>) -> Option<&str> {
-        t.as_deref().map(str::trim).filter(|t| !t.is_empty())
-    }
-    let (wanted, other, other_lang) = match lang {
-        Lang::En => (present(&text.en), present(&text.el), "el"),
-        Lang::El => (present(&text.el), present(&text.en), "en"),
-    };
-    match (wanted, other) {
-        (Some(found), _) => Localized {
-            text: found.to_string(),
-            lang: lang.code(),
-            fallback: false,
-        },
-        (None, Some(found)) => Localized {
-            text: found.to_string(),
-            lang: other_lang,
-            fallback: true,
-        },
-        (None, None) => Localized {
-            text: String::new(),
-            lang: lang.code(),
-            fallback: false,
-        },
-    }
+    super::views::choose(text.el.as_deref(), text.en.as_deref(), lang)
 }
 
-/// Picks texts for one page and remembers whether any fell back.
+/// Picks texts for one page and remembers in which languages they were shown.
 struct Picker {
     lang: Lang,
-    fell_back: std::cell::Cell<bool>,
+    seen: super::views::Localizer,
 }
 
 impl Picker {
+    fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            seen: super::views::Localizer::new(lang),
+        }
+    }
+
     fn text(&self, text: &Bilingual) -> Option<Localized> {
         let picked = pick(text, self.lang);
         if picked.text.is_empty() {
             return None;
         }
-        if picked.fallback {
-            self.fell_back.set(true);
-        }
-        Some(picked)
+        Some(self.seen.seen(picked))
     }
 
     /// Markdown, rendered and sanitised.
@@ -120,10 +101,7 @@ pub fn card(
     renderer: &Renderer,
     lang: Lang,
 ) -> PracticeCard {
-    let picker = Picker {
-        lang,
-        fell_back: Default::default(),
-    };
+    let picker = Picker::new(lang);
     PracticeCard {
         href: format!("/practices/{}", summary.slug),
         title: pick(&summary.title, lang),
@@ -142,7 +120,7 @@ pub fn card(
             .iter()
             .filter_map(|slug| names.municipality(slug, lang))
             .collect(),
-        published: when(summary.published_at),
+        published: when_in(lang, summary.published_at),
         archived: summary.archived,
     }
 }
@@ -313,7 +291,7 @@ pub struct PracticeBody {
     results: Option<Results>,
     goals: Vec<Goal>,
     links: Vec<LinkView>,
-    any_fallback: bool,
+    content_notice: Option<String>,
 }
 
 impl PracticeBody {
@@ -327,7 +305,7 @@ pub(crate) fn duration_text(
     renderer: &Renderer,
     lang: Lang,
 ) -> Option<String> {
-    let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let date = |d: chrono::NaiveDate| council_shared::locale::format_date(lang, d);
     let d = &content.duration;
     let from = d.from.map(date);
     let to = d.to.map(date);
@@ -390,10 +368,7 @@ pub fn body(
     renderer: &Renderer,
     lang: Lang,
 ) -> PracticeBody {
-    let picker = Picker {
-        lang,
-        fell_back: Default::default(),
-    };
+    let picker = Picker::new(lang);
     let (photos, documents) = attachments(content, files, &picker);
     let place = |slug: &String| match names.municipality(slug, lang) {
         Some(name) => Place {
@@ -463,9 +438,9 @@ pub fn body(
             })
             .collect(),
         title,
-        any_fallback: false,
+        content_notice: None,
     };
-    view.any_fallback = picker.fell_back.get();
+    view.content_notice = picker.seen.notice(renderer);
     view
 }
 
@@ -484,7 +459,7 @@ pub fn adopters(adoptions: &[AdoptionView], lang: Lang) -> Vec<Adopter> {
             name: pick(&a.name, lang).text,
             href: format!("/municipalities/{}", a.tenant),
             note: a.note.clone(),
-            when: when(a.adopted_at),
+            when: when_in(lang, a.adopted_at),
         })
         .collect()
 }
@@ -504,13 +479,13 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn opinions(feedback: &[FeedbackView]) -> Vec<Opinion> {
+pub fn opinions(feedback: &[FeedbackView], lang: Lang) -> Vec<Opinion> {
     feedback
         .iter()
         .map(|f| Opinion {
             name: f.name.clone(),
             paragraphs: paragraphs(&f.body),
-            when: when(f.created_at),
+            when: when_in(lang, f.created_at),
         })
         .collect()
 }

@@ -35,20 +35,6 @@ struct Choice {
     selected: bool,
 }
 
-const LANGUAGE_NAMES: [(&str, &str); 8] = [
-    ("el", "Ελληνικά"),
-    ("en", "English"),
-    ("ar", "العربية (μηνύματα στα ελληνικά / messages in Greek)"),
-    ("fa", "فارسی (μηνύματα στα ελληνικά / messages in Greek)"),
-    (
-        "uk",
-        "Українська (μηνύματα στα ελληνικά / messages in Greek)",
-    ),
-    ("fr", "Français (μηνύματα στα ελληνικά / messages in Greek)"),
-    ("sq", "Shqip (μηνύματα στα ελληνικά / messages in Greek)"),
-    ("ur", "اردو (μηνύματα στα ελληνικά / messages in Greek)"),
-];
-
 fn choices(
     state: &WebState,
     lang: Lang,
@@ -65,13 +51,14 @@ fn choices(
             selected: false,
         })
         .collect();
-    let languages = LANGUAGE_NAMES
+    // Each language by its own name: the messages are written in it.
+    let languages = Lang::ALL
         .iter()
-        .map(|(code, name)| Choice {
-            value: (*code).into(),
-            label: (*name).into(),
+        .map(|other| Choice {
+            value: other.code().into(),
+            label: other.endonym().into(),
             checked: false,
-            selected: *code == language,
+            selected: other.code() == language,
         })
         .collect();
     let cadences = Cadence::ALL

@@ -9,7 +9,9 @@ use tenants::api::models::{
 
 use crate::{i18n::Lang, render::Renderer};
 
-/// Text in the reader's language, or in the other one with `fallback` set.
+/// Municipal text, written in Greek and/or English, as one reader sees it: `lang` is the
+/// language it is shown in, `fallback` set when that is not the reader's, so the element
+/// carries its own `lang` (screen readers switch voice) and the page says so.
 #[derive(Debug, Serialize)]
 pub struct Localized {
     pub text: String,
@@ -18,28 +20,60 @@ pub struct Localized {
 }
 
 pub fn localize(text: &Text, lang: Lang) -> Localized {
-    match (lang, text.en.as_deref().filter(|en| !en.trim().is_empty())) {
-        (Lang::En, Some(en)) => Localized {
-            text: en.into(),
-            lang: "en",
+    choose(Some(text.el.as_str()), text.en.as_deref(), lang)
+}
+
+/// Greek readers get the Greek; everyone else the English where it exists (a reader of
+/// Farsi in Greece is likelier to read English), else the Greek.
+pub fn choose(el: Option<&str>, en: Option<&str>, lang: Lang) -> Localized {
+    let el = el
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| (t, "el"));
+    let en = en
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| (t, "en"));
+    let found = if lang.prefers_greek_content() {
+        el.or(en)
+    } else {
+        en.or(el)
+    };
+    match found {
+        Some((text, code)) => Localized {
+            text: text.to_string(),
+            lang: code,
+            fallback: code != lang.code(),
+        },
+        None => Localized {
+            text: String::new(),
+            lang: lang.code(),
             fallback: false,
-        },
-        (Lang::En, None) => Localized {
-            text: text.el.clone(),
-            lang: "el",
-            fallback: true,
-        },
-        (Lang::El, _) if !text.el.trim().is_empty() => Localized {
-            text: text.el.clone(),
-            lang: "el",
-            fallback: false,
-        },
-        (Lang::El, _) => Localized {
-            text: text.en.clone().unwrap_or_default(),
-            lang: "en",
-            fallback: true,
         },
     }
+}
+
+/// The note at the top of a page whose municipal content is not in the reader's language:
+/// for Greek and English readers that a translation is missing, for the others which of
+/// the two languages they are reading.
+pub fn content_notice(
+    renderer: &Renderer,
+    lang: Lang,
+    shown_el: bool,
+    shown_en: bool,
+) -> Option<String> {
+    if !(shown_el || shown_en) {
+        return None;
+    }
+    if Lang::WORKSPACE.contains(&lang) {
+        return Some(renderer.text(lang, "fallback-notice"));
+    }
+    let shown = match (shown_el, shown_en) {
+        (true, true) => "both",
+        (true, false) => "el",
+        _ => "en",
+    };
+    Some(renderer.text_with(lang, "content-language-notice", &[("shown", shown)]))
 }
 
 /// Long text split into paragraphs at blank lines.
@@ -52,25 +86,44 @@ pub struct Paragraphs {
 
 /// Localizes a page's texts and remembers whether any fell back to the other language, so
 /// the page can say so once at the top.
-struct Localizer {
+pub struct Localizer {
     lang: Lang,
-    fell_back: std::cell::Cell<bool>,
+    shown_el: std::cell::Cell<bool>,
+    shown_en: std::cell::Cell<bool>,
 }
 
 impl Localizer {
-    fn new(lang: Lang) -> Self {
+    pub fn new(lang: Lang) -> Self {
         Self {
             lang,
-            fell_back: std::cell::Cell::new(false),
+            shown_el: Default::default(),
+            shown_en: Default::default(),
         }
     }
 
     fn text(&self, text: &Text) -> Localized {
-        let localized = localize(text, self.lang);
+        self.seen(localize(text, self.lang))
+    }
+
+    /// Remembers in which language a piece of content was shown, when not the reader's.
+    pub fn seen(&self, localized: Localized) -> Localized {
         if localized.fallback {
-            self.fell_back.set(true);
+            match localized.lang {
+                "el" => self.shown_el.set(true),
+                _ => self.shown_en.set(true),
+            }
         }
         localized
+    }
+
+    /// The page's note on the language of its content, if it needs one.
+    pub fn notice(&self, renderer: &Renderer) -> Option<String> {
+        content_notice(
+            renderer,
+            self.lang,
+            self.shown_el.get(),
+            self.shown_en.get(),
+        )
     }
 
     fn paragraphs(&self, text: &Text) -> Paragraphs {
@@ -183,7 +236,7 @@ pub struct TenantPage {
     website: Option<String>,
     contact_email: Option<String>,
     archived: bool,
-    any_fallback: bool,
+    content_notice: Option<String>,
     introduction: Option<Paragraphs>,
     key_figures: Vec<KeyFigureView>,
     programmes: Vec<ProgrammeView>,
@@ -200,8 +253,8 @@ impl TenantPage {
     }
 }
 
-fn date(value: chrono::NaiveDate) -> String {
-    value.format("%d/%m/%Y").to_string()
+fn date(value: chrono::NaiveDate, lang: Lang) -> String {
+    council_shared::locale::format_date(lang, value)
 }
 
 fn role_key(role: MemberRole) -> &'static str {
@@ -271,21 +324,21 @@ pub fn tenant(
         let term = match (info.term_start, info.term_end) {
             (Some(start), Some(end)) => {
                 let mut args = fluent_bundle::FluentArgs::new();
-                args.set("start", date(start));
-                args.set("end", date(end));
+                args.set("start", date(start, lang));
+                args.set("end", date(end, lang));
                 Some(
                     renderer
                         .translations
                         .text(lang, "council-term-range", Some(&args)),
                 )
             }
-            (Some(start), None) => Some(date(start)),
+            (Some(start), None) => Some(date(start, lang)),
             _ => None,
         };
         let decision = match (&info.decision_reference, info.decision_date) {
-            (Some(reference), Some(on)) => Some(format!("{reference} ({})", date(on))),
+            (Some(reference), Some(on)) => Some(format!("{reference} ({})", date(on, lang))),
             (Some(reference), None) => Some(reference.clone()),
-            (None, Some(on)) => Some(date(on)),
+            (None, Some(on)) => Some(date(on, lang)),
             (None, None) => None,
         };
         CouncilView {
@@ -303,7 +356,7 @@ pub fn tenant(
         website: detail.website.clone(),
         contact_email: detail.contact_email.clone(),
         archived: detail.status == tenants::api::models::TenantStatus::Archived,
-        any_fallback: false,
+        content_notice: None,
         introduction: profile.introduction.as_ref().map(|t| loc.paragraphs(t)),
         key_figures: profile
             .key_figures
@@ -342,6 +395,6 @@ pub fn tenant(
         regular_members: council.regular_members,
         substitute_members: council.substitute_members,
     };
-    page.any_fallback = loc.fell_back.get();
+    page.content_notice = loc.notice(renderer);
     page
 }

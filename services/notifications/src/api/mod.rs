@@ -13,6 +13,7 @@ use council_shared::{
     auth::SignedIn,
     council::CouncilRoster,
     json_body::JsonBody,
+    locale::Lang,
     pagination::PageRequest,
     problem::ApiResult,
     tenant::TenantSlug,
@@ -38,7 +39,7 @@ use crate::{
     service::{
         fanout::tenant_name,
         jobs,
-        messages::words,
+        messages::{html_with_isolated, text, words},
         queue::{self, NewDelivery},
         subscriptions::{self, Choice, Imported, Requested},
     },
@@ -135,6 +136,10 @@ struct LinkMessage {
     lang: &'static str,
     t: &'static Value,
     tenant_name: String,
+    /// Who the subscription is for, as a sentence: plain, and for HTML with the name
+    /// isolated.
+    intro: String,
+    intro_html: String,
     confirm_url: String,
     preferences_url: String,
     unsubscribe_url: String,
@@ -206,19 +211,32 @@ impl Notifications {
         key: String,
     ) -> Result<(), ApiError> {
         let lang = message_language(&to.language);
-        let t = words(lang);
-        let subject = format!(
-            "{}: {}",
-            t[format!("{kind}_subject")].as_str().unwrap_or_default(),
-            tenant_name(roster, lang)
-        );
-        let data = LinkMessage {
+        let name = tenant_name(roster, lang);
+        let subject = text(
             lang,
-            tenant_name: tenant_name(roster, lang),
+            &format!("{kind}_subject"),
+            &[("municipality", name.clone().into())],
+        );
+        // `confirm_intro` or `already_active`, the municipality's name in its own `<bdi>`.
+        let intro_key = if kind == "confirm" {
+            "confirm_intro"
+        } else {
+            "already_active"
+        };
+        let name_lang = if lang != Lang::El && !roster.tenant.name_en.is_empty() {
+            "en"
+        } else {
+            "el"
+        };
+        let data = LinkMessage {
+            lang: lang.code(),
+            intro: text(lang, intro_key, &[("municipality", name.clone().into())]),
+            intro_html: html_with_isolated(lang, intro_key, "municipality", &name, name_lang),
+            tenant_name: name,
             confirm_url: format!("{}/subscriptions/{}/confirm", self.base_url, to.token),
             preferences_url: self.preferences_url(&to.token),
             unsubscribe_url: self.unsubscribe_url(&to.token),
-            t,
+            t: words(lang.code()),
         };
         let rendered = self.messages.render(kind, subject, &data)?;
         queue::enqueue(

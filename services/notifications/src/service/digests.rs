@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::{
     fanout::tenant_name,
     jobs,
-    messages::words,
+    messages::{text, words},
     queue::{self, NewDelivery},
 };
 use crate::{
@@ -35,6 +35,8 @@ struct DigestData {
     t: &'static Value,
     tenant_name: String,
     heading: String,
+    /// «3 new notices since our last message», by the language's plural rules.
+    count_line: String,
     items: Vec<Item>,
     preferences_url: String,
     unsubscribe_url: String,
@@ -119,16 +121,13 @@ impl Notifications {
                 continue;
             };
             let lang = message_language(&to.language);
-            let t = words(lang);
-            let heading = format!(
-                "{}: {}",
-                t["digest"].as_str().unwrap_or_default(),
-                tenant_name(roster, lang)
-            );
+            let name = tenant_name(roster, lang);
+            let heading = text(lang, "digest", &[("municipality", name.clone().into())]);
             let data = DigestData {
-                lang,
-                tenant_name: tenant_name(roster, lang),
+                lang: lang.code(),
+                tenant_name: name,
                 heading: heading.clone(),
+                count_line: text(lang, "digest_count", &[("count", items.len().into())]),
                 items: items
                     .iter()
                     .map(|i| Item {
@@ -138,7 +137,7 @@ impl Notifications {
                     .collect(),
                 preferences_url: self.preferences_url(&to.token),
                 unsubscribe_url: self.unsubscribe_url(&to.token),
-                t,
+                t: words(lang.code()),
             };
             let rendered = self.messages.render("digest", heading, &data)?;
             let key = format!("digest:{subscriber_id}:{}", items[0].id);

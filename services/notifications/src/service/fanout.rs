@@ -9,14 +9,14 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use council_shared::{athens, council::CouncilRoster};
+use council_shared::{athens, council::CouncilRoster, locale::Lang};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, sea_query::OnConflict};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::{
     members::{ContactBook, MeetingFacts, MemberKind},
-    messages::words,
+    messages::{html_with_isolated, text, words},
     queue::{self, NewDelivery},
     subscriptions,
 };
@@ -73,42 +73,42 @@ pub struct PublishedDecision {
 
 impl PublishedDecision {
     /// «Εισήγηση 8/2026 (θέμα 2: Title): εγκρίθηκε» in the message language.
-    fn line(&self, lang: &str) -> String {
-        let t = words(lang);
-        let word = |key: &str| t[key].as_str().unwrap_or_default();
-        let kind = if self.kind == "recommendation" {
-            "recommendation_word"
-        } else {
-            "decision_word"
-        };
-        format!(
-            "{} {} ({} {}: {}): {}",
-            word(kind),
-            self.number,
-            word("item"),
-            self.item_number,
-            self.item_title,
-            word(if self.result == "rejected" {
-                "rejected"
-            } else {
-                "adopted"
-            })
+    fn line(&self, lang: Lang) -> String {
+        text(
+            lang,
+            "decision_line",
+            &[
+                ("kind", self.kind.clone().into()),
+                ("number", self.number.clone().into()),
+                ("item", self.item_number.into()),
+                ("title", self.item_title.clone().into()),
+                ("result", self.result.clone().into()),
+            ],
         )
     }
 }
 
 impl Notice {
-    /// «Νέα συνεδρίαση του ΣΕΜΠ: title» in the message language `lang` (`el` or `en`).
-    fn heading(&self, lang: &str) -> String {
-        let title = if lang == "en" && !self.title_en.is_empty() {
-            &self.title_en
+    /// The title in which a reader of `lang` gets it (Greek to Greek readers, English to
+    /// the others where the council wrote it) and that title's language.
+    fn title(&self, lang: Lang) -> (&str, &'static str) {
+        if lang != Lang::El && !self.title_en.trim().is_empty() {
+            (&self.title_en, "en")
         } else {
-            &self.title_el
-        };
-        format!(
-            "{}: {title}",
-            words(lang)[self.kind].as_str().unwrap_or_default()
-        )
+            (&self.title_el, "el")
+        }
+    }
+
+    /// «Νέα συνεδρίαση του ΣΕΜΠ: title» in the message language.
+    fn heading(&self, lang: Lang) -> String {
+        let (title, _) = self.title(lang);
+        text(lang, self.kind, &[("title", title.into())])
+    }
+
+    /// The heading for the HTML form: the title in its own `<bdi lang>`.
+    fn heading_html(&self, lang: Lang) -> String {
+        let (title, title_lang) = self.title(lang);
+        html_with_isolated(lang, self.kind, "title", title, title_lang)
     }
 }
 
@@ -118,27 +118,35 @@ struct NoticeData<'a> {
     t: &'static Value,
     tenant_name: String,
     heading: String,
+    heading_html: String,
     when: Option<String>,
     reason: Option<String>,
     /// «Λόγος» for a postponement or cancellation, «Τι διορθώθηκε» for a correction.
     reason_label: &'static str,
     agenda: &'a [String],
     decisions: Vec<String>,
+    /// The language the council wrote the meeting's texts in, for their `lang`.
+    content_lang: &'static str,
+    /// Said to readers of another language: the titles and agenda are in Greek (English).
+    content_note: Option<String>,
     link: &'a str,
     preferences_url: String,
     unsubscribe_url: String,
 }
 
-pub fn tenant_name(roster: &CouncilRoster, lang: &str) -> String {
-    if lang == "en" && !roster.tenant.name_en.is_empty() {
+/// The municipality's name in a reader's language: Greek for Greek readers, else English
+/// where it exists.
+pub fn tenant_name(roster: &CouncilRoster, lang: Lang) -> String {
+    if lang != Lang::El && !roster.tenant.name_en.is_empty() {
         roster.tenant.name_en.clone()
     } else {
         roster.tenant.name_el.clone()
     }
 }
 
-fn local_text(at: DateTime<Utc>) -> String {
-    athens::local(at).format("%d/%m/%Y %H:%M").to_string()
+/// A meeting's time, in Athens, by the reader's language's rules.
+fn local_text(lang: Lang, at: DateTime<Utc>) -> String {
+    council_shared::locale::format_date_time(lang, athens::local(at).naive_local())
 }
 
 impl Notifications {
@@ -167,13 +175,15 @@ impl Notifications {
         key: String,
     ) -> Result<NewDelivery> {
         let lang = message_language(&to.language);
-        let t = words(lang);
+        let t = words(lang.code());
         let heading = notice.heading(lang);
+        let (_, content_lang) = notice.title(lang);
         let data = NoticeData {
-            lang,
+            lang: lang.code(),
             tenant_name: tenant_name(roster, lang),
             heading: heading.clone(),
-            when: notice.when.map(local_text),
+            heading_html: notice.heading_html(lang),
+            when: notice.when.map(|at| local_text(lang, at)),
             reason: notice.reason.clone(),
             reason_label: t[if notice.kind.ends_with("_corrected") {
                 "what_changed"
@@ -184,6 +194,13 @@ impl Notifications {
             .unwrap_or_default(),
             agenda: &notice.agenda,
             decisions: notice.decisions.iter().map(|d| d.line(lang)).collect(),
+            content_lang,
+            content_note: (lang.code() != content_lang && !notice.agenda.is_empty()).then(|| {
+                t[format!("content_in_{content_lang}")]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            }),
             link: &notice.link,
             preferences_url: self.preferences_url(&to.token),
             unsubscribe_url: self.unsubscribe_url(&to.token),
@@ -413,7 +430,8 @@ impl Notifications {
                     tenant_id: roster.tenant.id,
                     topic,
                     kind,
-                    title_en: title.clone(),
+                    // A meeting has one title, in the council's language (Greek).
+                    title_en: String::new(),
                     title_el: title,
                     when: Some(facts.starts_at),
                     reason: facts.reason.clone(),
