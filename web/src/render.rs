@@ -412,6 +412,29 @@ impl Renderer {
         self.translations.text(lang, key, Some(&fluent_args))
     }
 
+    /// Text with arguments for HTML, escaped, one of whose values is municipal content in
+    /// its own language (`value_lang`): that value sits in a `<bdi lang>`, so a screen
+    /// reader switches voice and a right-to-left sentence keeps it whole.
+    pub fn html_with_content(
+        &self,
+        lang: Lang,
+        key: &str,
+        args: &[(&str, &str)],
+        (name, value, value_lang): (&str, &str, &str),
+    ) -> String {
+        // A private-use character no translation contains marks where the value goes.
+        const SLOT: &str = "\u{E000}";
+        let mut with_slot: Vec<(&str, &str)> = args.to_vec();
+        with_slot.push((name, SLOT));
+        let sentence = self
+            .text_with(lang, key, &with_slot)
+            .replace(&format!("\u{2068}{SLOT}\u{2069}"), SLOT);
+        escape_html(&sentence).replace(
+            SLOT,
+            &format!("<bdi lang=\"{value_lang}\">{}</bdi>", escape_html(value)),
+        )
+    }
+
     /// Text that counts something: `{ $count }` is a number, so the language's plural
     /// forms apply.
     pub fn text_count(&self, lang: Lang, key: &str, count: usize) -> String {
@@ -482,6 +505,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn content_inside_a_sentence_keeps_its_language() {
+        let renderer = Renderer::new().unwrap();
+        let html = renderer.html_with_content(
+            Lang::Ar,
+            "meeting-heading",
+            &[("number", "7/2026")],
+            ("title", "Τακτική <Συνεδρίαση>", "el"),
+        );
+        assert!(
+            html.contains("<bdi lang=\"el\">Τακτική &lt;Συνεδρίαση&gt;</bdi>"),
+            "{html}"
+        );
+        assert!(!html.contains('\u{E000}'), "{html}");
+    }
+
+    #[test]
+    fn arabic_counts_have_their_six_forms() {
+        let renderer = Renderer::new().unwrap();
+        let forms: std::collections::BTreeSet<String> = [0, 1, 2, 3, 11, 100]
+            .into_iter()
+            .map(|n| {
+                renderer.text_count(Lang::Ar, "home-count", n).replace(
+                    &council_shared::locale::format_number(Lang::Ar, n as i64),
+                    "N",
+                )
+            })
+            .collect();
+        assert_eq!(forms.len(), 5, "zero, one, two, few, many/other: {forms:?}");
     }
 
     #[test]

@@ -286,6 +286,7 @@ fn written_in_greek(renderer: &Renderer, lang: Lang) -> Option<String> {
 pub struct MeetingPageView {
     lang: &'static str,
     heading: String,
+    heading_html: String,
     tenant_name: Localized,
     council_name: Localized,
     tenant_href: String,
@@ -310,6 +311,23 @@ pub struct MeetingPageView {
 impl MeetingPageView {
     pub fn title(&self) -> &str {
         &self.heading
+    }
+}
+
+/// The heading for HTML: the meeting's title (Greek, the council's language) in its own
+/// `<bdi lang="el">`.
+pub fn heading_html(summary: &MeetingSummary, renderer: &Renderer, lang: Lang) -> String {
+    match &summary.number {
+        Some(number) => renderer.html_with_content(
+            lang,
+            "meeting-heading",
+            &[("number", number)],
+            ("title", &summary.title, "el"),
+        ),
+        None => format!(
+            "<bdi lang=\"el\">{}</bdi>",
+            crate::render::escape_html(&summary.title)
+        ),
     }
 }
 
@@ -346,6 +364,7 @@ pub fn meeting_page(
         lang: lang.code(),
         content_notice: written_in_greek(renderer, lang),
         heading: heading(summary, renderer, lang),
+        heading_html: heading_html(summary, renderer, lang),
         tenant_name,
         council_name,
         tenant_href: format!("/municipalities/{slug}"),
