@@ -164,6 +164,12 @@ async fn a_resident_who_subscribes_in_arabic_reads_arabic(app: TestApp) {
     let notice = message_to(&app, resident, &subject).await;
     assert_eq!(header(&notice, "Content-Language"), Some("ar"));
     let read = decoded(&notice);
+    // Kept beside the pages' screenshots, to open in a browser and look at.
+    if let Some(start) = read.find("<!doctype html>") {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots/languages");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("notice-ar.html"), &read[start..]).unwrap();
+    }
     assert!(read.contains("<html lang=\"ar\" dir=\"rtl\">"), "{read}");
     assert!(
         read.contains(&format!("<bdi lang=\"el\">{title}</bdi>")),
