@@ -1,6 +1,6 @@
 //! The names the pages give sectors and UN goals, in Greek and English, so that a search
 //! finds a practice by them too (`service::index`). They are the pages' own words (`sector-*`
-//! and `sdg-*` in web/locales/{el,en}.ftl); a test keeps the two lists identical.
+//! and `sdg-*` in web/locales/{el,en}/public.ftl); a test keeps the two lists identical.
 
 use crate::domain::Sector;
 
@@ -68,7 +68,7 @@ mod tests {
     /// `key = text` of the pages' messages in `language`.
     fn message(language: &str, key: &str) -> String {
         let path = format!(
-            "{}/../../web/locales/{language}.ftl",
+            "{}/../../web/locales/{language}/public.ftl",
             env!("CARGO_MANIFEST_DIR")
         );
         let messages = std::fs::read_to_string(&path).expect("the pages' messages");
