@@ -28,6 +28,9 @@ pub struct OutgoingMail {
     pub unsubscribe_url: Option<String>,
     /// An iCalendar part: the method (`REQUEST`, `CANCEL`) and the calendar.
     pub calendar: Option<(String, String)>,
+    /// A message sent alike to many (a notice, a digest): `Precedence: bulk`, so mail
+    /// systems treat it as a list's. Never a member's convocation or a sign-in link.
+    pub bulk: bool,
 }
 
 /// Why a message was not sent: worth retrying, or not.
@@ -44,24 +47,34 @@ pub enum SendFailure {
 #[derive(Debug, Clone)]
 struct ListUnsubscribe(String);
 
-/// `Content-Language` (RFC 3282): the language the message is written in, so a mail
-/// client can pick a voice or offer a translation.
-#[derive(Clone)]
-struct ContentLanguage(String);
+/// A header whose value is plain text, such as `Precedence: bulk`.
+macro_rules! text_header {
+    ($type:ident, $name:literal) => {
+        #[derive(Clone)]
+        struct $type(String);
 
-impl lettre::message::header::Header for ContentLanguage {
-    fn name() -> lettre::message::header::HeaderName {
-        lettre::message::header::HeaderName::new_from_ascii_str("Content-Language")
-    }
+        impl lettre::message::header::Header for $type {
+            fn name() -> lettre::message::header::HeaderName {
+                lettre::message::header::HeaderName::new_from_ascii_str($name)
+            }
 
-    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        Ok(Self(s.to_string()))
-    }
+            fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+                Ok(Self(s.to_string()))
+            }
 
-    fn display(&self) -> lettre::message::header::HeaderValue {
-        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
-    }
+            fn display(&self) -> lettre::message::header::HeaderValue {
+                lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+            }
+        }
+    };
 }
+
+text_header!(AutoSubmitted, "Auto-Submitted");
+text_header!(Precedence, "Precedence");
+
+// `Content-Language` (RFC 3282): the language the message is written in, so a mail
+// client can pick a voice or offer a translation.
+text_header!(ContentLanguage, "Content-Language");
 
 /// The language a message's HTML declares on its root (`<html lang="ar" …>`): the
 /// template that wrote it knew, so the header says the same.
@@ -202,6 +215,12 @@ impl Mailer {
             builder = builder
                 .header(ListUnsubscribe(format!("<{url}>")))
                 .header(ListUnsubscribePost);
+        }
+        // Every message the platform sends is written by a program (RFC 3834): no
+        // out-of-office reply should answer it.
+        builder = builder.header(AutoSubmitted("auto-generated".into()));
+        if mail.bulk {
+            builder = builder.header(Precedence("bulk".into()));
         }
         if let Some(lang) = mail.html.as_deref().and_then(declared_language) {
             builder = builder.header(ContentLanguage(lang));

@@ -135,6 +135,11 @@ async fn a_resident_who_subscribes_in_arabic_reads_arabic(app: TestApp) {
     );
     let confirmation = message_to(&app, resident, &subject).await;
     assert_eq!(header(&confirmation, "Content-Language"), Some("ar"));
+    assert_eq!(
+        header(&confirmation, "Auto-Submitted"),
+        Some("auto-generated")
+    );
+    assert_eq!(header(&confirmation, "Precedence"), None, "one person's");
     let read = decoded(&confirmation);
     assert!(read.contains("<html lang=\"ar\" dir=\"rtl\">"), "{read}");
     assert!(
@@ -163,6 +168,9 @@ async fn a_resident_who_subscribes_in_arabic_reads_arabic(app: TestApp) {
     assert!(subject.contains(&format!("\u{2068}{title}\u{2069}")));
     let notice = message_to(&app, resident, &subject).await;
     assert_eq!(header(&notice, "Content-Language"), Some("ar"));
+    // A notice goes alike to every subscriber of its topic: a list's message.
+    assert_eq!(header(&notice, "Precedence"), Some("bulk"));
+    assert_eq!(header(&notice, "Auto-Submitted"), Some("auto-generated"));
     let read = decoded(&notice);
     // Kept beside the pages' screenshots, to open in a browser and look at.
     if let Some(start) = read.find("<!doctype html>") {

@@ -201,6 +201,12 @@ async fn members_get_the_convocation_its_changes_a_reminder_and_the_draft_minute
         header(convocation, "List-Unsubscribe").is_none(),
         "members cannot opt out of convocations"
     );
+    // Written by a program, but addressed to the member: no bulk precedence.
+    assert_eq!(
+        header(convocation, "Auto-Submitted"),
+        Some("auto-generated")
+    );
+    assert_eq!(header(convocation, "Precedence"), None);
     assert!(
         convocation.contains("text/calendar; charset=utf-8; method=REQUEST"),
         "{convocation}"

@@ -34,6 +34,9 @@ fn mail_of(row: &delivery::Model) -> OutgoingMail {
         html: row.html_body.clone(),
         message_id: Some(row.message_id.clone()),
         unsubscribe_url: row.unsubscribe_url.clone(),
+        // What every subscriber of a topic gets alike; a member's or author's message is
+        // addressed to them.
+        bulk: row.kind.starts_with("notice.") || row.kind == "digest",
         calendar: row.calendar.clone().map(|c| {
             (
                 row.calendar_method
