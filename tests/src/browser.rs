@@ -295,6 +295,11 @@ impl Browser {
 
 /// The e-mails in the outbox folder, oldest first, as text.
 pub fn outbox(app: &TestApp) -> Vec<String> {
+    outbox_raw(app).iter().map(|m| decode_body(m)).collect()
+}
+
+/// The outbox's messages as written (every part still encoded), oldest first.
+pub fn outbox_raw(app: &TestApp) -> Vec<String> {
     let dir = app.context.settings.outbox_dir();
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map(|entries| entries.map(|e| e.unwrap().path()).collect())
@@ -302,7 +307,7 @@ pub fn outbox(app: &TestApp) -> Vec<String> {
     files.sort_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok());
     files
         .iter()
-        .map(|path| decode_body(&std::fs::read_to_string(path).unwrap()))
+        .map(|path| std::fs::read_to_string(path).unwrap())
         .collect()
 }
 

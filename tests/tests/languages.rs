@@ -6,30 +6,22 @@
 use council_shared::locale::Lang;
 use integration_tests::{
     TestApp,
-    browser::Browser,
+    browser::{Browser, outbox_raw},
     smtp::{decoded, header},
 };
 use notifications::service::messages::text;
-
-/// The raw messages of the outbox (the default mail transport of the tests).
-fn outbox(app: &TestApp) -> Vec<String> {
-    let mut files: Vec<_> = std::fs::read_dir(app.context.settings.outbox_dir())
-        .map(|entries| entries.map(|e| e.unwrap().path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-        .iter()
-        .map(|path| std::fs::read_to_string(path).unwrap().replace("\r\n", "\n"))
-        .collect()
-}
 
 /// The first message to `to` whose decoded text contains `needle`, waiting for the
 /// notifications service to write it.
 async fn message_to(app: &TestApp, to: &str, needle: &str) -> String {
     for _ in 0..200 {
-        if let Some(found) = outbox(app).into_iter().find(|m| {
-            header(m, "To").is_some_and(|t| t.contains(to)) && decoded(m).contains(needle)
-        }) {
+        if let Some(found) = outbox_raw(app)
+            .into_iter()
+            .map(|m| m.replace("\r\n", "\n"))
+            .find(|m| {
+                header(m, "To").is_some_and(|t| t.contains(to)) && decoded(m).contains(needle)
+            })
+        {
             return found;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

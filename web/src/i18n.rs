@@ -7,7 +7,7 @@ use fluent_bundle::FluentArgs;
 use poem::Request;
 
 pub use council_shared::locale::Lang;
-use council_shared::locale::{Catalog, negotiate};
+use council_shared::locale::{Catalog, message_keys, negotiate};
 
 pub const LANG_COOKIE: &str = "lang";
 
@@ -94,29 +94,34 @@ impl Translations {
         self.catalog.text(lang, key, args)
     }
 
+    /// A sentence for HTML with one value of municipal content in its own `<bdi lang>`
+    /// (`Catalog::html_with_value`).
+    pub fn html_with_value(
+        &self,
+        lang: Lang,
+        key: &str,
+        args: &[(&str, fluent_bundle::FluentValue<'_>)],
+        value: (&str, &str, &str),
+        escape: impl Fn(&str) -> String,
+    ) -> String {
+        self.catalog.html_with_value(lang, key, args, value, escape)
+    }
+
     /// Every message id of a language's public file.
     pub fn public_keys(lang: Lang) -> Vec<String> {
-        keys_of(source(&PUBLIC, lang).unwrap_or_default())
+        message_keys(source(&PUBLIC, lang).unwrap_or_default())
     }
 
     /// Every message id a language has, public and workspace.
     pub fn keys(lang: Lang) -> Vec<String> {
         let mut keys = Self::public_keys(lang);
-        keys.extend(keys_of(source(&WORKSPACE, lang).unwrap_or_default()));
+        keys.extend(message_keys(source(&WORKSPACE, lang).unwrap_or_default()));
         keys
     }
 }
 
 fn source(files: &[(Lang, &'static str)], lang: Lang) -> Option<&'static str> {
     files.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s)
-}
-
-fn keys_of(source: &str) -> Vec<String> {
-    source
-        .lines()
-        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-        .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim().to_string()))
-        .collect()
 }
 
 #[cfg(test)]
@@ -148,7 +153,7 @@ mod tests {
     #[test]
     fn a_key_is_public_or_of_the_workspace_never_both() {
         let public = Translations::public_keys(Lang::En);
-        let workspace = keys_of(source(&WORKSPACE, Lang::En).unwrap());
+        let workspace = message_keys(source(&WORKSPACE, Lang::En).unwrap());
         let both: Vec<_> = public.iter().filter(|k| workspace.contains(k)).collect();
         assert!(both.is_empty(), "{both:?}");
         assert!(public.len() > 300 && workspace.len() > 900);

@@ -420,19 +420,14 @@ impl Renderer {
         lang: Lang,
         key: &str,
         args: &[(&str, &str)],
-        (name, value, value_lang): (&str, &str, &str),
+        value: (&str, &str, &str),
     ) -> String {
-        // A private-use character no translation contains marks where the value goes.
-        const SLOT: &str = "\u{E000}";
-        let mut with_slot: Vec<(&str, &str)> = args.to_vec();
-        with_slot.push((name, SLOT));
-        let sentence = self
-            .text_with(lang, key, &with_slot)
-            .replace(&format!("\u{2068}{SLOT}\u{2069}"), SLOT);
-        escape_html(&sentence).replace(
-            SLOT,
-            &format!("<bdi lang=\"{value_lang}\">{}</bdi>", escape_html(value)),
-        )
+        let args: Vec<(&str, FluentValue)> = args
+            .iter()
+            .map(|(name, given)| (*name, FluentValue::from(given.to_string())))
+            .collect();
+        self.translations
+            .html_with_value(lang, key, &args, value, escape_html)
     }
 
     /// Text that counts something: `{ $count }` is a number, so the language's plural

@@ -158,6 +158,38 @@ pub fn negotiate(accept_language: &str) -> Option<Lang> {
     .and_then(|id| Lang::from_code(id.language.as_str()))
 }
 
+/// Municipal content (written in Greek and/or English) as a reader of `lang` gets it, with
+/// its language: Greek readers the Greek, everyone else the English where it exists (a
+/// reader of Farsi in Greece is likelier to read English), else the other one.
+pub fn content_for<'a>(
+    lang: Lang,
+    el: Option<&'a str>,
+    en: Option<&'a str>,
+) -> Option<(&'a str, &'static str)> {
+    let el = el
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| (t, "el"));
+    let en = en
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| (t, "en"));
+    if lang.prefers_greek_content() {
+        el.or(en)
+    } else {
+        en.or(el)
+    }
+}
+
+/// The message ids of a Fluent file (its lines that start a message).
+pub fn message_keys(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim().to_string()))
+        .collect()
+}
+
 /// Fluent translations: for each language one or more `.ftl` sources, compiled in.
 pub struct Catalog {
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
@@ -227,6 +259,33 @@ impl Catalog {
             tracing::warn!(key, ?errors, "translation did not format cleanly");
         }
         text.into_owned()
+    }
+
+    /// The sentence `key` for HTML, escaped by `escape`, with `value` (municipal content
+    /// in `value_lang`) in its own `<bdi lang>`: a screen reader switches voice and a
+    /// right-to-left sentence keeps the value whole.
+    pub fn html_with_value(
+        &self,
+        lang: Lang,
+        key: &str,
+        args: &[(&str, FluentValue<'_>)],
+        (name, value, value_lang): (&str, &str, &str),
+        escape: impl Fn(&str) -> String,
+    ) -> String {
+        // A private-use character no translation contains marks where the value goes.
+        const SLOT: &str = "\u{E000}";
+        let mut fluent_args = FluentArgs::new();
+        for (arg, given) in args {
+            fluent_args.set(arg.to_string(), given.clone());
+        }
+        fluent_args.set(name.to_string(), SLOT);
+        let sentence = self
+            .text(lang, key, Some(&fluent_args))
+            .replace(&format!("\u{2068}{SLOT}\u{2069}"), SLOT);
+        escape(&sentence).replace(
+            SLOT,
+            &format!("<bdi lang=\"{value_lang}\">{}</bdi>", escape(value)),
+        )
     }
 
     /// The text of a message that needs no value (in `lang`, else English); `None` for one

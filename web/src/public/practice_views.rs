@@ -49,20 +49,18 @@ pub fn pick(text: &Bilingual, lang: Lang) -> Localized {
 
 /// Picks texts for one page and remembers in which languages they were shown.
 struct Picker {
-    lang: Lang,
     seen: super::views::Localizer,
 }
 
 impl Picker {
     fn new(lang: Lang) -> Self {
         Self {
-            lang,
             seen: super::views::Localizer::new(lang),
         }
     }
 
     fn text(&self, text: &Bilingual) -> Option<Localized> {
-        let picked = pick(text, self.lang);
+        let picked = pick(text, self.seen.lang());
         if picked.text.is_empty() {
             return None;
         }
@@ -224,7 +222,7 @@ fn results(rows: &[ResultRow], picker: &Picker) -> Option<Results> {
         .map(|row| {
             let label = picker.text(&row.label).unwrap_or(Localized {
                 text: String::new(),
-                lang: picker.lang.code(),
+                lang: picker.seen.lang().code(),
                 fallback: false,
             });
             ResultsLine {

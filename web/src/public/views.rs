@@ -23,23 +23,9 @@ pub fn localize(text: &Text, lang: Lang) -> Localized {
     choose(Some(text.el.as_str()), text.en.as_deref(), lang)
 }
 
-/// Greek readers get the Greek; everyone else the English where it exists (a reader of
-/// Farsi in Greece is likelier to read English), else the Greek.
+/// By `council_shared::locale::content_for`'s rule.
 pub fn choose(el: Option<&str>, en: Option<&str>, lang: Lang) -> Localized {
-    let el = el
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(|t| (t, "el"));
-    let en = en
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(|t| (t, "en"));
-    let found = if lang.prefers_greek_content() {
-        el.or(en)
-    } else {
-        en.or(el)
-    };
-    match found {
+    match council_shared::locale::content_for(lang, el, en) {
         Some((text, code)) => Localized {
             text: text.to_string(),
             lang: code,
@@ -99,6 +85,10 @@ impl Localizer {
             shown_el: Default::default(),
             shown_en: Default::default(),
         }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     fn text(&self, text: &Text) -> Localized {

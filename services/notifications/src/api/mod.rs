@@ -13,7 +13,6 @@ use council_shared::{
     auth::SignedIn,
     council::CouncilRoster,
     json_body::JsonBody,
-    locale::Lang,
     pagination::PageRequest,
     problem::ApiResult,
     tenant::TenantSlug,
@@ -37,7 +36,7 @@ use crate::{
     entities::{delivery, subscriber, tenant_settings},
     error::NotificationsError,
     service::{
-        fanout::tenant_name,
+        fanout::tenant_name_in,
         jobs,
         messages::{html_with_isolated, text, words},
         queue::{self, NewDelivery},
@@ -211,7 +210,8 @@ impl Notifications {
         key: String,
     ) -> Result<(), ApiError> {
         let lang = message_language(&to.language);
-        let name = tenant_name(roster, lang);
+        let (name, name_lang) = tenant_name_in(roster, lang);
+        let name = name.to_string();
         let subject = text(
             lang,
             &format!("{kind}_subject"),
@@ -222,11 +222,6 @@ impl Notifications {
             "confirm_intro"
         } else {
             "already_active"
-        };
-        let name_lang = if lang != Lang::El && !roster.tenant.name_en.is_empty() {
-            "en"
-        } else {
-            "el"
         };
         let data = LinkMessage {
             lang: lang.code(),

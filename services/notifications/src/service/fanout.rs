@@ -9,7 +9,11 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use council_shared::{athens, council::CouncilRoster, locale::Lang};
+use council_shared::{
+    athens,
+    council::CouncilRoster,
+    locale::{Lang, content_for},
+};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, sea_query::OnConflict};
 use serde::Serialize;
 use serde_json::Value;
@@ -92,11 +96,8 @@ impl Notice {
     /// The title in which a reader of `lang` gets it (Greek to Greek readers, English to
     /// the others where the council wrote it) and that title's language.
     fn title(&self, lang: Lang) -> (&str, &'static str) {
-        if lang != Lang::El && !self.title_en.trim().is_empty() {
-            (&self.title_en, "en")
-        } else {
-            (&self.title_el, "el")
-        }
+        content_for(lang, Some(&self.title_el), Some(&self.title_en))
+            .unwrap_or((&self.title_el, "el"))
     }
 
     /// «Νέα συνεδρίαση του ΣΕΜΠ: title» in the message language.
@@ -137,11 +138,14 @@ struct NoticeData<'a> {
 /// The municipality's name in a reader's language: Greek for Greek readers, else English
 /// where it exists.
 pub fn tenant_name(roster: &CouncilRoster, lang: Lang) -> String {
-    if lang != Lang::El && !roster.tenant.name_en.is_empty() {
-        roster.tenant.name_en.clone()
-    } else {
-        roster.tenant.name_el.clone()
-    }
+    tenant_name_in(roster, lang).0.to_string()
+}
+
+/// The municipality's name for a reader of `lang`, with the language it is in.
+pub fn tenant_name_in(roster: &CouncilRoster, lang: Lang) -> (&str, &'static str) {
+    let tenant = &roster.tenant;
+    content_for(lang, Some(&tenant.name_el), Some(&tenant.name_en))
+        .unwrap_or((&tenant.name_el, "el"))
 }
 
 /// A meeting's time, in Athens, by the reader's language's rules.

@@ -5,7 +5,7 @@
 use std::{collections::HashMap, sync::LazyLock};
 
 use anyhow::Context as _;
-use council_shared::locale::{Catalog, Lang};
+use council_shared::locale::{Catalog, Lang, message_keys};
 use fluent_bundle::{FluentArgs, FluentValue};
 use handlebars::Handlebars;
 use serde::Serialize;
@@ -88,12 +88,9 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
 /// unknown one reads Greek.
 pub fn words(code: &str) -> &'static Value {
     static WORDS: LazyLock<HashMap<Lang, Value>> = LazyLock::new(|| {
-        let keys: Vec<String> = RESIDENTS[1]
-            .1
-            .lines()
-            .chain(COUNCIL[1].1.lines())
-            .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-            .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim().to_string()))
+        let keys: Vec<String> = message_keys(RESIDENTS[1].1)
+            .into_iter()
+            .chain(message_keys(COUNCIL[1].1))
             .collect();
         Lang::ALL
             .into_iter()
@@ -120,10 +117,6 @@ pub fn text(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     CATALOG.text(lang, key, Some(&fluent_args))
 }
 
-/// Marks where a value goes in a sentence rendered for HTML (a private-use character that
-/// no translation contains), so the value can be put there inside `<bdi>`.
-const SLOT: &str = "\u{E000}";
-
 /// The sentence `key` for an HTML message, escaped, with `value` in its own `<bdi lang>`,
 /// so it keeps its direction inside a right-to-left sentence and a screen reader its voice.
 pub fn html_with_isolated(
@@ -133,15 +126,12 @@ pub fn html_with_isolated(
     value: &str,
     value_lang: &str,
 ) -> String {
-    let sentence = text(lang, key, &[(name, FluentValue::from(SLOT))])
-        .replace(&format!("\u{2068}{SLOT}\u{2069}"), SLOT);
-    let escaped = handlebars::html_escape(&sentence);
-    escaped.replace(
-        SLOT,
-        &format!(
-            "<bdi lang=\"{value_lang}\">{}</bdi>",
-            handlebars::html_escape(value)
-        ),
+    CATALOG.html_with_value(
+        lang,
+        key,
+        &[],
+        (name, value, value_lang),
+        handlebars::html_escape,
     )
 }
 
