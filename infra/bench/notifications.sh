@@ -2,20 +2,28 @@
 # Benchmark of the notices' fan-out (not a test: it measures, it does not assert).
 #   bash infra/bench/notifications.sh            # SQLite in a temporary folder
 #   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/council_bench bash infra/bench/notifications.sh
-# One meeting notice to BENCH_NOTICES (10,000) confirmed subscribers: messages per second
-# from the start of the fan-out to the last delivery marked sent, beside what a bare lettre
-# client reaches against the same SMTP server in the same run (aiosmtpd on 127.0.0.1,
-# discarding what it receives), BENCH_CONCURRENCY (notifications.workers, 4) at a time.
-# SQLite always; PostgreSQL too when BENCH_DATABASE_URL is set (the database is created
-# afresh and dropped after). Target: the platform at 80 % of the bare client.
-# It needs neither wrk nor the council server, so it does not source lib.sh.
+# In one run, against one Postfix `smtp-sink` on 127.0.0.1 (Debian's postfix package):
+# - Postfix's own load generator, `smtp-source`, sending BENCH_NOTICES (10,000) messages of
+#   the size of the platform's notice over BENCH_SESSIONS (4 and 16) sessions, each kept open;
+# - the platform: one meeting notice fanned out to as many confirmed subscribers, then the
+#   real workers (`notifications.workers` = sessions) until every delivery is marked sent,
+#   on SQLite and (with BENCH_DATABASE_URL) PostgreSQL;
+# - queueing alone for 10,000 and BENCH_LARGE (100,000) subscribers: seconds, and the
+#   process's memory after writing the subscribers and at its peak.
+# Target: the platform at 50 % of smtp-source's rate with the same sessions; 100,000 queued
+# in under 5 s. It needs neither wrk nor the council server, so it does not source lib.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 COUNT="${BENCH_NOTICES:-10000}"
+LARGE="${BENCH_LARGE:-100000}"
+SESSIONS="${BENCH_SESSIONS:-4 16}"
 SMTP_PORT="${BENCH_SMTP_PORT:-18025}"
-python3 -c 'import aiosmtpd' 2>/dev/null ||
-  { echo "aiosmtpd is needed: python3 -m pip install aiosmtpd==1.4.6"; exit 1; }
+for tool in smtp-sink smtp-source; do
+  command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] ||
+    { echo "$tool is needed: apt-get install postfix"; exit 1; }
+done
+export PATH="$PATH:/usr/sbin"
 
 cargo build --release --locked -p notifications --bin notifications-bench 2>/dev/null
 BENCH="${CARGO_TARGET_DIR:-target}/release/notifications-bench"
@@ -24,36 +32,82 @@ PG_URL="${BENCH_DATABASE_URL:-}"
 # The server part of the URL, to create and drop the database from `postgres`.
 PG_ADMIN="${PG_URL%/*}/postgres"
 PG_NAME="${PG_URL##*/}"
-drop_database() {
+fresh_database() {
+  psql -q "$PG_ADMIN" -c "DROP DATABASE IF EXISTS $PG_NAME WITH (FORCE)" >/dev/null
+  psql -q "$PG_ADMIN" -c "CREATE DATABASE $PG_NAME" >/dev/null
+}
+cleanup() {
+  kill "${SINK_PID:-0}" 2>/dev/null || true
+  rm -rf "$DATA"
   if [ -n "$PG_URL" ]; then
     psql -q "$PG_ADMIN" -c "DROP DATABASE IF EXISTS $PG_NAME WITH (FORCE)" >/dev/null 2>&1 || true
   fi
 }
-trap 'kill "${SMTP_PID:-0}" 2>/dev/null || true; rm -rf "$DATA"; drop_database' EXIT
+trap cleanup EXIT
 export COUNCIL__LOG__FILTER=warn
 unset DATABASE_URL
 
-python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Sink &
-SMTP_PID=$!
+# smtp-sink drops root's privileges for the user -u names: this one.
+smtp-sink -u "$(id -un)" "127.0.0.1:$SMTP_PORT" 1024 &
+SINK_PID=$!
 until (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null; do
-  kill -0 "$SMTP_PID" 2>/dev/null || { echo "aiosmtpd exited"; exit 1; }
+  kill -0 "$SINK_PID" 2>/dev/null || { echo "smtp-sink exited"; exit 1; }
   sleep 0.05
 done
 
-# One run of the benchmark binary on a fresh database; extra arguments go to it.
+# One run of the benchmark binary on a fresh database: `sqlite` or `postgres`, then its
+# arguments. Prints the binary's `key=value` line.
+run=0
 bench() {
-  "$BENCH" --smtp-port "$SMTP_PORT" --count "$COUNT" \
-    ${BENCH_CONCURRENCY:+--concurrency "$BENCH_CONCURRENCY"} "$@"
+  local database="$1"
+  shift
+  run=$((run + 1))
+  mkdir "$DATA/$run"
+  if [ "$database" = postgres ]; then
+    fresh_database
+    "$BENCH" --smtp-port "$SMTP_PORT" --data-dir "$DATA/$run" --database-url "$PG_URL" "$@"
+  else
+    "$BENCH" --smtp-port "$SMTP_PORT" --data-dir "$DATA/$run" "$@"
+  fi
 }
+field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+rate() { python3 -c "print(f'{$1 / $2:.0f}')"; }
 
-echo "machine: $(nproc) cores; aiosmtpd (Sink) on 127.0.0.1:$SMTP_PORT, the same server for every run"
+databases="sqlite"
+[ -n "$PG_URL" ] && databases="sqlite postgres"
+
+echo "machine: $(nproc) cores; Postfix smtp-sink on 127.0.0.1:$SMTP_PORT, the same server for every run"
 echo
-mkdir "$DATA/sqlite"
-bench --data-dir "$DATA/sqlite"
-if [ -n "$PG_URL" ]; then
-  drop_database
-  psql -q "$PG_ADMIN" -c "CREATE DATABASE $PG_NAME" >/dev/null
-  echo
-  mkdir "$DATA/postgres"
-  bench --data-dir "$DATA/postgres" --database-url "$PG_URL"
-fi
+echo "| sessions | sender | messages | seconds | messages/s | vs smtp-source |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+for sessions in $SESSIONS; do
+  lines=()
+  for database in $databases; do
+    lines+=("$database $(bench "$database" --count "$COUNT" --concurrency "$sessions")")
+  done
+  bytes="$(field message_bytes "${lines[0]}")"
+  started="$(date +%s.%N)"
+  smtp-source -d -s "$sessions" -m "$COUNT" -l "$bytes" \
+    -f resident@example.org -t resident@example.org "127.0.0.1:$SMTP_PORT"
+  source_seconds="$(python3 -c "print(f'{$(date +%s.%N) - $started:.3f}')")"
+  source_rate="$(rate "$COUNT" "$source_seconds")"
+  echo "| $sessions | smtp-source -d ($bytes-byte messages) | $COUNT | $source_seconds | $source_rate | 100 % |"
+  for line in "${lines[@]}"; do
+    database="${line%% *}"
+    seconds="$(field seconds "$line")"
+    queueing="$(field fan_out_seconds "$line")"
+    platform_rate="$(rate "$COUNT" "$seconds")"
+    echo "| $sessions | platform, $database (of which queueing $queueing s) | $COUNT | $seconds | $platform_rate | $(python3 -c "print(f'{100 * $platform_rate / $source_rate:.0f}')") % |"
+  done
+done
+
+echo
+echo "| database | subscribers | queueing (s) | memory after writing them (MiB) | peak memory (MiB) |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+for database in $databases; do
+  for count in "$COUNT" "$LARGE"; do
+    line="$(bench "$database" --count "$count" --queue-only)"
+    mib() { python3 -c "print(f'{$(field "$1" "$line") / 1024:.0f}')"; }
+    echo "| $database | $count | $(field fan_out_seconds "$line") | $(mib rss_before_kib) | $(mib rss_peak_kib) |"
+  done
+done

@@ -22,6 +22,7 @@ mod m20261202_000011_job_failures;
 mod m20261202_000014_key_figure_unit_source;
 mod m20261202_000015_access_requests;
 mod m20261202_000016_president_while_in_office;
+mod m20261202_000017_mail_bounces;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_access_requests::Migration),
             Box::new(m20261202_000016_president_while_in_office::Migration),
             Box::new(m20261202_000011_job_failures::Migration),
+            Box::new(m20261202_000017_mail_bounces::Migration),
         ]
     }
 }

@@ -115,6 +115,12 @@ pub struct NotificationSettings {
     pub change_delay_seconds: u32,
     /// Whether this instance runs the workers and jobs (several instances may, safely).
     pub run_workers: bool,
+    /// Reading the bounce mailbox (`mail.bounce_mailbox`).
+    pub bounce_schedule: String,
+    /// Temporary failures (soft bounces) of one address within `soft_bounce_days` that
+    /// stop mail to it; one permanent failure (a hard bounce) always does.
+    pub soft_bounce_limit: u32,
+    pub soft_bounce_days: u32,
 }
 
 impl Default for NotificationSettings {
@@ -136,6 +142,9 @@ impl Default for NotificationSettings {
             default_reminder_minutes: 24 * 60,
             change_delay_seconds: 300,
             run_workers: true,
+            bounce_schedule: "0 * * * * *".into(),
+            soft_bounce_limit: 3,
+            soft_bounce_days: 30,
         }
     }
 }
@@ -244,6 +253,14 @@ pub struct MailSettings {
     pub from: String,
     /// Without an SMTP host, mail is written as .eml files to `outbox/` in the data folder.
     pub smtp: Option<SmtpSettings>,
+    /// Where bounces go (`bounces@council.example.gr`). Each message's envelope sender
+    /// then names its delivery (`bounces+42@council.example.gr`, VERP), so a bounce says
+    /// which delivery failed. Without it, the envelope sender is `from`'s address.
+    pub bounce_address: Option<String>,
+    /// The mailbox that address delivers to, read for bounces and complaints.
+    pub bounce_mailbox: Option<BounceMailboxSettings>,
+    /// DKIM signing of every message, when a key is configured.
+    pub dkim: Option<DkimSettings>,
 }
 
 impl Default for MailSettings {
@@ -251,8 +268,64 @@ impl Default for MailSettings {
         Self {
             from: "ΣΕΜΠ Platform <no-reply@localhost>".into(),
             smtp: None,
+            bounce_address: None,
+            bounce_mailbox: None,
+            dkim: None,
         }
     }
+}
+
+/// DKIM (RFC 6376): the key signs, receivers check it against the selector's DNS record
+/// (`{selector}._domainkey.{domain}`; the README shows the records to publish).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimSettings {
+    pub selector: String,
+    /// The signing domain (`d=`); `mail.from`'s domain when unset.
+    #[serde(default)]
+    pub domain: Option<String>,
+    /// The private key: an RSA key in PKCS#1 PEM (`openssl genrsa -traditional 2048`), or
+    /// an Ed25519 key as the base64 of its 32 bytes.
+    pub private_key_file: PathBuf,
+    #[serde(default)]
+    pub algorithm: DkimAlgorithm,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DkimAlgorithm {
+    /// rsa-sha256: every receiver checks it.
+    #[default]
+    Rsa,
+    /// ed25519-sha256 (RFC 8463): smaller and faster, not yet checked everywhere.
+    Ed25519,
+}
+
+/// An IMAP mailbox holding the bounces and complaints (RFC 3464, RFC 5965) that come back.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BounceMailboxSettings {
+    pub host: String,
+    /// 993 with TLS, 143 without.
+    #[serde(default)]
+    pub port: Option<u16>,
+    /// IMAPS, TLS from the first byte (the default); `false` only for a local server.
+    #[serde(default = "default_mailbox_tls")]
+    pub tls: bool,
+    pub username: String,
+    pub password: SecretString,
+    #[serde(default = "default_mailbox_folder")]
+    pub folder: String,
+    #[serde(default = "default_smtp_timeout")]
+    pub timeout_seconds: u64,
+}
+
+fn default_mailbox_tls() -> bool {
+    true
+}
+
+fn default_mailbox_folder() -> String {
+    "INBOX".into()
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -7,6 +7,7 @@
 //! PostgreSQL variants with a message; under `CI=true` that switch is ignored.
 
 pub mod browser;
+pub mod dovecot;
 pub mod smtp;
 
 use std::{collections::HashMap, net::SocketAddr};

@@ -1,7 +1,8 @@
 //! The fan-out benchmark (`infra/bench/notifications.sh`): how many notices a second the
-//! platform hands to a local SMTP server, from one event to the last delivery marked sent,
-//! beside what a bare lettre client reaches against the same server in the same run. It
-//! measures; it does not assert.
+//! platform hands to a local SMTP server, from one event to the last delivery marked sent;
+//! the script measures Postfix's `smtp-source` against the same `smtp-sink` beside it. A
+//! second mode only queues, to time the fan-out of a large municipality and read the
+//! process's peak memory. It measures; it does not assert.
 //!
 //! The municipality is what the notifications service knows of one: an id (no foreign key
 //! into the tenants service) and the roster its directory answers with. The subscribers are
@@ -18,15 +19,7 @@ use council_shared::{
     council::{CouncilDirectory, CouncilRoster},
     tenant::{TenantRef, TenantSlug},
 };
-use futures_util::{StreamExt, future::BoxFuture, stream};
-use lettre::{
-    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{
-        Mailbox, MultiPart,
-        header::{HeaderName, HeaderValue},
-    },
-    transport::smtp::PoolConfig,
-};
+use futures_util::future::BoxFuture;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
 };
@@ -35,54 +28,52 @@ use crate::{
     Notifications,
     domain::Topic,
     entities::{delivery, subscriber},
+    runtime::mail_of,
     service::{fanout::Notice, subscriptions::new_token},
 };
 
 /// What one run measured.
 pub struct Measured {
     pub count: usize,
-    pub concurrency: usize,
-    /// The bare lettre client sending `count` messages.
-    pub bare_seconds: f64,
-    /// From the start of the fan-out to the last delivery marked sent.
+    /// From the start of the fan-out to the last delivery marked sent (0 when only queued).
     pub platform_seconds: f64,
     /// Of which queueing the deliveries (rendering and writing them, one transaction).
     pub fan_out_seconds: f64,
-    /// The size of one notice as sent (both sides send messages of this size).
+    /// One notice as the SMTP server receives it, headers and encoded parts.
     pub message_bytes: usize,
+    /// The process's resident memory after writing the subscribers, and at its peak
+    /// (after the fan-out and sending), in KiB.
+    pub rss_before_kib: u64,
+    pub rss_peak_kib: u64,
 }
 
 impl Measured {
-    pub fn bare_rate(&self) -> f64 {
-        self.count as f64 / self.bare_seconds
-    }
-
-    pub fn platform_rate(&self) -> f64 {
-        self.count as f64 / self.platform_seconds
-    }
-
-    /// A Markdown table like the other benchmark scripts' reports.
-    pub fn report(&self) -> String {
-        let ratio = 100.0 * self.platform_rate() / self.bare_rate();
+    /// One line the script reads: `key=value` pairs.
+    pub fn line(&self) -> String {
         format!(
-            "| sender | messages | seconds | messages/s | vs bare |\n\
-             |--------|---------:|--------:|-----------:|--------:|\n\
-             | bare lettre client (pooled, {c} at a time) | {n} | {b:.2} | {br:.0} | 100% |\n\
-             | platform: fan-out + workers ({c}) | {n} | {p:.2} | {pr:.0} | {ratio:.0}% |\n\
-             \n\
-             fan-out (queueing {n} deliveries in one transaction): {f:.2} s; sending: {s:.2} s; \
-             one notice: {bytes} bytes",
-            c = self.concurrency,
-            n = self.count,
-            b = self.bare_seconds,
-            br = self.bare_rate(),
-            p = self.platform_seconds,
-            pr = self.platform_rate(),
-            f = self.fan_out_seconds,
-            s = self.platform_seconds - self.fan_out_seconds,
-            bytes = self.message_bytes,
+            "count={} seconds={:.3} fan_out_seconds={:.3} message_bytes={} rss_before_kib={} \
+             rss_peak_kib={}",
+            self.count,
+            self.platform_seconds,
+            self.fan_out_seconds,
+            self.message_bytes,
+            self.rss_before_kib,
+            self.rss_peak_kib,
         )
     }
+}
+
+/// A line of `/proc/self/status` in KiB (`VmRSS`, `VmHWM`); 0 where there is none.
+fn status_kib(name: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix(name)?.strip_prefix(':'))
+                .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 /// The one municipality, as the tenants service's directory would answer.
@@ -193,10 +184,9 @@ fn notice(roster: &CouncilRoster, base_url: &str) -> Notice {
     }
 }
 
-/// The platform's path: one notice fanned out to `count` subscribers and sent by the
-/// workers, `notifications.workers` at a time. Returns the fan-out and total seconds and
-/// one sent delivery (the model for the bare client's messages).
-async fn platform(settings: Settings, count: usize) -> anyhow::Result<(f64, f64, delivery::Model)> {
+/// The platform's path: one notice fanned out to `count` subscribers and, unless
+/// `queue_only`, sent by the workers, `notifications.workers` at a time.
+pub async fn run(settings: Settings, count: usize, queue_only: bool) -> anyhow::Result<Measured> {
     let context = Context::build(settings).await?;
     let db = &context.db;
     if subscriber::Entity::find().count(db).await? > 0 {
@@ -214,18 +204,33 @@ async fn platform(settings: Settings, count: usize) -> anyhow::Result<(f64, f64,
     )?;
     subscribe(db, roster.tenant.id, count).await?;
     let notice = notice(&roster, &base_url);
+    let rss_before_kib = status_kib("VmRSS");
 
     let started = Instant::now();
     let txn = db.begin().await?;
     let queued = core.fan_out(&txn, &notice, &roster).await?;
     txn.commit().await?;
-    let fan_out = started.elapsed().as_secs_f64();
+    let fan_out_seconds = started.elapsed().as_secs_f64();
     if queued != count as u64 {
         bail!("the fan-out queued {queued} deliveries for {count} subscribers");
     }
+    let model = delivery::Entity::find()
+        .one(db)
+        .await?
+        .context("a queued delivery")?;
+    let message_bytes = context.mailer.formatted(mail_of(&model))?.len();
+    if queue_only {
+        return Ok(Measured {
+            count,
+            platform_seconds: 0.0,
+            fan_out_seconds,
+            message_bytes,
+            rss_before_kib,
+            rss_peak_kib: status_kib("VmHWM"),
+        });
+    }
     core.send_due().await?;
-    let total = started.elapsed().as_secs_f64();
-
+    let platform_seconds = started.elapsed().as_secs_f64();
     let sent = delivery::Entity::find()
         .filter(delivery::Column::State.eq("sent"))
         .count(db)
@@ -233,89 +238,12 @@ async fn platform(settings: Settings, count: usize) -> anyhow::Result<(f64, f64,
     if sent != count as u64 {
         bail!("{sent} of {count} deliveries were sent: is the SMTP server refusing some?");
     }
-    let model = delivery::Entity::find()
-        .filter(delivery::Column::State.eq("sent"))
-        .one(db)
-        .await?
-        .context("a sent delivery")?;
-    Ok((fan_out, total, model))
-}
-
-/// A bare lettre client: pooled SMTP to 127.0.0.1:`port`, `concurrency` messages at a
-/// time, each built like a notice of `model` (the same bodies and headers). Seconds taken.
-async fn bare_client(
-    port: u16,
-    count: usize,
-    concurrency: usize,
-    from: &str,
-    model: &delivery::Model,
-) -> anyhow::Result<f64> {
-    let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1")
-        .port(port)
-        .pool_config(PoolConfig::new().max_size(concurrency as u32))
-        .build();
-    let from: Mailbox = from.parse()?;
-    let unsubscribe = HeaderName::new_from_ascii_str("List-Unsubscribe");
-    let one_click = HeaderName::new_from_ascii_str("List-Unsubscribe-Post");
-    let message = |n: usize| -> anyhow::Result<Message> {
-        Ok(Message::builder()
-            .from(from.clone())
-            .to(format!("resident{n}@example.org").parse()?)
-            .subject(model.subject.clone())
-            .message_id(Some(format!("<{n}.{}>", model.message_id)))
-            .raw_header(HeaderValue::new(
-                unsubscribe.clone(),
-                format!("<{}>", model.unsubscribe_url.clone().unwrap_or_default()),
-            ))
-            .raw_header(HeaderValue::new(
-                one_click.clone(),
-                "List-Unsubscribe=One-Click".into(),
-            ))
-            .multipart(MultiPart::alternative_plain_html(
-                model.text_body.clone(),
-                model.html_body.clone().unwrap_or_default(),
-            ))?)
-    };
-    let started = Instant::now();
-    let failures = stream::iter(0..count)
-        .map(|n| {
-            let transport = &transport;
-            let message = &message;
-            async move {
-                transport
-                    .send(message(n)?)
-                    .await
-                    .map_err(anyhow::Error::from)
-            }
-        })
-        .buffer_unordered(concurrency)
-        .filter(|sent| std::future::ready(sent.is_err()))
-        .count()
-        .await;
-    let seconds = started.elapsed().as_secs_f64();
-    if failures > 0 {
-        bail!("the bare client failed to send {failures} of {count} messages");
-    }
-    Ok(seconds)
-}
-
-/// Measures the platform, then the bare client against the same server. `settings` name
-/// the database (empty, migrated here) and the SMTP server; `notifications.workers` is the
-/// concurrency of both.
-pub async fn run(settings: Settings, smtp_port: u16, count: usize) -> anyhow::Result<Measured> {
-    let concurrency = settings.notifications.workers.max(1) as usize;
-    let from = settings.mail.from.clone();
-    let (fan_out_seconds, platform_seconds, model) = platform(settings, count).await?;
-    let message_bytes = model.subject.len()
-        + model.text_body.len()
-        + model.html_body.as_ref().map_or(0, String::len);
-    let bare_seconds = bare_client(smtp_port, count, concurrency, &from, &model).await?;
     Ok(Measured {
         count,
-        concurrency,
-        bare_seconds,
         platform_seconds,
         fan_out_seconds,
         message_bytes,
+        rss_before_kib,
+        rss_peak_kib: status_kib("VmHWM"),
     })
 }

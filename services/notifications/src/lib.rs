@@ -10,6 +10,7 @@ pub mod bench;
 pub mod domain;
 pub mod entities;
 pub mod error;
+pub mod mailbox;
 pub mod remote_source;
 mod runtime;
 pub mod service;
@@ -49,6 +50,8 @@ pub struct Notifications {
     last_runs: tokio::sync::Mutex<std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>>,
     subscribe_per_ip: RateLimiter,
     subscribe_per_email: RateLimiter,
+    /// Where bounces and complaints come back (`mail.bounce_mailbox`).
+    bounce_mailbox: Option<mailbox::ImapAccount>,
 }
 
 impl Notifications {
@@ -80,6 +83,19 @@ impl Notifications {
             last_runs: Default::default(),
             subscribe_per_ip: RateLimiter::new(own.subscribe_per_ip_per_hour, hour),
             subscribe_per_email: RateLimiter::new(own.subscribe_per_email_per_hour, hour),
+            bounce_mailbox: settings
+                .mail
+                .bounce_mailbox
+                .as_ref()
+                .map(|m| mailbox::ImapAccount {
+                    host: m.host.clone(),
+                    port: m.port.unwrap_or(if m.tls { 993 } else { 143 }),
+                    tls: m.tls,
+                    username: m.username.clone(),
+                    password: m.password.clone(),
+                    folder: m.folder.clone(),
+                    timeout: std::time::Duration::from_secs(m.timeout_seconds.max(1)),
+                }),
         }))
     }
 }

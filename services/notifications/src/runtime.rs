@@ -25,8 +25,9 @@ pub const EVENTS: &str = "events";
 pub const EXPIRY: &str = "expiry";
 pub const DIGESTS: &str = "digests";
 pub const REMINDERS: &str = "reminders";
+pub const BOUNCES: &str = "bounces";
 
-fn mail_of(row: &delivery::Model) -> OutgoingMail {
+pub(crate) fn mail_of(row: &delivery::Model) -> OutgoingMail {
     OutgoingMail {
         to: row.recipient.clone(),
         subject: row.subject.clone(),
@@ -37,6 +38,7 @@ fn mail_of(row: &delivery::Model) -> OutgoingMail {
         // What every subscriber of a topic gets alike; a member's or author's message is
         // addressed to them.
         bulk: row.kind.starts_with("notice.") || row.kind == "digest",
+        delivery_id: Some(row.id),
         calendar: row.calendar.clone().map(|c| {
             (
                 row.calendar_method
@@ -240,14 +242,19 @@ impl Notifications {
     }
 
     /// The background jobs by name, with their schedules, in the order they run.
-    pub fn job_schedules(&self) -> [(&'static str, &str); 4] {
+    pub fn job_schedules(&self) -> Vec<(&'static str, &str)> {
         let settings = &self.settings;
-        [
+        let mut jobs = vec![
             (EVENTS, settings.events_schedule.as_str()),
             (EXPIRY, settings.expiry_schedule.as_str()),
             (DIGESTS, settings.digest_schedule.as_str()),
             (REMINDERS, settings.reminder_schedule.as_str()),
-        ]
+        ];
+        // Only where there is a mailbox to read.
+        if self.bounce_mailbox.is_some() {
+            jobs.push((BOUNCES, settings.bounce_schedule.as_str()));
+        }
+        jobs
     }
 
     async fn schedule(&self) {
@@ -268,6 +275,10 @@ impl Notifications {
                 self.send_due_reminders()
             })
             .await;
+            if self.bounce_mailbox.is_some() {
+                self.run_job(BOUNCES, &settings.bounce_schedule, || self.read_bounces())
+                    .await;
+            }
             tokio::time::sleep(tick).await;
         }
     }

@@ -41,6 +41,8 @@ struct Found {
     language: String,
     cadence: String,
     since: When,
+    /// Why mail to a stopped subscriber stopped, with the remote server's words.
+    stopped: Option<String>,
     erase_href: Option<String>,
 }
 
@@ -77,6 +79,13 @@ fn found(state: &WebState, lang: Lang, slug: &str, row: &SubscriberView) -> Foun
         language: row.language.clone(),
         cadence: t(&format!("cadence-{}", row.cadence.as_str())),
         since: when(row.since),
+        stopped: row.stopped_reason.as_ref().map(|reason| {
+            let why = t(&format!("subscribers-stopped-{reason}"));
+            match row.stopped_detail.as_deref().filter(|d| !d.is_empty()) {
+                Some(detail) => format!("{why} ({detail})"),
+                None => why,
+            }
+        }),
         erase_href: Some(format!("{}/{}/erase", subscribers_href(slug), row.id)),
     }
 }
@@ -159,6 +168,7 @@ pub async fn subscribers_page(
                     language: String::new(),
                     cadence: String::new(),
                     since: when(at),
+                    stopped: None,
                     erase_href: None,
                 },
             );

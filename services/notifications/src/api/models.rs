@@ -187,13 +187,23 @@ pub struct SubscriberView {
     pub id: i64,
     pub email: String,
     /// `pending` (waiting for its owner to follow the confirmation link), `expired` (the
-    /// link expired unused; removed soon) or `active` (confirmed).
+    /// link expired unused; removed soon), `active` (confirmed) or `stopped` (confirmed,
+    /// but the address bounced: see `stopped_reason`).
     pub state: String,
     pub topics: Vec<Topic>,
     pub language: String,
     pub cadence: Cadence,
     /// Since when it is in its state: confirmed at, or asked for at.
     pub since: DateTime<Utc>,
+    /// State `stopped`: why mail to the address stopped, `hard_bounce` (it bounced for
+    /// good) or `soft_bounces` (it bounced too often); a confirmed re-subscription clears it.
+    #[oai(skip_serializing_if_is_none)]
+    pub stopped_reason: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub stopped_at: Option<DateTime<Utc>>,
+    /// The remote server's status and words in the bounce that stopped it.
+    #[oai(skip_serializing_if_is_none)]
+    pub stopped_detail: Option<String>,
 }
 
 /// Subscribers whose address contains the search, by address.

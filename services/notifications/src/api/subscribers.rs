@@ -3,7 +3,7 @@
 //! erased on request. The API and the workspace's pages call these, with the same check
 //! (`operated`): the municipality's administrators, or the platform's.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use council_shared::{ApiError, FieldError, auth::Principal, pagination::PageRequest};
@@ -25,15 +25,23 @@ use crate::{
 pub type CheckedRow = Result<(String, Choice, ImportOutcome), Vec<FieldError>>;
 
 fn subscriber_view(row: subscriber::Model) -> SubscriberView {
+    subscriber_view_with(row, &HashMap::new())
+}
+
+/// `stops`: the stopped addresses' details, by address.
+fn subscriber_view_with(row: subscriber::Model, stops: &HashMap<String, String>) -> SubscriberView {
     let expired = row.state == "pending" && row.expires_at.is_some_and(|at| at < Utc::now());
     SubscriberView {
         id: row.id,
+        stopped_detail: stops.get(&row.email).cloned(),
         email: row.email,
         state: if expired { "expired".into() } else { row.state },
         topics: topics_of(&row.topics),
         language: row.language,
         cadence: Cadence::from_db(&row.cadence).unwrap_or(Cadence::Immediate),
         since: row.confirmed_at.unwrap_or(row.created_at),
+        stopped_reason: row.stopped_reason,
+        stopped_at: row.stopped_at,
     }
 }
 
@@ -135,6 +143,18 @@ impl Notifications {
             .fetch_page(request.index())
             .await
             .map_err(database)?;
+        let stops: HashMap<String, String> = crate::service::bounces::stopped_among(
+            &self.db,
+            items
+                .iter()
+                .filter(|row| row.state == "stopped")
+                .map(|row| row.email.clone()),
+        )
+        .await
+        .map_err(ApiError::from)?
+        .into_iter()
+        .map(|stop| (stop.email, stop.detail.unwrap_or_default()))
+        .collect();
         let erased_at = match &search {
             Some(text) if text.contains('@') => erasure::Entity::find()
                 .filter(erasure::Column::TenantId.eq(roster.tenant.id))
@@ -146,7 +166,10 @@ impl Notifications {
             _ => None,
         };
         Ok(SubscriberPage {
-            items: items.into_iter().map(subscriber_view).collect(),
+            items: items
+                .into_iter()
+                .map(|row| subscriber_view_with(row, &stops))
+                .collect(),
             page: request.page,
             per_page: request.per_page,
             total,

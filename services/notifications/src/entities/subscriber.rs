@@ -1,7 +1,8 @@
 use sea_orm::entity::prelude::*;
 
 /// A resident subscribed to one municipality's notices. `pending` until the link in the
-/// confirmation message is followed (it expires at `expires_at`), then `active`.
+/// confirmation message is followed (it expires at `expires_at`), then `active`; `stopped`
+/// when their address bounced.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "notification_subscribers")]
 pub struct Model {
@@ -23,6 +24,11 @@ pub struct Model {
     pub confirmed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Why mail to this subscriber stopped (state `stopped`): the address bounced. A
+    /// confirmed re-subscription clears it.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub stopped_reason: Option<String>,
+    pub stopped_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

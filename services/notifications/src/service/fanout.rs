@@ -6,7 +6,7 @@
 //! reminder job reads (`reminders`); moderators' decisions become their author's message
 //! (`authors`); all in the same transaction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, hash_map::Entry};
 
 use chrono::{DateTime, Utc};
 use council_shared::{
@@ -20,14 +20,14 @@ use serde_json::Value;
 
 use super::{
     members::{ContactBook, MeetingFacts, MemberKind},
-    messages::{html_with_isolated, text, words},
+    messages::{Rendered, html_with_isolated, text, words},
     queue::{self, NewDelivery},
     subscriptions,
 };
 use crate::{
     Notifications,
     domain::{Cadence, Topic, message_language},
-    entities::{cursor, digest_item, subscriber},
+    entities::{cursor, digest_item},
     error::Result,
     source::{EventSource, SourceEvent},
 };
@@ -170,15 +170,15 @@ impl Notifications {
         format!("{}/subscriptions/{token}/unsubscribe", self.base_url)
     }
 
-    /// The notice addressed to one subscriber, in their language.
-    fn addressed(
+    /// The notice in `lang`, rendered once for every reader of that language: their own
+    /// links carry `placeholder` where each one's token goes.
+    fn rendered_for(
         &self,
         notice: &Notice,
         roster: &CouncilRoster,
-        to: &subscriber::Model,
-        key: String,
-    ) -> Result<NewDelivery> {
-        let lang = message_language(&to.language);
+        lang: Lang,
+        placeholder: &str,
+    ) -> Result<Rendered> {
         let t = words(lang.code());
         let heading = notice.heading(lang);
         let (_, content_lang) = notice.title(lang);
@@ -206,62 +206,87 @@ impl Notifications {
                     .to_string()
             }),
             link: &notice.link,
-            preferences_url: self.preferences_url(&to.token),
-            unsubscribe_url: self.unsubscribe_url(&to.token),
+            preferences_url: self.preferences_url(placeholder),
+            unsubscribe_url: self.unsubscribe_url(placeholder),
             t,
         };
-        let rendered = self.messages.render("notice", heading, &data)?;
-        Ok(NewDelivery {
-            tenant_id: Some(notice.tenant_id),
-            idempotency_key: key,
-            kind: format!("notice.{}", notice.kind),
-            recipient: to.email.clone(),
-            subscriber_id: Some(to.id),
-            subject: rendered.subject,
-            text_body: rendered.text,
-            html_body: Some(rendered.html),
-            calendar: None,
-            unsubscribe_url: Some(data.unsubscribe_url),
-            not_before: None,
-        })
+        Ok(self.messages.render("notice", heading, &data)?)
     }
 
     /// Queues `notice` for every confirmed subscriber of its topic: at once, or as an item
     /// of their next digest. Returns how many were new.
+    ///
+    /// A municipality may have a hundred thousand subscribers: they are read a page at a
+    /// time and each page is written in one statement per table, and the notice is
+    /// rendered once per language (only the links differ from one reader to the next), so
+    /// neither time nor memory grows with more than the page.
     pub async fn fan_out(
         &self,
         txn: &impl ConnectionTrait,
         notice: &Notice,
         roster: &CouncilRoster,
     ) -> Result<u64> {
+        // Random, so no text of the notice can contain it; hex, so no escaping changes it.
+        let placeholder = subscriptions::new_token();
+        let mut rendered: HashMap<Lang, Rendered> = HashMap::new();
         let mut queued = 0;
-        for to in subscriptions::audience(txn, notice.tenant_id, notice.topic).await? {
-            let key = format!("{}:subscriber:{}", notice.key, to.id);
-            if to.cadence == Cadence::Digest.as_str() {
+        let mut after = 0;
+        loop {
+            let page =
+                subscriptions::audience_page(txn, notice.tenant_id, notice.topic, after).await?;
+            let Some(last) = page.last() else {
+                break;
+            };
+            after = last.id;
+            let mut deliveries = Vec::new();
+            let mut items = Vec::new();
+            for to in &page {
+                let key = format!("{}:subscriber:{}", notice.key, to.id);
                 let lang = message_language(&to.language);
-                let inserted = digest_item::Entity::insert(digest_item::ActiveModel {
-                    subscriber_id: Set(to.id),
-                    tenant_id: Set(notice.tenant_id),
-                    idempotency_key: Set(key),
-                    topic: Set(notice.topic.as_str().into()),
-                    title: Set(notice.heading(lang)),
-                    link: Set(notice.link.clone()),
-                    created_at: Set(Utc::now()),
-                    delivery_id: Set(None),
-                    ..Default::default()
-                })
-                .on_conflict(
-                    OnConflict::column(digest_item::Column::IdempotencyKey)
-                        .do_nothing()
-                        .to_owned(),
-                )
-                .exec_without_returning(txn)
-                .await?;
-                queued += inserted;
-            } else if queue::enqueue(txn, self.addressed(notice, roster, &to, key)?, &self.domain)
-                .await?
-            {
-                queued += 1;
+                if to.cadence == Cadence::Digest.as_str() {
+                    items.push(digest_item::ActiveModel {
+                        subscriber_id: Set(to.id),
+                        tenant_id: Set(notice.tenant_id),
+                        idempotency_key: Set(key),
+                        topic: Set(notice.topic.as_str().into()),
+                        title: Set(notice.heading(lang)),
+                        link: Set(notice.link.clone()),
+                        created_at: Set(Utc::now()),
+                        delivery_id: Set(None),
+                        ..Default::default()
+                    });
+                    continue;
+                }
+                let message = match rendered.entry(lang) {
+                    Entry::Occupied(entry) => entry.into_mut(),
+                    Entry::Vacant(entry) => {
+                        entry.insert(self.rendered_for(notice, roster, lang, &placeholder)?)
+                    }
+                };
+                deliveries.push(NewDelivery {
+                    tenant_id: Some(notice.tenant_id),
+                    idempotency_key: key,
+                    kind: format!("notice.{}", notice.kind),
+                    recipient: to.email.clone(),
+                    subscriber_id: Some(to.id),
+                    subject: message.subject.clone(),
+                    text_body: message.text.replace(&placeholder, &to.token),
+                    html_body: Some(message.html.replace(&placeholder, &to.token)),
+                    calendar: None,
+                    unsubscribe_url: Some(self.unsubscribe_url(&to.token)),
+                    not_before: None,
+                });
+            }
+            queued += queue::enqueue_many(txn, deliveries, &self.domain).await?;
+            if !items.is_empty() {
+                queued += digest_item::Entity::insert_many(items)
+                    .on_conflict(
+                        OnConflict::column(digest_item::Column::IdempotencyKey)
+                            .do_nothing()
+                            .to_owned(),
+                    )
+                    .exec_without_returning(txn)
+                    .await?;
             }
         }
         Ok(queued)

@@ -2,6 +2,7 @@
 //! deliveries, digests, scheduled jobs and the messages' templates.
 
 pub mod authors;
+pub mod bounces;
 pub mod digests;
 pub mod fanout;
 pub mod jobs;
@@ -11,4 +12,5 @@ pub mod moderators;
 pub mod municipality;
 pub mod queue;
 pub mod reminders;
+pub mod reports;
 pub mod subscriptions;

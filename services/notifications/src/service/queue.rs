@@ -48,12 +48,61 @@ pub fn message_id(idempotency_key: &str, domain: &str) -> String {
 
 /// Queues `new` unless its key is already queued or sent; says whether it was new.
 pub async fn enqueue(db: &impl ConnectionTrait, new: NewDelivery, domain: &str) -> Result<bool> {
+    Ok(enqueue_many(db, vec![new], domain).await? > 0)
+}
+
+/// Queues each of `many` whose key is not already queued or sent, in one statement; says
+/// how many were new.
+pub async fn enqueue_many(
+    db: &impl ConnectionTrait,
+    many: Vec<NewDelivery>,
+    domain: &str,
+) -> Result<u64> {
+    if many.is_empty() {
+        return Ok(0);
+    }
     let now = Utc::now();
+    // Mail to an address that bounced is not sent: it is recorded as failed, and why.
+    let stopped: std::collections::HashMap<String, String> = super::bounces::stopped_among(
+        db,
+        many.iter()
+            .filter(|new| !super::bounces::ASKED_FOR.contains(&new.kind.as_str()))
+            .map(|new| new.recipient.clone()),
+    )
+    .await?
+    .into_iter()
+    .map(|s| {
+        let error = super::bounces::stopped_error(&s.reason, s.detail.as_deref().unwrap_or(""));
+        (s.email, error)
+    })
+    .collect();
+    let rows = many.into_iter().map(|new| {
+        let stop = (!super::bounces::ASKED_FOR.contains(&new.kind.as_str()))
+            .then(|| stopped.get(&new.recipient).cloned())
+            .flatten();
+        let mut row = row_of(new, domain, now);
+        if let Some(error) = stop {
+            row.state = Set("failed".into());
+            row.last_error = Set(Some(error));
+        }
+        row
+    });
+    Ok(delivery::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::column(delivery::Column::IdempotencyKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?)
+}
+
+fn row_of(new: NewDelivery, domain: &str, now: DateTime<Utc>) -> delivery::ActiveModel {
     let (method, calendar) = match new.calendar {
         Some((m, c)) => (Some(m), Some(c)),
         None => (None, None),
     };
-    let row = delivery::ActiveModel {
+    delivery::ActiveModel {
         tenant_id: Set(new.tenant_id),
         message_id: Set(message_id(&new.idempotency_key, domain)),
         idempotency_key: Set(new.idempotency_key),
@@ -74,16 +123,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, new: NewDelivery, domain: &str) 
         updated_at: Set(now),
         sent_at: Set(None),
         ..Default::default()
-    };
-    let inserted = delivery::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(delivery::Column::IdempotencyKey)
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    Ok(inserted > 0)
+    }
 }
 
 /// Drops the members' change messages about meeting `meeting_id` that still wait for their

@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use sha2::{Digest, Sha256};
 
@@ -160,10 +160,14 @@ pub async fn confirm(db: &impl ConnectionTrait, token: &str) -> Result<subscribe
         return Ok(found);
     }
     let now = Utc::now();
+    // Confirming proves the address takes mail: a stop from its bounces is lifted.
+    super::bounces::clear_stop(db, &found.email).await?;
     let mut row: subscriber::ActiveModel = found.into();
     row.state = Set("active".into());
     row.confirmed_at = Set(Some(now));
     row.expires_at = Set(None);
+    row.stopped_reason = Set(None);
+    row.stopped_at = Set(None);
     row.updated_at = Set(now);
     Ok(row.update(db).await?)
 }
@@ -230,7 +234,7 @@ pub async fn erase_subscriber(db: &DatabaseConnection, found: &subscriber::Model
     Ok(())
 }
 
-async fn forget(
+pub(crate) async fn forget(
     txn: &impl ConnectionTrait,
     found: &subscriber::Model,
     history: bool,
@@ -261,19 +265,28 @@ pub async fn expire(db: &impl ConnectionTrait) -> Result<u64> {
         .rows_affected)
 }
 
-/// The confirmed subscribers of a municipality who chose `topic`.
-pub async fn audience(
+/// Subscribers a fan-out reads at a time.
+pub const AUDIENCE_PAGE: u64 = 1_000;
+
+/// The confirmed subscribers of a municipality who chose `topic`, `AUDIENCE_PAGE` at a
+/// time in the order of their ids, after id `after`.
+pub async fn audience_page(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     topic: Topic,
+    after: i64,
 ) -> Result<Vec<subscriber::Model>> {
     Ok(subscriber::Entity::find()
         .filter(subscriber::Column::TenantId.eq(tenant_id))
         .filter(subscriber::Column::State.eq("active"))
         .filter(subscriber::Column::Topics.contains(topic.as_str()))
+        .filter(subscriber::Column::Id.gt(after))
+        .order_by_asc(subscriber::Column::Id)
+        .limit(AUDIENCE_PAGE)
         .all(db)
         .await?
         .into_iter()
+        // `contains` also matches a topic inside another's name: the list decides.
         .filter(|s| crate::domain::topics_of(&s.topics).contains(&topic))
         .collect())
 }

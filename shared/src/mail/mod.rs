@@ -2,17 +2,24 @@
 //! in `outbox/` under the data folder, so a fresh install never loses a message and a
 //! developer can open what would have been sent.
 
-use std::{sync::Arc, time::Duration};
+mod dkim;
+mod smtp;
+mod verp;
+
+use std::sync::Arc;
 
 use anyhow::Context;
 use lettre::{
-    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    AsyncFileTransport, AsyncTransport, Message, Tokio1Executor,
+    address::Envelope,
     message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
     transport::smtp::authentication::Credentials,
 };
 use secrecy::ExposeSecret;
 
-use crate::settings::{Settings, SmtpTls};
+pub use self::verp::Verp;
+use self::{dkim::Signer, smtp::SmtpPool};
+use crate::settings::Settings;
 
 /// An e-mail ready to send: plain text always, HTML when there is a rendered page for it.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +38,9 @@ pub struct OutgoingMail {
     /// A message sent alike to many (a notice, a digest): `Precedence: bulk`, so mail
     /// systems treat it as a list's. Never a member's convocation or a sign-in link.
     pub bulk: bool,
+    /// The delivery this message is: its envelope sender names it (VERP) when a bounce
+    /// address is configured.
+    pub delivery_id: Option<i64>,
 }
 
 /// Why a message was not sent: worth retrying, or not.
@@ -118,10 +128,12 @@ impl lettre::message::header::Header for ListUnsubscribePost {
 pub struct Mailer {
     from: Mailbox,
     transport: Arc<Transport>,
+    signer: Option<Arc<Signer>>,
+    verp: Option<Verp>,
 }
 
 enum Transport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(SmtpPool),
     Folder(AsyncFileTransport<Tokio1Executor>),
 }
 
@@ -147,30 +159,16 @@ impl Mailer {
             .with_context(|| format!("mail.from `{}` is not a mailbox", settings.mail.from))?;
         let transport = match &settings.mail.smtp {
             Some(smtp) => {
-                let mut builder = match smtp.tls {
-                    SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host)?,
-                    SmtpTls::Starttls => {
-                        AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)?
-                    }
-                    SmtpTls::None => {
-                        AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
-                    }
-                };
-                let default_port = match smtp.tls {
-                    SmtpTls::Tls => 465,
-                    SmtpTls::Starttls => 587,
-                    SmtpTls::None => 25,
-                };
-                builder = builder
-                    .port(smtp.port.unwrap_or(default_port))
-                    .timeout(Some(Duration::from_secs(smtp.timeout_seconds)));
-                if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
-                    builder = builder.credentials(Credentials::new(
+                let credentials = match (&smtp.username, &smtp.password) {
+                    (Some(user), Some(password)) => Some(Credentials::new(
                         user.clone(),
                         password.expose_secret().to_string(),
-                    ));
-                }
-                Transport::Smtp(builder.build())
+                    )),
+                    _ => None,
+                };
+                // As many sessions kept open as the workers send at once.
+                let keep = settings.notifications.workers as usize;
+                Transport::Smtp(SmtpPool::new(smtp, credentials, keep))
             }
             None => {
                 let outbox = settings.outbox_dir();
@@ -180,10 +178,27 @@ impl Mailer {
                 Transport::Folder(AsyncFileTransport::new(outbox))
             }
         };
+        let signer = match &settings.mail.dkim {
+            Some(dkim) => Some(Arc::new(Signer::from_settings(dkim, &from)?)),
+            None => None,
+        };
+        let verp = match &settings.mail.bounce_address {
+            Some(address) => Some(Verp::parse(address).with_context(|| {
+                format!("mail.bounce_address `{address}` is not an e-mail address")
+            })?),
+            None => None,
+        };
         Ok(Self {
             from,
             transport: Arc::new(transport),
+            signer,
+            verp,
         })
+    }
+
+    /// The bounce address's form, when one is configured.
+    pub fn verp(&self) -> Option<&Verp> {
+        self.verp.as_ref()
     }
 
     /// The sender's address (a calendar invitation's ORGANIZER).
@@ -204,9 +219,17 @@ impl Mailer {
         let to: Mailbox = mail.to.parse().map_err(|e| {
             SendFailure::Permanent(format!("`{}` is not a valid recipient: {e}", mail.to))
         })?;
+        // The envelope sender: the delivery's own bounce address (VERP), else `from`.
+        let sender = match (&self.verp, mail.delivery_id) {
+            (Some(verp), Some(id)) => verp.address_for(id),
+            _ => self.from.email.clone(),
+        };
+        let envelope =
+            Envelope::new(Some(sender), vec![to.email.clone()]).map_err(|e| invalid(&e))?;
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
+            .envelope(envelope)
             .subject(mail.subject);
         if let Some(id) = mail.message_id {
             builder = builder.message_id(Some(format!("<{id}>")));
@@ -265,17 +288,25 @@ impl Mailer {
         message.map_err(|e| invalid(&e))
     }
 
+    /// The message as the server receives it, signed where configured.
+    fn message(&self, mail: OutgoingMail) -> Result<Message, SendFailure> {
+        let mut message = self.build(mail)?;
+        if let Some(signer) = &self.signer {
+            signer.sign(&mut message);
+        }
+        Ok(message)
+    }
+
+    /// The bytes of `mail` on the wire (what the benchmark gives `smtp-source` to send).
+    pub fn formatted(&self, mail: OutgoingMail) -> Result<Vec<u8>, SendFailure> {
+        Ok(self.message(mail)?.formatted())
+    }
+
     /// Sends `mail`, saying whether a failure is worth retrying.
     pub async fn deliver(&self, mail: OutgoingMail) -> Result<(), SendFailure> {
-        let message = self.build(mail)?;
+        let message = self.message(mail)?;
         match &*self.transport {
-            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() {
-                    SendFailure::Permanent(e.to_string())
-                } else {
-                    SendFailure::Temporary(e.to_string())
-                }
-            }),
+            Transport::Smtp(pool) => pool.send(message.envelope(), &message.formatted()).await,
             Transport::Folder(folder) => folder
                 .send(message)
                 .await

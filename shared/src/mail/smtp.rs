@@ -1,0 +1,271 @@
+//! SMTP connections that the platform opens itself, kept open between messages.
+//!
+//! Why not lettre's own pooled transport: lettre 0.11.23 leaves Nagle's algorithm on, so
+//! the last segment of every command waits for the server's delayed acknowledgement
+//! (about 40 ms on Linux): 90 messages a second where the wire takes thousands. Lettre
+//! runs a session on a stream it is given (`AsyncSmtpConnection::connect_with_transport`),
+//! so here we open the TCP stream with `TCP_NODELAY`, wrap it in TLS where configured, and
+//! hand it over; lettre still speaks SMTP. Its pool also sent a NOOP before every message;
+//! here a connection is only tested after it has been idle a while.
+
+use std::{
+    net::SocketAddr,
+    pin::Pin,
+    sync::{Arc, Mutex},
+    task::{Context, Poll},
+    time::{Duration, Instant},
+};
+
+use lettre::{
+    address::Envelope,
+    transport::smtp::{
+        authentication::{Credentials, DEFAULT_MECHANISMS},
+        client::{AsyncSmtpConnection, AsyncTokioStream, TlsParameters},
+        extension::ClientId,
+    },
+};
+use tokio::{
+    io::{AsyncRead, AsyncWrite, ReadBuf},
+    net::TcpStream,
+};
+
+use super::SendFailure;
+use crate::settings::{SmtpSettings, SmtpTls};
+
+/// A connection idle longer than this is asked (NOOP) whether the server still holds it.
+const TEST_AFTER: Duration = Duration::from_secs(5);
+/// A connection idle longer than this is closed rather than reused: servers drop idle
+/// sessions (Postfix after 300 s), and a message should not be the one to find out.
+const CLOSE_AFTER: Duration = Duration::from_secs(60);
+
+/// Open SMTP sessions to one server, at most `keep` of them idle.
+pub(super) struct SmtpPool {
+    host: String,
+    port: u16,
+    tls: SmtpTls,
+    timeout: Duration,
+    credentials: Option<Credentials>,
+    hello: ClientId,
+    keep: usize,
+    tls_config: Option<Arc<tokio_rustls::rustls::ClientConfig>>,
+    idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+}
+
+impl SmtpPool {
+    pub(super) fn new(smtp: &SmtpSettings, credentials: Option<Credentials>, keep: usize) -> Self {
+        let port = smtp.port.unwrap_or(match smtp.tls {
+            SmtpTls::Tls => 465,
+            SmtpTls::Starttls => 587,
+            SmtpTls::None => 25,
+        });
+        let tls_config = (smtp.tls == SmtpTls::Tls).then(|| {
+            let roots = tokio_rustls::rustls::RootCertStore::from_iter(
+                webpki_roots::TLS_SERVER_ROOTS.iter().cloned(),
+            );
+            Arc::new(
+                tokio_rustls::rustls::ClientConfig::builder_with_provider(Arc::new(
+                    tokio_rustls::rustls::crypto::ring::default_provider(),
+                ))
+                .with_safe_default_protocol_versions()
+                .expect("ring supports the default TLS versions")
+                .with_root_certificates(roots)
+                .with_no_client_auth(),
+            )
+        });
+        Self {
+            host: smtp.host.clone(),
+            port,
+            tls: smtp.tls,
+            timeout: Duration::from_secs(smtp.timeout_seconds.max(1)),
+            credentials,
+            hello: ClientId::default(),
+            keep: keep.max(1),
+            tls_config,
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Sends one message. A failure on a reused session that never reached the server's
+    /// answer to the message (the server had closed it) is tried once on a new session.
+    pub(super) async fn send(&self, envelope: &Envelope, email: &[u8]) -> Result<(), SendFailure> {
+        let (mut connection, reused) = self.checkout().await?;
+        let result = tokio::time::timeout(self.timeout, connection.send(envelope, email)).await;
+        match result {
+            Ok(Ok(_)) => {
+                self.checkin(connection);
+                Ok(())
+            }
+            Ok(Err(error)) if reused && !error.is_response() && !error.is_permanent() => {
+                connection.abort().await;
+                tracing::debug!(error = %error, "a kept SMTP session had closed: opening another");
+                let mut fresh = self.connect().await?;
+                match tokio::time::timeout(self.timeout, fresh.send(envelope, email)).await {
+                    Ok(Ok(_)) => {
+                        self.checkin(fresh);
+                        Ok(())
+                    }
+                    Ok(Err(error)) => {
+                        self.discard_or_keep(fresh, &error).await;
+                        Err(classify(error))
+                    }
+                    Err(_) => {
+                        fresh.abort().await;
+                        Err(SendFailure::Temporary(
+                            "the SMTP server did not answer in time".into(),
+                        ))
+                    }
+                }
+            }
+            Ok(Err(error)) => {
+                self.discard_or_keep(connection, &error).await;
+                Err(classify(error))
+            }
+            Err(_) => {
+                connection.abort().await;
+                Err(SendFailure::Temporary(
+                    "the SMTP server did not answer in time".into(),
+                ))
+            }
+        }
+    }
+
+    /// Lettre ends a session on any failed command (it sends QUIT): such a session is
+    /// closed, one that is somehow still whole is kept.
+    async fn discard_or_keep(
+        &self,
+        mut connection: AsyncSmtpConnection,
+        error: &lettre::transport::smtp::Error,
+    ) {
+        if connection.has_broken() || !error.is_response() {
+            connection.abort().await;
+        } else {
+            self.checkin(connection);
+        }
+    }
+
+    /// An idle session, or a new one; says whether it was reused.
+    async fn checkout(&self) -> Result<(AsyncSmtpConnection, bool), SendFailure> {
+        loop {
+            let kept = self.idle.lock().expect("the pool's lock").pop();
+            let Some((mut connection, since)) = kept else {
+                return Ok((self.connect().await?, false));
+            };
+            let idle = since.elapsed();
+            if idle > CLOSE_AFTER {
+                connection.abort().await;
+                continue;
+            }
+            if idle > TEST_AFTER && !connection.test_connected().await {
+                connection.abort().await;
+                continue;
+            }
+            return Ok((connection, true));
+        }
+    }
+
+    fn checkin(&self, connection: AsyncSmtpConnection) {
+        let mut idle = self.idle.lock().expect("the pool's lock");
+        if idle.len() < self.keep && !connection.has_broken() {
+            idle.push((connection, Instant::now()));
+        }
+        // Otherwise dropped: the socket closes without a QUIT, which servers accept.
+    }
+
+    /// Opens a session: TCP with `TCP_NODELAY`, TLS as configured, EHLO, AUTH.
+    async fn connect(&self) -> Result<AsyncSmtpConnection, SendFailure> {
+        let unreachable = |e: &dyn std::fmt::Display| {
+            SendFailure::Temporary(format!(
+                "cannot reach the SMTP server {}:{}: {e}",
+                self.host, self.port
+            ))
+        };
+        let opened = async {
+            let tcp = TcpStream::connect((self.host.as_str(), self.port))
+                .await
+                .map_err(|e| unreachable(&e))?;
+            tcp.set_nodelay(true).map_err(|e| unreachable(&e))?;
+            let mut connection = match &self.tls_config {
+                Some(config) => {
+                    let name =
+                        tokio_rustls::rustls::pki_types::ServerName::try_from(self.host.clone())
+                            .map_err(|e| unreachable(&e))?;
+                    let tls = tokio_rustls::TlsConnector::from(config.clone())
+                        .connect(name, tcp)
+                        .await
+                        .map_err(|e| unreachable(&e))?;
+                    AsyncSmtpConnection::connect_with_transport(Box::new(Tls(tls)), &self.hello)
+                        .await
+                        .map_err(classify)?
+                }
+                None => AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &self.hello)
+                    .await
+                    .map_err(classify)?,
+            };
+            if self.tls == SmtpTls::Starttls {
+                let parameters =
+                    TlsParameters::new(self.host.clone()).map_err(|e| unreachable(&e))?;
+                connection
+                    .starttls(parameters, &self.hello)
+                    .await
+                    .map_err(classify)?;
+            }
+            if let Some(credentials) = &self.credentials {
+                connection
+                    .auth(DEFAULT_MECHANISMS, credentials)
+                    .await
+                    .map_err(classify)?;
+            }
+            Ok(connection)
+        };
+        tokio::time::timeout(self.timeout, opened)
+            .await
+            .unwrap_or_else(|_| Err(unreachable(&"no answer in time")))
+    }
+}
+
+/// A 5xx answer is for good; everything else (4xx, the network) is worth another try.
+fn classify(error: lettre::transport::smtp::Error) -> SendFailure {
+    if error.is_permanent() {
+        SendFailure::Permanent(error.to_string())
+    } else {
+        SendFailure::Temporary(error.to_string())
+    }
+}
+
+/// An implicit-TLS stream (SMTPS) as lettre's session takes it.
+#[derive(Debug)]
+struct Tls(tokio_rustls::client::TlsStream<TcpStream>);
+
+impl AsyncTokioStream for Tls {
+    fn peer_addr(&self) -> std::io::Result<SocketAddr> {
+        self.0.get_ref().0.peer_addr()
+    }
+}
+
+impl AsyncRead for Tls {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for Tls {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.0).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
