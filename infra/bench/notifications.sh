@@ -33,7 +33,7 @@ PG_URL="${BENCH_DATABASE_URL:-}"
 PG_ADMIN="${PG_URL%/*}/postgres"
 PG_NAME="${PG_URL##*/}"
 fresh_database() {
-  psql -q "$PG_ADMIN" -c "DROP DATABASE IF EXISTS $PG_NAME WITH (FORCE)" >/dev/null
+  psql -q "$PG_ADMIN" -c "DROP DATABASE IF EXISTS $PG_NAME WITH (FORCE)" >/dev/null 2>&1
   psql -q "$PG_ADMIN" -c "CREATE DATABASE $PG_NAME" >/dev/null
 }
 cleanup() {
@@ -57,17 +57,15 @@ done
 
 # One run of the benchmark binary on a fresh database: `sqlite` or `postgres`, then its
 # arguments. Prints the binary's `key=value` line.
-run=0
 bench() {
-  local database="$1"
+  local database="$1" folder
   shift
-  run=$((run + 1))
-  mkdir "$DATA/$run"
+  folder="$(mktemp -d -p "$DATA")"
   if [ "$database" = postgres ]; then
     fresh_database
-    "$BENCH" --smtp-port "$SMTP_PORT" --data-dir "$DATA/$run" --database-url "$PG_URL" "$@"
+    "$BENCH" --smtp-port "$SMTP_PORT" --data-dir "$folder" --database-url "$PG_URL" "$@"
   else
-    "$BENCH" --smtp-port "$SMTP_PORT" --data-dir "$DATA/$run" "$@"
+    "$BENCH" --smtp-port "$SMTP_PORT" --data-dir "$folder" "$@"
   fi
 }
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }

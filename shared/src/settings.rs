@@ -87,8 +87,11 @@ pub struct NotificationSettings {
     pub subscribe_per_email_per_hour: u32,
     /// How long a confirmation link stays valid.
     pub confirm_hours: u32,
-    /// Deliveries handed to the mail server at once (the in-flight bound).
+    /// Messages handed to the mail server at once: its SMTP sessions.
     pub workers: u32,
+    /// Deliveries claimed and not yet recorded at most (at least `workers`): the database
+    /// is asked once per batch, and this is what a crash may send twice.
+    pub in_flight: u32,
     /// Attempts before a delivery is given up as failed.
     pub max_attempts: u32,
     /// The first retry's delay; each next one doubles it.
@@ -130,6 +133,7 @@ impl Default for NotificationSettings {
             subscribe_per_email_per_hour: 3,
             confirm_hours: 72,
             workers: 4,
+            in_flight: 64,
             max_attempts: 8,
             retry_base_seconds: 30,
             poll_ms: 1_000,

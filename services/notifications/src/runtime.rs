@@ -64,24 +64,35 @@ impl Notifications {
 
     /// Sends what is due, `workers` at a time, until nothing is; says how many were tried.
     ///
-    /// A worker freed by a finished send takes the next due delivery at once instead of
-    /// waiting for the rest of its batch, so the mail server always has `workers` messages
-    /// to take; a delivery counts as in flight from its claim until its attempt is
-    /// recorded, so never more than `workers` are (what a crash may send twice).
+    /// Deliveries are claimed and recorded in batches, so the database is asked once per
+    /// batch rather than once per message: a delivery counts as in flight from its claim
+    /// until its attempt is recorded, and never more than `in_flight` are (what a crash
+    /// may send twice). A worker freed by a finished send takes the next claimed delivery
+    /// at once, so the mail server always has `workers` messages to take.
     pub async fn send_due(&self) -> crate::error::Result<usize> {
         let workers = self.settings.workers.max(1) as usize;
+        let window = (self.settings.in_flight as usize).max(workers);
+        let mut ready = std::collections::VecDeque::new();
         let mut flying = FuturesUnordered::new();
+        let mut done = Vec::new();
         let mut tried = 0;
         loop {
-            if flying.len() < workers {
-                let claimed = queue::claim(&self.db, (workers - flying.len()) as u64).await?;
+            let held = ready.len() + flying.len() + done.len();
+            if ready.is_empty() && held < window {
+                let claimed = queue::claim(&self.db, (window - held) as u64).await?;
                 tried += claimed.len();
+                ready.extend(claimed);
+            }
+            while flying.len() < workers {
+                let Some(row) = ready.pop_front() else {
+                    break;
+                };
+                let mailer = self.mailer.clone();
+                let mail = mail_of(&row);
+                let started_at = Utc::now();
                 // Spawned, so sends go on while this task records the finished ones.
-                flying.extend(claimed.into_iter().map(|row| {
-                    let mailer = self.mailer.clone();
-                    let mail = mail_of(&row);
-                    let started_at = Utc::now();
-                    tokio::spawn(async move { mailer.deliver(mail).await }).map(move |joined| {
+                flying.push(tokio::spawn(async move { mailer.deliver(mail).await }).map(
+                    move |joined| {
                         let outcome = match joined {
                             Ok(Ok(())) => queue::Outcome::Sent,
                             Ok(Err(SendFailure::Temporary(e))) => queue::Outcome::Temporary(e),
@@ -94,25 +105,33 @@ impl Notifications {
                             outcome,
                             started_at,
                         }
-                    })
-                }));
+                    },
+                ));
             }
             let Some(first) = flying.next().await else {
+                // Nothing sending, nothing claimed: what is done is recorded, and that is all.
+                self.record_attempts(std::mem::take(&mut done)).await?;
                 return Ok(tried);
             };
-            // Every send finished by now is recorded with it.
-            let mut done = vec![first];
+            done.push(first);
             while let Some(Some(more)) = flying.next().now_or_never() {
                 done.push(more);
             }
-            queue::record(
-                &self.db,
-                done,
-                self.settings.max_attempts,
-                self.settings.retry_base_seconds,
-            )
-            .await?;
+            // Half the window finished, or nothing more to send: record them together.
+            if done.len() >= window / 2 || (ready.is_empty() && flying.is_empty()) {
+                self.record_attempts(std::mem::take(&mut done)).await?;
+            }
         }
+    }
+
+    async fn record_attempts(&self, done: Vec<queue::Attempted>) -> crate::error::Result<()> {
+        queue::record(
+            &self.db,
+            done,
+            self.settings.max_attempts,
+            self.settings.retry_base_seconds,
+        )
+        .await
     }
 
     async fn work(&self) {
