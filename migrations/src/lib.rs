@@ -23,6 +23,7 @@ mod m20261202_000014_key_figure_unit_source;
 mod m20261202_000015_access_requests;
 mod m20261202_000016_president_while_in_office;
 mod m20261202_000017_mail_bounces;
+mod m20261202_000018_shared_bodies;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000016_president_while_in_office::Migration),
             Box::new(m20261202_000011_job_failures::Migration),
             Box::new(m20261202_000017_mail_bounces::Migration),
+            Box::new(m20261202_000018_shared_bodies::Migration),
         ]
     }
 }

@@ -218,7 +218,12 @@ pub async fn run(settings: Settings, count: usize, queue_only: bool) -> anyhow::
         .one(db)
         .await?
         .context("a queued delivery")?;
-    let message_bytes = context.mailer.formatted(mail_of(&model))?.len();
+    let mut bodies = std::collections::HashMap::new();
+    core.read_bodies(std::slice::from_ref(&model), &mut bodies)
+        .await?;
+    let body = model.body_id.and_then(|id| bodies.get(&id).cloned());
+    let mail = mail_of(&model, body.as_deref()).context("the notice's text")?;
+    let message_bytes = context.mailer.formatted(mail)?.len();
     if queue_only {
         return Ok(Measured {
             count,

@@ -3,7 +3,7 @@
 //! requeueing what a dead instance left in flight). Several instances may run them on one
 //! database: claims and job leases keep each delivery and each job run to one of them.
 
-use std::{sync::Arc, time::Duration};
+use std::{collections::HashMap, sync::Arc, time::Duration};
 
 use chrono::Utc;
 use council_shared::{
@@ -12,11 +12,11 @@ use council_shared::{
 };
 use futures_util::{FutureExt, StreamExt, stream::FuturesUnordered};
 
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     Notifications,
-    entities::delivery,
+    entities::{body, delivery},
     service::{jobs, queue, subscriptions},
 };
 
@@ -27,12 +27,24 @@ pub const DIGESTS: &str = "digests";
 pub const REMINDERS: &str = "reminders";
 pub const BOUNCES: &str = "bounces";
 
-pub(crate) fn mail_of(row: &delivery::Model) -> OutgoingMail {
-    OutgoingMail {
+/// The message of a delivery: its own text, or its notice's shared text (`body`) with its
+/// token in place of the placeholder. None when the shared text it names is gone.
+pub(crate) fn mail_of(row: &delivery::Model, body: Option<&body::Model>) -> Option<OutgoingMail> {
+    let (text, html) = match (row.body_id, body, &row.body_token) {
+        (None, _, _) => (row.text_body.clone(), row.html_body.clone()),
+        (Some(_), Some(body), Some(token)) => (
+            body.text_body.replace(&body.placeholder, token),
+            body.html_body
+                .as_ref()
+                .map(|html| html.replace(&body.placeholder, token)),
+        ),
+        _ => return None,
+    };
+    Some(OutgoingMail {
         to: row.recipient.clone(),
         subject: row.subject.clone(),
-        text: row.text_body.clone(),
-        html: row.html_body.clone(),
+        text,
+        html,
         message_id: Some(row.message_id.clone()),
         unsubscribe_url: row.unsubscribe_url.clone(),
         // What every subscriber of a topic gets alike; a member's or author's message is
@@ -47,7 +59,7 @@ pub(crate) fn mail_of(row: &delivery::Model) -> OutgoingMail {
                 c,
             )
         }),
-    }
+    })
 }
 
 impl Notifications {
@@ -75,12 +87,15 @@ impl Notifications {
         let mut ready = std::collections::VecDeque::new();
         let mut flying = FuturesUnordered::new();
         let mut done = Vec::new();
+        // The shared texts of the notices being sent; one notice's deliveries share a few.
+        let mut bodies = HashMap::new();
         let mut tried = 0;
         loop {
             let held = ready.len() + flying.len() + done.len();
             if ready.is_empty() && held < window {
                 let claimed = queue::claim(&self.db, (window - held) as u64).await?;
                 tried += claimed.len();
+                self.read_bodies(&claimed, &mut bodies).await?;
                 ready.extend(claimed);
             }
             while flying.len() < workers {
@@ -88,25 +103,32 @@ impl Notifications {
                     break;
                 };
                 let mailer = self.mailer.clone();
-                let mail = mail_of(&row);
+                let body = row.body_id.and_then(|id| bodies.get(&id).cloned());
+                let mail = mail_of(&row, body.as_deref());
                 let started_at = Utc::now();
                 // Spawned, so sends go on while this task records the finished ones.
-                flying.push(tokio::spawn(async move { mailer.deliver(mail).await }).map(
-                    move |joined| {
-                        let outcome = match joined {
-                            Ok(Ok(())) => queue::Outcome::Sent,
-                            Ok(Err(SendFailure::Temporary(e))) => queue::Outcome::Temporary(e),
-                            Ok(Err(SendFailure::Permanent(e))) => queue::Outcome::Permanent(e),
-                            // A send that panicked is tried again later, like a put-off one.
-                            Err(e) => queue::Outcome::Temporary(format!("the send stopped: {e}")),
-                        };
-                        queue::Attempted {
-                            claimed: row,
-                            outcome,
-                            started_at,
-                        }
-                    },
-                ));
+                let send = async move {
+                    match mail {
+                        Some(mail) => mailer.deliver(mail).await,
+                        None => Err(SendFailure::Permanent(
+                            "the notice's text is gone (erased?)".into(),
+                        )),
+                    }
+                };
+                flying.push(tokio::spawn(send).map(move |joined| {
+                    let outcome = match joined {
+                        Ok(Ok(())) => queue::Outcome::Sent,
+                        Ok(Err(SendFailure::Temporary(e))) => queue::Outcome::Temporary(e),
+                        Ok(Err(SendFailure::Permanent(e))) => queue::Outcome::Permanent(e),
+                        // A send that panicked is tried again later, like a put-off one.
+                        Err(e) => queue::Outcome::Temporary(format!("the send stopped: {e}")),
+                    };
+                    queue::Attempted {
+                        claimed: row,
+                        outcome,
+                        started_at,
+                    }
+                }));
             }
             let Some(first) = flying.next().await else {
                 // Nothing sending, nothing claimed: what is done is recorded, and that is all.
@@ -122,6 +144,32 @@ impl Notifications {
                 self.record_attempts(std::mem::take(&mut done)).await?;
             }
         }
+    }
+
+    /// Adds the shared texts `rows` name that `bodies` lacks, in one query.
+    pub(crate) async fn read_bodies(
+        &self,
+        rows: &[delivery::Model],
+        bodies: &mut HashMap<i64, Arc<body::Model>>,
+    ) -> crate::error::Result<()> {
+        let missing: Vec<i64> = rows
+            .iter()
+            .filter_map(|row| row.body_id)
+            .filter(|id| !bodies.contains_key(id))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        for found in body::Entity::find()
+            .filter(body::Column::Id.is_in(missing))
+            .all(&self.db)
+            .await?
+        {
+            bodies.insert(found.id, Arc::new(found));
+        }
+        Ok(())
     }
 
     async fn record_attempts(&self, done: Vec<queue::Attempted>) -> crate::error::Result<()> {

@@ -38,6 +38,10 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    /// A notice's shared text (`text_body` and `html_body` are then empty), with this
+    /// delivery's token for its placeholder.
+    pub body_id: Option<i64>,
+    pub body_token: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

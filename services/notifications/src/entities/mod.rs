@@ -1,6 +1,7 @@
 //! The notifications service's tables. No other service reads them.
 
 pub mod attempt;
+pub mod body;
 pub mod bounce;
 pub mod cursor;
 pub mod delivery;

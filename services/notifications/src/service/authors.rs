@@ -72,6 +72,7 @@ impl Notifications {
             calendar: None,
             unsubscribe_url: None,
             not_before: None,
+            body: None,
         }))
     }
 }

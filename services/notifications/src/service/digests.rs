@@ -156,6 +156,7 @@ impl Notifications {
                     calendar: None,
                     unsubscribe_url: Some(data.unsubscribe_url),
                     not_before: None,
+                    body: None,
                 },
                 &self.domain,
             )

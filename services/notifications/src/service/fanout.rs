@@ -27,7 +27,7 @@ use super::{
 use crate::{
     Notifications,
     domain::{Cadence, Topic, message_language},
-    entities::{cursor, digest_item},
+    entities::{body, cursor, digest_item},
     error::Result,
     source::{EventSource, SourceEvent},
 };
@@ -218,7 +218,8 @@ impl Notifications {
     ///
     /// A municipality may have a hundred thousand subscribers: they are read a page at a
     /// time and each page is written in one statement per table, and the notice is
-    /// rendered once per language (only the links differ from one reader to the next), so
+    /// rendered and written once per language (`entities::body`: only the links differ from
+    /// one reader to the next, and each delivery carries its reader's token for them), so
     /// neither time nor memory grows with more than the page.
     pub async fn fan_out(
         &self,
@@ -228,7 +229,8 @@ impl Notifications {
     ) -> Result<u64> {
         // Random, so no text of the notice can contain it; hex, so no escaping changes it.
         let placeholder = subscriptions::new_token();
-        let mut rendered: HashMap<Lang, Rendered> = HashMap::new();
+        // Per language: the subject, and the shared body written for it.
+        let mut rendered: HashMap<Lang, (String, i64)> = HashMap::new();
         let mut queued = 0;
         let mut after = 0;
         loop {
@@ -257,10 +259,21 @@ impl Notifications {
                     });
                     continue;
                 }
-                let message = match rendered.entry(lang) {
+                let (subject, body_id) = match rendered.entry(lang) {
                     Entry::Occupied(entry) => entry.into_mut(),
                     Entry::Vacant(entry) => {
-                        entry.insert(self.rendered_for(notice, roster, lang, &placeholder)?)
+                        let message = self.rendered_for(notice, roster, lang, &placeholder)?;
+                        let body_id = body::Entity::insert(body::ActiveModel {
+                            text_body: Set(message.text),
+                            html_body: Set(Some(message.html)),
+                            placeholder: Set(placeholder.clone()),
+                            created_at: Set(Utc::now()),
+                            ..Default::default()
+                        })
+                        .exec(txn)
+                        .await?
+                        .last_insert_id;
+                        entry.insert((message.subject, body_id))
                     }
                 };
                 deliveries.push(NewDelivery {
@@ -269,12 +282,13 @@ impl Notifications {
                     kind: format!("notice.{}", notice.kind),
                     recipient: to.email.clone(),
                     subscriber_id: Some(to.id),
-                    subject: message.subject.clone(),
-                    text_body: message.text.replace(&placeholder, &to.token),
-                    html_body: Some(message.html.replace(&placeholder, &to.token)),
+                    subject: subject.clone(),
+                    text_body: String::new(),
+                    html_body: None,
                     calendar: None,
                     unsubscribe_url: Some(self.unsubscribe_url(&to.token)),
                     not_before: None,
+                    body: Some((*body_id, to.token.clone())),
                 });
             }
             queued += queue::enqueue_many(txn, deliveries, &self.domain).await?;

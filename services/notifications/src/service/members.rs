@@ -334,6 +334,7 @@ impl Notifications {
                     Utc::now()
                         + chrono::Duration::seconds(self.settings.change_delay_seconds.into())
                 }),
+                body: None,
             });
         }
         Ok(deliveries)

@@ -76,6 +76,7 @@ impl Notifications {
                 calendar: None,
                 unsubscribe_url: None,
                 not_before: None,
+                body: None,
             })
             .collect())
     }

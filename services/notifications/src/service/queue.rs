@@ -37,6 +37,9 @@ pub struct NewDelivery {
     pub unsubscribe_url: Option<String>,
     /// Not sent before this time (None: at once).
     pub not_before: Option<DateTime<Utc>>,
+    /// A shared body (`entities::body`) and this delivery's token for its placeholder;
+    /// `text_body` and `html_body` are then left empty.
+    pub body: Option<(i64, String)>,
 }
 
 /// The Message-ID of a delivery: derived from its key, so it is the same on every attempt.
@@ -102,7 +105,13 @@ fn row_of(new: NewDelivery, domain: &str, now: DateTime<Utc>) -> delivery::Activ
         Some((m, c)) => (Some(m), Some(c)),
         None => (None, None),
     };
+    let (body_id, body_token) = match new.body {
+        Some((id, token)) => (Some(id), Some(token)),
+        None => (None, None),
+    };
     delivery::ActiveModel {
+        body_id: Set(body_id),
+        body_token: Set(body_token),
         tenant_id: Set(new.tenant_id),
         message_id: Set(message_id(&new.idempotency_key, domain)),
         idempotency_key: Set(new.idempotency_key),
