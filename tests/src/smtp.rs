@@ -42,28 +42,54 @@ pub async fn start_smtp_server_on(maildir: &Path, port: u16) -> Option<SmtpServe
         .status()
         .is_ok_and(|s| s.success());
     crate::required_tool("Python aiosmtpd (pip)", installed.then_some(()))?;
-    // Owned by the guard from the start, so every path below stops the process.
-    let server = SmtpServer {
-        child: Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(maildir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("aiosmtpd starts"),
-        port,
-    };
+    let child = Command::new("python3")
+        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+        .args(["-c", "aiosmtpd.handlers.Mailbox"])
+        .arg(maildir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("aiosmtpd starts");
+    Some(listening(child, port).await)
+}
+
+/// An aiosmtpd that advertises PIPELINING, refuses recipients whose address starts with
+/// "refused" and writes to `log` whether each MAIL came with its RCPT and DATA
+/// (`tests/tools/smtp_pipelining.py`).
+pub async fn start_pipelining_smtp_server(maildir: &Path, log: &Path) -> Option<SmtpServer> {
+    let installed = Command::new("python3")
+        .args(["-c", "import aiosmtpd"])
+        .status()
+        .is_ok_and(|s| s.success());
+    crate::required_tool("Python aiosmtpd (pip)", installed.then_some(()))?;
+    let port = free_port();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/smtp_pipelining.py");
+    let child = Command::new("python3")
+        .arg(script)
+        .arg(port.to_string())
+        .arg(maildir)
+        .arg(log)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the pipelining SMTP server starts");
+    Some(listening(child, port).await)
+}
+
+/// The server `child` once it accepts connections on `port`; owned by the guard from the
+/// start, so every path stops the process.
+async fn listening(child: Child, port: u16) -> SmtpServer {
+    let server = SmtpServer { child, port };
     for _ in 0..100 {
         if tokio::net::TcpStream::connect(("127.0.0.1", port))
             .await
             .is_ok()
         {
-            return Some(server);
+            return server;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!("aiosmtpd did not start listening on port {port}");
+    panic!("the SMTP server did not start listening on port {port}");
 }
 
 /// The platform's settings for the test server on `port`: no TLS, no credentials.

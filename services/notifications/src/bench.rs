@@ -219,8 +219,7 @@ pub async fn run(settings: Settings, count: usize, queue_only: bool) -> anyhow::
         .await?
         .context("a queued delivery")?;
     let mut bodies = std::collections::HashMap::new();
-    core.read_bodies(std::slice::from_ref(&model), &mut bodies)
-        .await?;
+    crate::runtime::read_bodies(db, std::slice::from_ref(&model), &mut bodies).await?;
     let body = model.body_id.and_then(|id| bodies.get(&id).cloned());
     let mail = mail_of(&model, body.as_deref()).context("the notice's text")?;
     let message_bytes = context.mailer.formatted(mail)?.len();
@@ -234,7 +233,10 @@ pub async fn run(settings: Settings, count: usize, queue_only: bool) -> anyhow::
             rss_peak_kib: status_kib("VmHWM"),
         });
     }
-    core.send_due().await?;
+    // On a worker thread of the runtime, as `Notifications::start` runs it in the server.
+    let core = Arc::new(core);
+    let sender = core.clone();
+    tokio::spawn(async move { sender.send_due().await }).await??;
     let platform_seconds = started.elapsed().as_secs_f64();
     let sent = delivery::Entity::find()
         .filter(delivery::Column::State.eq("sent"))

@@ -10,9 +10,9 @@ use council_shared::{
     athens,
     mail::{OutgoingMail, SendFailure},
 };
-use futures_util::{FutureExt, StreamExt, stream::FuturesUnordered};
+use futures_util::{FutureExt, StreamExt, future::BoxFuture, stream::FuturesUnordered};
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::{
     Notifications,
@@ -26,6 +26,42 @@ pub const EXPIRY: &str = "expiry";
 pub const DIGESTS: &str = "digests";
 pub const REMINDERS: &str = "reminders";
 pub const BOUNCES: &str = "bounces";
+
+/// Adds the shared texts `rows` name that `bodies` lacks, in one query.
+pub(crate) async fn read_bodies(
+    db: &impl ConnectionTrait,
+    rows: &[delivery::Model],
+    bodies: &mut HashMap<i64, Arc<body::Model>>,
+) -> crate::error::Result<()> {
+    let missing: Vec<i64> = rows
+        .iter()
+        .filter_map(|row| row.body_id)
+        .filter(|id| !bodies.contains_key(id))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    for found in body::Entity::find()
+        .filter(body::Column::Id.is_in(missing))
+        .all(db)
+        .await?
+    {
+        bodies.insert(found.id, Arc::new(found));
+    }
+    Ok(())
+}
+
+/// What a database call of `send_due` answered.
+enum Asked {
+    Claimed {
+        claimed: Vec<delivery::Model>,
+        bodies: HashMap<i64, Arc<body::Model>>,
+        exhausted: bool,
+    },
+    Recorded,
+}
 
 /// The message of a delivery: its own text, or its notice's shared text (`body`) with its
 /// token in place of the placeholder. None when the shared text it names is gone.
@@ -79,97 +115,130 @@ impl Notifications {
     /// Deliveries are claimed and recorded in batches, so the database is asked once per
     /// batch rather than once per message: a delivery counts as in flight from its claim
     /// until its attempt is recorded, and never more than `in_flight` are (what a crash
-    /// may send twice). A worker freed by a finished send takes the next claimed delivery
-    /// at once, so the mail server always has `workers` messages to take.
+    /// may send twice). The sends and the one database call under way (a claim or a
+    /// record) are polled side by side in this one task: the SMTP sessions never wait for
+    /// the database, the next deliveries are claimed before the last claimed ones are
+    /// sent, and a message's commands and answers do not hop between threads.
     pub async fn send_due(&self) -> crate::error::Result<usize> {
         let workers = self.settings.workers.max(1) as usize;
         let window = (self.settings.in_flight as usize).max(workers);
-        let mut ready = std::collections::VecDeque::new();
+        let mut ready = std::collections::VecDeque::<delivery::Model>::new();
         let mut flying = FuturesUnordered::new();
         let mut done = Vec::new();
         // The shared texts of the notices being sent; one notice's deliveries share a few.
-        let mut bodies = HashMap::new();
+        let mut bodies: HashMap<i64, Arc<body::Model>> = HashMap::new();
+        let mut asking: Option<BoxFuture<'_, crate::error::Result<Asked>>> = None;
+        // Attempts being recorded by the call under way: still in flight until it ends.
+        let mut recording = 0;
+        // The last claim found fewer due deliveries than it asked for.
+        let mut exhausted = false;
         let mut tried = 0;
         loop {
-            let held = ready.len() + flying.len() + done.len();
-            if ready.is_empty() && held < window {
-                let claimed = queue::claim(&self.db, (window - held) as u64).await?;
-                tried += claimed.len();
-                self.read_bodies(&claimed, &mut bodies).await?;
-                ready.extend(claimed);
-            }
             while flying.len() < workers {
                 let Some(row) = ready.pop_front() else {
                     break;
                 };
-                let mailer = self.mailer.clone();
                 let body = row.body_id.and_then(|id| bodies.get(&id).cloned());
-                let mail = mail_of(&row, body.as_deref());
-                let started_at = Utc::now();
-                // Spawned, so sends go on while this task records the finished ones.
-                let send = async move {
-                    match mail {
-                        Some(mail) => mailer.deliver(mail).await,
-                        None => Err(SendFailure::Permanent(
-                            "the notice's text is gone (erased?)".into(),
-                        )),
-                    }
-                };
-                flying.push(tokio::spawn(send).map(move |joined| {
-                    let outcome = match joined {
-                        Ok(Ok(())) => queue::Outcome::Sent,
-                        Ok(Err(SendFailure::Temporary(e))) => queue::Outcome::Temporary(e),
-                        Ok(Err(SendFailure::Permanent(e))) => queue::Outcome::Permanent(e),
-                        // A send that panicked is tried again later, like a put-off one.
-                        Err(e) => queue::Outcome::Temporary(format!("the send stopped: {e}")),
-                    };
-                    queue::Attempted {
-                        claimed: row,
-                        outcome,
-                        started_at,
-                    }
-                }));
+                flying.push(self.attempt(row, body));
             }
-            let Some(first) = flying.next().await else {
-                // Nothing sending, nothing claimed: what is done is recorded, and that is all.
-                self.record_attempts(std::mem::take(&mut done)).await?;
-                return Ok(tried);
+            if asking.is_none() {
+                let held = ready.len() + flying.len() + done.len();
+                if !exhausted && ready.len() < workers && held < window {
+                    let wanted = window - held;
+                    let known = bodies.clone();
+                    asking = Some(
+                        async move {
+                            // The texts are read in the claim's transaction: a pooled
+                            // connection reading on its own might still hold a snapshot
+                            // from before the notice was queued, and find no text.
+                            let txn = council_shared::database::begin_write(&self.db).await?;
+                            let claimed = queue::claim(&txn, wanted as u64).await?;
+                            let mut bodies = known;
+                            read_bodies(&txn, &claimed, &mut bodies).await?;
+                            txn.commit().await?;
+                            Ok(Asked::Claimed {
+                                exhausted: claimed.len() < wanted,
+                                claimed,
+                                bodies,
+                            })
+                        }
+                        .boxed(),
+                    );
+                } else if done.len() >= window / 2
+                    || (!done.is_empty() && ready.is_empty() && flying.is_empty())
+                {
+                    let batch = std::mem::take(&mut done);
+                    recording = batch.len();
+                    asking = Some(
+                        async move {
+                            self.record_attempts(batch).await?;
+                            Ok(Asked::Recorded)
+                        }
+                        .boxed(),
+                    );
+                }
+            }
+            let Some(call) = asking.as_mut() else {
+                if flying.is_empty() {
+                    // Nothing claimed, sending or left to record.
+                    return Ok(tried);
+                }
+                if let Some(attempted) = flying.next().await {
+                    done.push(attempted);
+                }
+                continue;
             };
-            done.push(first);
-            while let Some(Some(more)) = flying.next().now_or_never() {
-                done.push(more);
+            tokio::select! {
+                Some(attempted) = flying.next(), if !flying.is_empty() => done.push(attempted),
+                asked = call => {
+                    asking = None;
+                    match asked? {
+                        Asked::Claimed { claimed, bodies: known, exhausted: none_left } => {
+                            tried += claimed.len();
+                            exhausted = none_left;
+                            bodies = known;
+                            ready.extend(claimed);
+                        }
+                        Asked::Recorded => recording = 0,
+                    }
+                }
             }
-            // Half the window finished, or nothing more to send: record them together.
-            if done.len() >= window / 2 || (ready.is_empty() && flying.is_empty()) {
-                self.record_attempts(std::mem::take(&mut done)).await?;
-            }
+            debug_assert!(ready.len() + flying.len() + done.len() + recording <= window);
         }
     }
 
-    /// Adds the shared texts `rows` name that `bodies` lacks, in one query.
-    pub(crate) async fn read_bodies(
+    /// One attempt at a claimed delivery. A send that panics is tried again later, like a
+    /// put-off one, and does not stop the others.
+    fn attempt(
         &self,
-        rows: &[delivery::Model],
-        bodies: &mut HashMap<i64, Arc<body::Model>>,
-    ) -> crate::error::Result<()> {
-        let missing: Vec<i64> = rows
-            .iter()
-            .filter_map(|row| row.body_id)
-            .filter(|id| !bodies.contains_key(id))
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        if missing.is_empty() {
-            return Ok(());
-        }
-        for found in body::Entity::find()
-            .filter(body::Column::Id.is_in(missing))
-            .all(&self.db)
-            .await?
-        {
-            bodies.insert(found.id, Arc::new(found));
-        }
-        Ok(())
+        row: delivery::Model,
+        body: Option<Arc<body::Model>>,
+    ) -> impl std::future::Future<Output = queue::Attempted> + Send + '_ {
+        let mail = mail_of(&row, body.as_deref());
+        let started_at = Utc::now();
+        let send = async move {
+            match mail {
+                Some(mail) => self.mailer.deliver(mail).await,
+                None => Err(SendFailure::Permanent(
+                    "the notice's text is gone (erased?)".into(),
+                )),
+            }
+        };
+        std::panic::AssertUnwindSafe(send)
+            .catch_unwind()
+            .map(move |sent| {
+                let outcome = match sent {
+                    Ok(Ok(())) => queue::Outcome::Sent,
+                    Ok(Err(SendFailure::Temporary(e))) => queue::Outcome::Temporary(e),
+                    Ok(Err(SendFailure::Permanent(e))) => queue::Outcome::Permanent(e),
+                    Err(_) => queue::Outcome::Temporary("the send stopped (panicked)".into()),
+                };
+                queue::Attempted {
+                    claimed: row,
+                    outcome,
+                    started_at,
+                }
+            })
     }
 
     async fn record_attempts(&self, done: Vec<queue::Attempted>) -> crate::error::Result<()> {

@@ -4,6 +4,7 @@
 
 mod dkim;
 mod smtp;
+mod transaction;
 mod verp;
 
 use std::sync::Arc;

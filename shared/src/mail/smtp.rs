@@ -6,7 +6,8 @@
 //! runs a session on a stream it is given (`AsyncSmtpConnection::connect_with_transport`),
 //! so here we open the TCP stream with `TCP_NODELAY`, wrap it in TLS where configured, and
 //! hand it over; lettre still speaks SMTP. Its pool also sent a NOOP before every message;
-//! here a connection is only tested after it has been idle a while.
+//! here a connection is only tested after it has been idle a while. A message's commands go
+//! out pipelined where the server allows it (`transaction`).
 
 use std::{
     net::SocketAddr,
@@ -29,7 +30,10 @@ use tokio::{
     net::TcpStream,
 };
 
-use super::SendFailure;
+use super::{
+    SendFailure,
+    transaction::{Session, refused},
+};
 use crate::settings::{SmtpSettings, SmtpTls};
 
 /// A connection idle longer than this is asked (NOOP) whether the server still holds it.
@@ -48,7 +52,7 @@ pub(super) struct SmtpPool {
     hello: ClientId,
     keep: usize,
     tls_config: Option<Arc<tokio_rustls::rustls::ClientConfig>>,
-    idle: Mutex<Vec<(AsyncSmtpConnection, Instant)>>,
+    idle: Mutex<Vec<(Session, Instant)>>,
 }
 
 impl SmtpPool {
@@ -88,15 +92,19 @@ impl SmtpPool {
     /// Sends one message. A failure on a reused session that never reached the server's
     /// answer to the message (the server had closed it) is tried once on a new session.
     pub(super) async fn send(&self, envelope: &Envelope, email: &[u8]) -> Result<(), SendFailure> {
-        let (mut connection, reused) = self.checkout().await?;
-        let result = tokio::time::timeout(self.timeout, connection.send(envelope, email)).await;
+        let (mut session, reused) = self.checkout().await?;
+        if let Some(unfit) = session.unfit(envelope, email) {
+            self.checkin(session);
+            return Err(unfit);
+        }
+        let result = tokio::time::timeout(self.timeout, session.send(envelope, email)).await;
         match result {
             Ok(Ok(_)) => {
-                self.checkin(connection);
+                self.checkin(session);
                 Ok(())
             }
-            Ok(Err(error)) if reused && !error.is_response() && !error.is_permanent() => {
-                connection.abort().await;
+            Ok(Err(error)) if reused && !refused(&error) && !error.is_response() => {
+                session.connection.abort().await;
                 tracing::debug!(error = %error, "a kept SMTP session had closed: opening another");
                 let mut fresh = self.connect().await?;
                 match tokio::time::timeout(self.timeout, fresh.send(envelope, email)).await {
@@ -109,7 +117,7 @@ impl SmtpPool {
                         Err(classify(error))
                     }
                     Err(_) => {
-                        fresh.abort().await;
+                        fresh.connection.abort().await;
                         Err(SendFailure::Temporary(
                             "the SMTP server did not answer in time".into(),
                         ))
@@ -117,11 +125,11 @@ impl SmtpPool {
                 }
             }
             Ok(Err(error)) => {
-                self.discard_or_keep(connection, &error).await;
+                self.discard_or_keep(session, &error).await;
                 Err(classify(error))
             }
             Err(_) => {
-                connection.abort().await;
+                session.connection.abort().await;
                 Err(SendFailure::Temporary(
                     "the SMTP server did not answer in time".into(),
                 ))
@@ -129,50 +137,46 @@ impl SmtpPool {
         }
     }
 
-    /// Lettre ends a session on any failed command (it sends QUIT): such a session is
-    /// closed, one that is somehow still whole is kept.
-    async fn discard_or_keep(
-        &self,
-        mut connection: AsyncSmtpConnection,
-        error: &lettre::transport::smtp::Error,
-    ) {
-        if connection.has_broken() || !error.is_response() {
-            connection.abort().await;
+    /// A session that broke, or failed on the network, is closed; one whose message was
+    /// refused (and reset) carries the next.
+    async fn discard_or_keep(&self, mut session: Session, error: &lettre::transport::smtp::Error) {
+        if session.connection.has_broken() || !refused(error) {
+            session.connection.abort().await;
         } else {
-            self.checkin(connection);
+            self.checkin(session);
         }
     }
 
     /// An idle session, or a new one; says whether it was reused.
-    async fn checkout(&self) -> Result<(AsyncSmtpConnection, bool), SendFailure> {
+    async fn checkout(&self) -> Result<(Session, bool), SendFailure> {
         loop {
             let kept = self.idle.lock().expect("the pool's lock").pop();
-            let Some((mut connection, since)) = kept else {
+            let Some((mut session, since)) = kept else {
                 return Ok((self.connect().await?, false));
             };
             let idle = since.elapsed();
             if idle > CLOSE_AFTER {
-                connection.abort().await;
+                session.connection.abort().await;
                 continue;
             }
-            if idle > TEST_AFTER && !connection.test_connected().await {
-                connection.abort().await;
+            if idle > TEST_AFTER && !session.connection.test_connected().await {
+                session.connection.abort().await;
                 continue;
             }
-            return Ok((connection, true));
+            return Ok((session, true));
         }
     }
 
-    fn checkin(&self, connection: AsyncSmtpConnection) {
+    fn checkin(&self, session: Session) {
         let mut idle = self.idle.lock().expect("the pool's lock");
-        if idle.len() < self.keep && !connection.has_broken() {
-            idle.push((connection, Instant::now()));
+        if idle.len() < self.keep && !session.connection.has_broken() {
+            idle.push((session, Instant::now()));
         }
         // Otherwise dropped: the socket closes without a QUIT, which servers accept.
     }
 
     /// Opens a session: TCP with `TCP_NODELAY`, TLS as configured, EHLO, AUTH.
-    async fn connect(&self) -> Result<AsyncSmtpConnection, SendFailure> {
+    async fn connect(&self) -> Result<Session, SendFailure> {
         let unreachable = |e: &dyn std::fmt::Display| {
             SendFailure::Temporary(format!(
                 "cannot reach the SMTP server {}:{}: {e}",
@@ -209,13 +213,17 @@ impl SmtpPool {
                     .await
                     .map_err(classify)?;
             }
+            let mut session = Session::open(connection, &self.hello)
+                .await
+                .map_err(classify)?;
             if let Some(credentials) = &self.credentials {
-                connection
+                session
+                    .connection
                     .auth(DEFAULT_MECHANISMS, credentials)
                     .await
                     .map_err(classify)?;
             }
-            Ok(connection)
+            Ok(session)
         };
         tokio::time::timeout(self.timeout, opened)
             .await

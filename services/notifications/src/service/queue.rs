@@ -90,6 +90,9 @@ pub async fn enqueue_many(
         }
         row
     });
+    if db.get_database_backend() == DbBackend::Postgres {
+        return insert_as_json(db, rows).await;
+    }
     Ok(delivery::Entity::insert_many(rows)
         .on_conflict(
             OnConflict::column(delivery::Column::IdempotencyKey)
@@ -98,6 +101,85 @@ pub async fn enqueue_many(
         )
         .exec_without_returning(db)
         .await?)
+}
+
+/// PostgreSQL: the rows as one JSON parameter, unpacked by `json_to_recordset`. A
+/// thousand rows as separate parameters are 21,000 values for the server to bind one by
+/// one (about 25 ms a page, half the fan-out's time); one text of JSON is parsed in one go.
+async fn insert_as_json(
+    db: &impl ConnectionTrait,
+    rows: impl Iterator<Item = delivery::ActiveModel>,
+) -> Result<u64> {
+    use sea_orm::{ActiveValue, IdenStatic, Iterable, sea_query::Value};
+    let mut json = Vec::new();
+    for row in rows {
+        let mut object = serde_json::Map::new();
+        for column in delivery::Column::iter() {
+            if let ActiveValue::Set(value) = row.get(column) {
+                object.insert(column.as_str().to_string(), json_of(value));
+            }
+        }
+        json.push(serde_json::Value::Object(object));
+    }
+    let names: Vec<String> = delivery::Column::iter()
+        .filter(|c| !matches!(c, delivery::Column::Id))
+        .map(|c| c.as_str().to_string())
+        .collect();
+    let typed: Vec<String> = names
+        .iter()
+        .map(|name| {
+            let kind = POSTGRES_TYPES
+                .iter()
+                .find(|(column, _)| column == name)
+                .map_or("text", |(_, kind)| *kind);
+            format!("{name} {kind}")
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO notification_deliveries ({columns}) SELECT {columns} \
+         FROM json_to_recordset($1::json) AS r({typed}) \
+         ON CONFLICT (idempotency_key) DO NOTHING",
+        columns = names.join(", "),
+        typed = typed.join(", "),
+    );
+    let text = serde_json::Value::Array(json).to_string();
+    Ok(db
+        .execute_raw(sea_orm::Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            [Value::from(text)],
+        ))
+        .await?
+        .rows_affected())
+}
+
+/// The deliveries' columns that are not text, with their PostgreSQL types.
+const POSTGRES_TYPES: &[(&str, &str)] = &[
+    ("tenant_id", "bigint"),
+    ("subscriber_id", "bigint"),
+    ("attempts", "integer"),
+    ("next_attempt_at", "timestamptz"),
+    ("created_at", "timestamptz"),
+    ("updated_at", "timestamptz"),
+    ("sent_at", "timestamptz"),
+    ("body_id", "bigint"),
+];
+
+/// A column's value as JSON: numbers, text, timestamps in RFC 3339, null.
+fn json_of(value: sea_orm::sea_query::Value) -> serde_json::Value {
+    use sea_orm::sea_query::Value;
+    match value {
+        Value::BigInt(Some(n)) => n.into(),
+        Value::Int(Some(n)) => n.into(),
+        Value::String(Some(text)) => text.into(),
+        // Microseconds, as PostgreSQL keeps them (it would round more digits, not cut them).
+        Value::ChronoDateTimeUtc(Some(at)) => at
+            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+            .into(),
+        Value::BigInt(None) | Value::Int(None) | Value::String(None) => serde_json::Value::Null,
+        Value::ChronoDateTimeUtc(None) => serde_json::Value::Null,
+        other => unreachable!("a delivery column holds neither number, text nor time: {other:?}"),
+    }
 }
 
 fn row_of(new: NewDelivery, domain: &str, now: DateTime<Utc>) -> delivery::ActiveModel {
@@ -151,8 +233,9 @@ pub async fn drop_waiting_changes(db: &impl ConnectionTrait, meeting_id: i64) ->
 }
 
 /// Takes up to `limit` due deliveries for this worker, marking them in flight, in one
-/// statement: the conditional update re-checks `state = 'queued'` on each row it changes,
-/// so of several workers (or instances) only one takes a delivery.
+/// statement: on PostgreSQL the select locks what it picks (skipping what another worker
+/// holds) and the update re-checks `state = 'queued'`, so of several workers (or instances)
+/// only one takes a delivery.
 pub async fn claim(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<delivery::Model>> {
     let now = Utc::now();
     let mut due = delivery::Entity::find()
@@ -164,21 +247,27 @@ pub async fn claim(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<delivery
         .order_by_asc(delivery::Column::Id)
         .limit(limit)
         .into_query();
-    if db.get_database_backend() == DbBackend::Postgres {
+    let postgres = db.get_database_backend() == DbBackend::Postgres;
+    if postgres {
         // Rows another instance is claiming at this moment are passed over, not waited for.
         due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
     }
-    Ok(delivery::Entity::update_many()
+    let mut update = delivery::Entity::update_many()
         .col_expr(delivery::Column::State, Expr::value("in_flight"))
         .col_expr(
             delivery::Column::Attempts,
             Expr::col(delivery::Column::Attempts).add(1),
         )
         .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
-        .filter(delivery::Column::Id.in_subquery(due))
-        .filter(delivery::Column::State.eq("queued"))
-        .exec_with_returning(db)
-        .await?)
+        .filter(delivery::Column::Id.in_subquery(due));
+    if postgres {
+        // A row taken between the select and the update is not taken twice.
+        update = update.filter(delivery::Column::State.eq("queued"));
+    }
+    // SQLite runs one writing statement at a time, so nothing comes between its select and
+    // its update; there the state is not checked twice, which would make SQLite walk every
+    // queued delivery by the state index instead of taking the chosen ones by id.
+    Ok(update.exec_with_returning(db).await?)
 }
 
 /// How an attempt ended.

@@ -1,0 +1,233 @@
+//! One message on an open SMTP session, in as few round trips as the server allows.
+//!
+//! Lettre's `AsyncSmtpConnection::send` waits for the answer to each of MAIL, RCPT and DATA
+//! before the next, then writes the content and its end in two more writes: four round
+//! trips and five writes a message. Where the server advertises PIPELINING (RFC 2920), MAIL,
+//! RCPT and DATA go in one write and their three answers are read after it; the content and
+//! its end go in one more: two round trips and two writes. Every answer is still read and
+//! judged, and a refused command leaves the session as clean as before (RSET), so it can
+//! carry the next message rather than being closed as lettre does.
+//!
+//! What lettre offers for this is public: `command` writes any text and reads one answer,
+//! `read_response` reads the next; the commands are lettre's own (`Mail`, `Rcpt`, `Data`).
+
+use std::fmt::Write as _;
+
+use lettre::{
+    address::Envelope,
+    transport::smtp::{
+        Error,
+        client::AsyncSmtpConnection,
+        commands::{Data, Ehlo, Mail, Rcpt, Rset},
+        extension::{ClientId, Extension, MailBodyParameter, MailParameter},
+    },
+};
+
+use super::SendFailure;
+
+/// An open session and what its server said it can do.
+pub(super) struct Session {
+    pub(super) connection: AsyncSmtpConnection,
+    /// Commands may be sent in groups (RFC 2920).
+    pipelining: bool,
+}
+
+impl Session {
+    /// Learns whether the server pipelines: lettre reads the EHLO answer but keeps only the
+    /// extensions it knows, so the client says EHLO once more (RFC 5321 allows it at any
+    /// time; it only resets a transaction, and there is none yet). Sent before AUTH, which
+    /// a later EHLO might undo.
+    pub(super) async fn open(
+        mut connection: AsyncSmtpConnection,
+        hello: &ClientId,
+    ) -> Result<Self, Error> {
+        let answer = connection.command(Ehlo::new(hello.clone())).await?;
+        let pipelining = answer
+            .message()
+            .any(|line| line.trim().eq_ignore_ascii_case("PIPELINING"));
+        Ok(Self {
+            connection,
+            pipelining,
+        })
+    }
+
+    /// Why `envelope` and `email` cannot go through this server at all, before anything is
+    /// sent: non-ASCII addresses need SMTPUTF8, non-ASCII content 8BITMIME (as lettre checks).
+    pub(super) fn unfit(&self, envelope: &Envelope, email: &[u8]) -> Option<SendFailure> {
+        let info = self.connection.server_info();
+        if !ascii_addresses(envelope) && !info.supports_feature(Extension::SmtpUtfEight) {
+            return Some(SendFailure::Permanent(
+                "the address is not ASCII and the SMTP server does not take SMTPUTF8".into(),
+            ));
+        }
+        if !email.is_ascii() && !info.supports_feature(Extension::EightBitMime) {
+            return Some(SendFailure::Permanent(
+                "the message is not ASCII and the SMTP server does not take 8BITMIME".into(),
+            ));
+        }
+        None
+    }
+
+    /// Sends one message; the first refusal (or the network's error) is the outcome. After a
+    /// refusal the session is reset and can be used again, unless it has broken.
+    pub(super) async fn send(&mut self, envelope: &Envelope, email: &[u8]) -> Result<(), Error> {
+        let mut options = Vec::new();
+        if !ascii_addresses(envelope) {
+            options.push(MailParameter::SmtpUtfEight);
+        }
+        if !email.is_ascii() {
+            options.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+        }
+        let mail = Mail::new(envelope.from().cloned(), options);
+        let recipients = envelope
+            .to()
+            .iter()
+            .map(|to| Rcpt::new(to.clone(), Vec::new()));
+        let accepted = if self.pipelining {
+            self.envelope_in_one_write(mail, recipients).await?
+        } else {
+            self.envelope_one_by_one(mail, recipients).await?
+        };
+        if let Err(refused) = accepted {
+            self.reset().await;
+            return Err(refused);
+        }
+        match std::str::from_utf8(email) {
+            // The content, made transparent, and its end in one write.
+            Ok(text) => self.connection.command(Content(text)).await.map(|_| ()),
+            Err(_) => self.connection.message(email).await.map(|_| ()),
+        }
+    }
+
+    /// MAIL, each RCPT and DATA in one write, then their answers in order. The outer error
+    /// is the network's (the session is gone); the inner one the first command refused.
+    async fn envelope_in_one_write(
+        &mut self,
+        mail: Mail,
+        recipients: impl Iterator<Item = Rcpt>,
+    ) -> Result<Result<(), Error>, Error> {
+        let mut group = mail.to_string();
+        let mut answers = 1;
+        for rcpt in recipients {
+            write!(group, "{rcpt}").expect("writing to a String");
+            answers += 1;
+        }
+        write!(group, "{Data}").expect("writing to a String");
+        answers += 1;
+        // The first refusal, and whether the last answer (DATA's) was a 354.
+        let mut first_refusal = None;
+        let mut data_accepted = false;
+        let mut note = |answer: Result<_, Error>| -> Result<(), Error> {
+            match answer {
+                Ok(_) => {
+                    data_accepted = true;
+                    Ok(())
+                }
+                Err(error) if refused(&error) => {
+                    data_accepted = false;
+                    first_refusal.get_or_insert(error);
+                    Ok(())
+                }
+                Err(error) => Err(error),
+            }
+        };
+        note(self.connection.command(group).await)?;
+        for _ in 1..answers {
+            note(self.connection.read_response().await)?;
+        }
+        match first_refusal {
+            None => Ok(Ok(())),
+            // DATA was answered 354 though a command before it was refused (RFC 2920 asks
+            // the server to refuse it): the session waits for content that must not come,
+            // so it is closed (lettre's abort marks it broken, and the pool drops it).
+            Some(error) if data_accepted => {
+                self.connection.abort().await;
+                Ok(Err(error))
+            }
+            Some(error) => Ok(Err(error)),
+        }
+    }
+
+    /// Lettre's order: each command's answer before the next command.
+    async fn envelope_one_by_one(
+        &mut self,
+        mail: Mail,
+        recipients: impl Iterator<Item = Rcpt>,
+    ) -> Result<Result<(), Error>, Error> {
+        let commands = std::iter::once(mail.to_string())
+            .chain(recipients.map(|rcpt| rcpt.to_string()))
+            .chain(std::iter::once(Data.to_string()));
+        for command in commands {
+            match self.connection.command(command).await {
+                Ok(_) => {}
+                Err(error) if refused(&error) => return Ok(Err(error)),
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(Ok(()))
+    }
+
+    /// Ends a refused transaction so the session can carry the next; a session that does
+    /// not take the RSET is closed.
+    async fn reset(&mut self) {
+        if self.connection.has_broken() {
+            return;
+        }
+        if self.connection.command(Rset).await.is_err() {
+            self.connection.abort().await;
+        }
+    }
+}
+
+/// Whether the server answered with a refusal (a 4xx or 5xx code), rather than the
+/// session failing on the network or with an answer that makes no sense. Lettre's
+/// `is_response` is the latter.
+pub(super) fn refused(error: &Error) -> bool {
+    error.status().is_some()
+}
+
+/// Whether the envelope's addresses are all ASCII (else MAIL needs SMTPUTF8).
+fn ascii_addresses(envelope: &Envelope) -> bool {
+    envelope
+        .from()
+        .is_none_or(|from| AsRef::<str>::as_ref(from).is_ascii())
+        && envelope
+            .to()
+            .iter()
+            .all(|to| AsRef::<str>::as_ref(to).is_ascii())
+}
+
+/// A message's content as it goes on the wire: a line starting with a dot gets a second
+/// one (RFC 5321 4.5.2, as lettre's codec does), then the end, CRLF.CRLF.
+struct Content<'a>(&'a str);
+
+impl std::fmt::Display for Content<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        if rest.starts_with('.') {
+            f.write_char('.')?;
+        }
+        while let Some(at) = rest.find("\r\n.") {
+            // Up to and including the dot, then the dot again.
+            f.write_str(&rest[..at + 3])?;
+            f.write_char('.')?;
+            rest = &rest[at + 3..];
+        }
+        f.write_str(rest)?;
+        f.write_str("\r\n.\r\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Content;
+
+    #[test]
+    fn content_is_made_transparent_and_ended() {
+        assert_eq!(
+            Content(".a\r\nb\r\n.\r\n..c\r\nd.e").to_string(),
+            "..a\r\nb\r\n..\r\n...c\r\nd.e\r\n.\r\n"
+        );
+        assert_eq!(Content("").to_string(), "\r\n.\r\n");
+    }
+}
