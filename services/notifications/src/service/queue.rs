@@ -110,17 +110,11 @@ async fn insert_as_json(
     db: &impl ConnectionTrait,
     rows: impl Iterator<Item = delivery::ActiveModel>,
 ) -> Result<u64> {
-    use sea_orm::{ActiveValue, IdenStatic, Iterable, sea_query::Value};
-    let mut json = Vec::new();
-    for row in rows {
-        let mut object = serde_json::Map::new();
-        for column in delivery::Column::iter() {
-            if let ActiveValue::Set(value) = row.get(column) {
-                object.insert(column.as_str().to_string(), json_of(value));
-            }
-        }
-        json.push(serde_json::Value::Object(object));
-    }
+    use sea_orm::{IdenStatic, Iterable, sea_query::Value};
+    let rows: Vec<delivery::ActiveModel> = rows.collect();
+    let text = serde_json::to_string(&JsonRows(&rows)).map_err(|e| {
+        crate::error::NotificationsError::Internal(anyhow::anyhow!("deliveries as JSON: {e}"))
+    })?;
     let names: Vec<String> = delivery::Column::iter()
         .filter(|c| !matches!(c, delivery::Column::Id))
         .map(|c| c.as_str().to_string())
@@ -142,7 +136,6 @@ async fn insert_as_json(
         columns = names.join(", "),
         typed = typed.join(", "),
     );
-    let text = serde_json::Value::Array(json).to_string();
     Ok(db
         .execute_raw(sea_orm::Statement::from_sql_and_values(
             DbBackend::Postgres,
@@ -165,20 +158,56 @@ const POSTGRES_TYPES: &[(&str, &str)] = &[
     ("body_id", "bigint"),
 ];
 
-/// A column's value as JSON: numbers, text, timestamps in RFC 3339, null.
-fn json_of(value: sea_orm::sea_query::Value) -> serde_json::Value {
-    use sea_orm::sea_query::Value;
-    match value {
-        Value::BigInt(Some(n)) => n.into(),
-        Value::Int(Some(n)) => n.into(),
-        Value::String(Some(text)) => text.into(),
-        // Microseconds, as PostgreSQL keeps them (it would round more digits, not cut them).
-        Value::ChronoDateTimeUtc(Some(at)) => at
-            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
-            .into(),
-        Value::BigInt(None) | Value::Int(None) | Value::String(None) => serde_json::Value::Null,
-        Value::ChronoDateTimeUtc(None) => serde_json::Value::Null,
-        other => unreachable!("a delivery column holds neither number, text nor time: {other:?}"),
+/// Rows as the JSON array `json_to_recordset` reads: one object per row, a key per column
+/// that is set, written straight into the text (no intermediate JSON values).
+struct JsonRows<'a>(&'a [delivery::ActiveModel]);
+
+impl serde::Serialize for JsonRows<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut rows = serializer.serialize_seq(Some(self.0.len()))?;
+        for row in self.0 {
+            rows.serialize_element(&JsonRow(row))?;
+        }
+        rows.end()
+    }
+}
+
+struct JsonRow<'a>(&'a delivery::ActiveModel);
+
+impl serde::Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use sea_orm::{ActiveModelTrait, ActiveValue, IdenStatic, Iterable, sea_query::Value};
+        use serde::ser::{Error as _, SerializeMap};
+        let mut object = serializer.serialize_map(None)?;
+        for column in delivery::Column::iter() {
+            let ActiveValue::Set(value) = self.0.get(column) else {
+                continue;
+            };
+            let name = column.as_str();
+            match value {
+                Value::BigInt(n) => object.serialize_entry(name, &n)?,
+                Value::Int(n) => object.serialize_entry(name, &n)?,
+                Value::String(text) => object.serialize_entry(name, &text)?,
+                // Microseconds, as PostgreSQL keeps them (it would round more digits).
+                Value::ChronoDateTimeUtc(at) => object.serialize_entry(
+                    name,
+                    &at.map(|at| at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)),
+                )?,
+                other => {
+                    return Err(S::Error::custom(format!(
+                        "{name} holds neither number, text nor time: {other:?}"
+                    )));
+                }
+            }
+        }
+        object.end()
     }
 }
 
