@@ -2,6 +2,7 @@
 //! Maildir that the tests read.
 
 use std::{
+    ffi::OsStr,
     net::TcpListener,
     path::Path,
     process::{Child, Command, Stdio},
@@ -37,42 +38,51 @@ pub async fn start_smtp_server(maildir: &Path) -> Option<SmtpServer> {
 
 /// The same on a given port (to bring a server back where the platform expects it).
 pub async fn start_smtp_server_on(maildir: &Path, port: u16) -> Option<SmtpServer> {
-    let installed = Command::new("python3")
-        .args(["-c", "import aiosmtpd"])
-        .status()
-        .is_ok_and(|s| s.success());
-    crate::required_tool("Python aiosmtpd (pip)", installed.then_some(()))?;
-    let child = Command::new("python3")
-        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-        .args(["-c", "aiosmtpd.handlers.Mailbox"])
-        .arg(maildir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("aiosmtpd starts");
-    Some(listening(child, port).await)
+    let listen = format!("127.0.0.1:{port}");
+    let module = [
+        "-m",
+        "aiosmtpd",
+        "-n",
+        "-l",
+        &listen,
+        "-c",
+        "aiosmtpd.handlers.Mailbox",
+    ];
+    let mut args: Vec<&OsStr> = module.iter().map(OsStr::new).collect();
+    args.push(maildir.as_os_str());
+    start_python(&args, port).await
 }
 
 /// An aiosmtpd that advertises PIPELINING, refuses recipients whose address starts with
 /// "refused" and writes to `log` whether each MAIL came with its RCPT and DATA
 /// (`tests/tools/smtp_pipelining.py`).
 pub async fn start_pipelining_smtp_server(maildir: &Path, log: &Path) -> Option<SmtpServer> {
+    let port = free_port();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/smtp_pipelining.py");
+    let port_arg = port.to_string();
+    let args = [
+        OsStr::new(script),
+        OsStr::new(&port_arg),
+        maildir.as_os_str(),
+        log.as_os_str(),
+    ];
+    start_python(&args, port).await
+}
+
+/// Python with `args`, an SMTP server on `port` built on aiosmtpd; `None` (with a message)
+/// if aiosmtpd is not installed outside CI.
+async fn start_python(args: &[&OsStr], port: u16) -> Option<SmtpServer> {
     let installed = Command::new("python3")
         .args(["-c", "import aiosmtpd"])
         .status()
         .is_ok_and(|s| s.success());
     crate::required_tool("Python aiosmtpd (pip)", installed.then_some(()))?;
-    let port = free_port();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/smtp_pipelining.py");
     let child = Command::new("python3")
-        .arg(script)
-        .arg(port.to_string())
-        .arg(maildir)
-        .arg(log)
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .expect("the pipelining SMTP server starts");
+        .expect("the SMTP server starts");
     Some(listening(child, port).await)
 }
 

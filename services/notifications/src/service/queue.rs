@@ -110,14 +110,28 @@ async fn insert_as_json(
     db: &impl ConnectionTrait,
     rows: impl Iterator<Item = delivery::ActiveModel>,
 ) -> Result<u64> {
-    use sea_orm::{IdenStatic, Iterable, sea_query::Value};
+    use sea_orm::sea_query::Value;
     let rows: Vec<delivery::ActiveModel> = rows.collect();
     let text = serde_json::to_string(&JsonRows(&rows)).map_err(|e| {
         crate::error::NotificationsError::Internal(anyhow::anyhow!("deliveries as JSON: {e}"))
     })?;
-    let names: Vec<String> = delivery::Column::iter()
+    Ok(db
+        .execute_raw(sea_orm::Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            INSERT_AS_JSON.as_str(),
+            [Value::from(text)],
+        ))
+        .await?
+        .rows_affected())
+}
+
+/// The statement of `insert_as_json`, written once: every column but the id, typed for
+/// `json_to_recordset`.
+static INSERT_AS_JSON: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    use sea_orm::{IdenStatic, Iterable};
+    let names: Vec<&str> = delivery::Column::iter()
         .filter(|c| !matches!(c, delivery::Column::Id))
-        .map(|c| c.as_str().to_string())
+        .map(|c| c.as_str())
         .collect();
     let typed: Vec<String> = names
         .iter()
@@ -129,22 +143,14 @@ async fn insert_as_json(
             format!("{name} {kind}")
         })
         .collect();
-    let sql = format!(
+    format!(
         "INSERT INTO notification_deliveries ({columns}) SELECT {columns} \
          FROM json_to_recordset($1::json) AS r({typed}) \
          ON CONFLICT (idempotency_key) DO NOTHING",
         columns = names.join(", "),
         typed = typed.join(", "),
-    );
-    Ok(db
-        .execute_raw(sea_orm::Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            sql,
-            [Value::from(text)],
-        ))
-        .await?
-        .rows_affected())
-}
+    )
+});
 
 /// The deliveries' columns that are not text, with their PostgreSQL types.
 const POSTGRES_TYPES: &[(&str, &str)] = &[
