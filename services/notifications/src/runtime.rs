@@ -53,14 +53,12 @@ pub(crate) async fn read_bodies(
     Ok(())
 }
 
-/// What a database call of `send_due` answered.
-enum Asked {
-    Claimed {
-        claimed: Vec<delivery::Model>,
-        bodies: HashMap<i64, Arc<body::Model>>,
-        exhausted: bool,
-    },
-    Recorded,
+/// What a database call of a lane of `send_due` answered: the deliveries it claimed, the
+/// shared texts known so far, and whether fewer were due than it asked for.
+struct Claimed {
+    claimed: Vec<delivery::Model>,
+    bodies: HashMap<i64, Arc<body::Model>>,
+    exhausted: bool,
 }
 
 /// The message of a delivery: its own text, or its notice's shared text (`body`) with its
@@ -112,22 +110,58 @@ impl Notifications {
 
     /// Sends what is due, `workers` at a time, until nothing is; says how many were tried.
     ///
-    /// Deliveries are claimed and recorded in batches, so the database is asked once per
-    /// batch rather than once per message: a delivery counts as in flight from its claim
-    /// until its attempt is recorded, and never more than `in_flight` are (what a crash
-    /// may send twice). The sends and the one database call under way (a claim or a
-    /// record) are polled side by side in this one task: the SMTP sessions never wait for
-    /// the database, the next deliveries are claimed before the last claimed ones are
-    /// sent, and a message's commands and answers do not hop between threads.
-    pub async fn send_due(&self) -> crate::error::Result<usize> {
+    /// The sessions are shared among lanes, one per core (at most one per session), each
+    /// its own task claiming, sending and recording on its own: building and writing the
+    /// messages is what costs the processor, and one task runs on one core at a time. The
+    /// claims keep each delivery to one lane as they keep it to one instance, and the
+    /// lanes share `in_flight` so that no more than that is ever in flight.
+    pub async fn send_due(self: &Arc<Self>) -> crate::error::Result<usize> {
         let workers = self.settings.workers.max(1) as usize;
         let window = (self.settings.in_flight as usize).max(workers);
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let lanes = cores.min(workers);
+        let share = |total: usize, lane: usize| total / lanes + usize::from(lane < total % lanes);
+        let running: Vec<_> = (0..lanes)
+            .map(|lane| {
+                let core = self.clone();
+                let (workers, window) = (share(workers, lane), share(window, lane));
+                tokio::spawn(async move { core.send_lane(workers, window).await })
+            })
+            .collect();
+        let mut tried = 0;
+        let mut failed = None;
+        for lane in running {
+            match lane.await {
+                Ok(Ok(count)) => tried += count,
+                Ok(Err(error)) => failed = Some(error),
+                Err(joined) if joined.is_panic() => std::panic::resume_unwind(joined.into_panic()),
+                // Cancelled: the runtime is shutting down, and the claims' lease will
+                // requeue what the lane held.
+                Err(_) => {}
+            }
+        }
+        failed.map_or(Ok(tried), Err)
+    }
+
+    /// One lane of `send_due`: sends what is due, `workers` at a time and `window` in
+    /// flight at most, until nothing is; says how many were tried.
+    ///
+    /// The database is asked once per batch, not once per message, in one transaction
+    /// that records the attempts made since the last call and claims the next deliveries:
+    /// a delivery counts as in flight from its claim until its attempt is recorded, and
+    /// never more than `window` are (what a crash may send twice). The sends and the one
+    /// database call under way are polled side by side in this one task: the SMTP
+    /// sessions never wait for the database, the next deliveries are claimed before the
+    /// last claimed ones are sent, and a message's commands and answers do not hop
+    /// between threads. While a call runs, what finishes waits for the next: the batches
+    /// grow with the database's latency.
+    async fn send_lane(&self, workers: usize, window: usize) -> crate::error::Result<usize> {
         let mut ready = std::collections::VecDeque::<delivery::Model>::new();
         let mut flying = FuturesUnordered::new();
         let mut done = Vec::new();
         // The shared texts of the notices being sent; one notice's deliveries share a few.
         let mut bodies: HashMap<i64, Arc<body::Model>> = HashMap::new();
-        let mut asking: Option<BoxFuture<'_, crate::error::Result<Asked>>> = None;
+        let mut asking: Option<BoxFuture<'_, crate::error::Result<Claimed>>> = None;
         // The last claim found fewer due deliveries than it asked for.
         let mut exhausted = false;
         let mut tried = 0;
@@ -140,39 +174,21 @@ impl Notifications {
                 flying.push(self.attempt(row, body));
             }
             if asking.is_none() {
-                let held = ready.len() + flying.len() + done.len();
-                if !exhausted && ready.len() < workers && held < window {
-                    let wanted = window - held;
-                    let known = bodies.clone();
-                    asking = Some(
-                        async move {
-                            // The texts are read in the claim's transaction: a pooled
-                            // connection reading on its own might still hold a snapshot
-                            // from before the notice was queued, and find no text.
-                            let txn = council_shared::database::begin_write(&self.db).await?;
-                            let claimed = queue::claim(&txn, wanted as u64).await?;
-                            let mut bodies = known;
-                            read_bodies(&txn, &claimed, &mut bodies).await?;
-                            txn.commit().await?;
-                            Ok(Asked::Claimed {
-                                exhausted: claimed.len() < wanted,
-                                claimed,
-                                bodies,
-                            })
-                        }
-                        .boxed(),
-                    );
-                } else if done.len() >= window / 2
-                    || (!done.is_empty() && ready.is_empty() && flying.is_empty())
-                {
+                // What is recorded in the call leaves the window before its claim. The
+                // window is topped up once half of it is free (or the sessions are about
+                // to run dry), so that what is ready lasts while the call runs.
+                let room = window - ready.len() - flying.len();
+                let wanted = if !exhausted && (room >= window / 2 || ready.len() < workers) {
+                    room
+                } else {
+                    0
+                };
+                let record = done.len() >= window / 2
+                    || (!done.is_empty() && ready.is_empty() && flying.is_empty());
+                if record || wanted > 0 {
                     let batch = std::mem::take(&mut done);
-                    asking = Some(
-                        async move {
-                            self.record_attempts(batch).await?;
-                            Ok(Asked::Recorded)
-                        }
-                        .boxed(),
-                    );
+                    let known = bodies.clone();
+                    asking = Some(self.record_and_claim(batch, wanted, known).boxed());
                 }
             }
             let Some(call) = asking.as_mut() else {
@@ -189,18 +205,49 @@ impl Notifications {
                 Some(attempted) = flying.next(), if !flying.is_empty() => done.push(attempted),
                 asked = call => {
                     asking = None;
-                    match asked? {
-                        Asked::Claimed { claimed, bodies: known, exhausted: none_left } => {
-                            tried += claimed.len();
-                            exhausted = none_left;
-                            bodies = known;
-                            ready.extend(claimed);
-                        }
-                        Asked::Recorded => {}
-                    }
+                    let Claimed { claimed, bodies: known, exhausted: none_left } = asked?;
+                    tried += claimed.len();
+                    // A call that claimed nothing learnt nothing of what is due.
+                    exhausted = none_left || (exhausted && claimed.is_empty());
+                    bodies = known;
+                    ready.extend(claimed);
                 }
             }
         }
+    }
+
+    /// One database call of a lane: records the attempts `done` and claims up to `wanted`
+    /// deliveries with the shared texts they need, in one transaction.
+    async fn record_and_claim(
+        &self,
+        done: Vec<queue::Attempted>,
+        wanted: usize,
+        mut bodies: HashMap<i64, Arc<body::Model>>,
+    ) -> crate::error::Result<Claimed> {
+        let settings = &self.settings;
+        let txn = council_shared::database::begin_write(&self.db).await?;
+        queue::record(
+            &txn,
+            done,
+            settings.max_attempts,
+            settings.retry_base_seconds,
+        )
+        .await?;
+        let claimed = if wanted > 0 {
+            queue::claim(&txn, wanted as u64).await?
+        } else {
+            Vec::new()
+        };
+        // The texts are read in the claim's transaction: a pooled connection reading on
+        // its own might still hold a snapshot from before the notice was queued, and find
+        // no text.
+        read_bodies(&txn, &claimed, &mut bodies).await?;
+        txn.commit().await?;
+        Ok(Claimed {
+            exhausted: claimed.len() < wanted,
+            claimed,
+            bodies,
+        })
     }
 
     /// One attempt at a claimed delivery. A send that panics is tried again later, like a
@@ -237,17 +284,7 @@ impl Notifications {
             })
     }
 
-    async fn record_attempts(&self, done: Vec<queue::Attempted>) -> crate::error::Result<()> {
-        queue::record(
-            &self.db,
-            done,
-            self.settings.max_attempts,
-            self.settings.retry_base_seconds,
-        )
-        .await
-    }
-
-    async fn work(&self) {
+    async fn work(self: &Arc<Self>) {
         let idle = Duration::from_millis(self.settings.poll_ms.max(10));
         let lease = chrono::Duration::seconds(self.settings.in_flight_lease_seconds.into());
         // Abandoned deliveries are looked for at start and then every half lease.

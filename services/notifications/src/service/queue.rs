@@ -11,8 +11,8 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait,
     prelude::Expr,
     sea_query::{ExprTrait, LockBehavior, LockType, OnConflict},
 };
@@ -325,10 +325,11 @@ pub struct Attempted {
     pub started_at: DateTime<Utc>,
 }
 
-/// Records attempts and moves their deliveries on, in one transaction: every attempt in one
-/// insert, the sent deliveries (nearly all) in one update, the others one by one.
+/// Records attempts and moves their deliveries on, in the caller's transaction: every
+/// attempt in one insert, the sent deliveries (nearly all) in one update, the others one
+/// by one.
 pub async fn record(
-    db: &DatabaseConnection,
+    txn: &impl ConnectionTrait,
     attempts: Vec<Attempted>,
     max_attempts: u32,
     base_seconds: u32,
@@ -374,36 +375,21 @@ pub async fn record(
             others.push((claimed.id, state, error, next));
         }
     }
-    let txn = council_shared::database::begin_write(db).await?;
     // A subscriber erased meanwhile took their deliveries with them: those attempts have
-    // nothing to belong to, and must not undo the record of the rest of the batch.
-    let still_there: std::collections::HashSet<i64> = delivery::Entity::find()
-        .select_only()
-        .column(delivery::Column::Id)
-        .filter(delivery::Column::Id.is_in(log.iter().map(|(id, _)| *id)))
-        .into_tuple()
-        .all(&txn)
-        .await?
-        .into_iter()
-        .collect();
-    let log: Vec<_> = log
-        .into_iter()
-        .filter(|(id, _)| still_there.contains(id))
-        .map(|(_, row)| row)
-        .collect();
-    if !log.is_empty() {
-        attempt::Entity::insert_many(log)
-            .exec_without_returning(&txn)
-            .await?;
-    }
+    // nothing to belong to, and must not undo the record of the rest of the batch. The
+    // updates say which deliveries are still there (no extra query for it).
+    let mut still_there = std::collections::HashSet::with_capacity(log.len());
     if !sent.is_empty() {
-        delivery::Entity::update_many()
+        let mut update = delivery::Entity::update_many()
             .col_expr(delivery::Column::State, Expr::value("sent"))
             .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
             .col_expr(delivery::Column::SentAt, Expr::value(now))
             .filter(delivery::Column::Id.is_in(sent))
-            .exec(&txn)
-            .await?;
+            .into_query();
+        update.returning_col(delivery::Column::Id);
+        for row in txn.query_all(&update).await? {
+            still_there.insert(row.try_get::<i64>("", "id")?);
+        }
     }
     for (id, state, error, next) in others {
         let mut update = delivery::Entity::update_many()
@@ -413,12 +399,21 @@ pub async fn record(
         if let Some(next) = next {
             update = update.col_expr(delivery::Column::NextAttemptAt, Expr::value(next));
         }
-        update
-            .filter(delivery::Column::Id.eq(id))
-            .exec(&txn)
+        let updated = update.filter(delivery::Column::Id.eq(id)).exec(txn).await?;
+        if updated.rows_affected > 0 {
+            still_there.insert(id);
+        }
+    }
+    let log: Vec<_> = log
+        .into_iter()
+        .filter(|(id, _)| still_there.contains(id))
+        .map(|(_, row)| row)
+        .collect();
+    if !log.is_empty() {
+        attempt::Entity::insert_many(log)
+            .exec_without_returning(txn)
             .await?;
     }
-    txn.commit().await?;
     Ok(())
 }
 
