@@ -24,6 +24,7 @@ mod m20261202_000015_access_requests;
 mod m20261202_000016_president_while_in_office;
 mod m20261202_000017_mail_bounces;
 mod m20261202_000018_shared_bodies;
+mod m20261203_000019_stored_files;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_job_failures::Migration),
             Box::new(m20261202_000017_mail_bounces::Migration),
             Box::new(m20261202_000018_shared_bodies::Migration),
+            Box::new(m20261203_000019_stored_files::Migration),
         ]
     }
 }

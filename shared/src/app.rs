@@ -15,6 +15,7 @@ use crate::{
         BoundListener, ClientIpHeader, PublicUrl, problem_details, public_url,
         with_common_middleware, with_health_routes,
     },
+    lifecycle::Lifecycle,
     mail::Mailer,
     methods::ApiMethods,
     security_headers::swagger_ui_policy,
@@ -27,6 +28,8 @@ pub struct Context {
     pub settings: Settings,
     pub db: DatabaseConnection,
     pub mailer: Mailer,
+    /// The instance's way out after SIGTERM (`/readyz`, the server, the workers).
+    pub lifecycle: Lifecycle,
 }
 
 impl Context {
@@ -40,6 +43,7 @@ impl Context {
             settings,
             db,
             mailer,
+            lifecycle: Lifecycle::default(),
         })
     }
 }
@@ -81,6 +85,8 @@ pub struct Application {
     endpoint: BoxEndpoint<'static, Response>,
     limits: ConnectionLimits,
     grace: Duration,
+    drain: Duration,
+    lifecycle: Lifecycle,
 }
 
 impl Application {
@@ -103,6 +109,7 @@ impl Application {
         let https = public_url.starts_with("https://");
         let app = with_health_routes(routes)
             .data(context.db.clone())
+            .data(context.lifecycle.clone())
             .data(PublicUrl(public_url))
             .data(ClientIpHeader(
                 context.settings.server.client_ip_header.clone(),
@@ -114,6 +121,8 @@ impl Application {
             endpoint,
             limits: ConnectionLimits::from_settings(&context.settings.server),
             grace: Duration::from_secs(context.settings.server.shutdown_grace_seconds),
+            drain: Duration::from_secs(context.settings.server.drain_seconds),
+            lifecycle: context.lifecycle.clone(),
         }
     }
 
@@ -121,10 +130,22 @@ impl Application {
         self.listener.address()
     }
 
+    /// Serves until SIGTERM or Ctrl-C, then leaves as `lifecycle` describes: draining,
+    /// the requests in flight, the background work.
     pub async fn run(self) -> anyhow::Result<()> {
+        let lifecycle = self.lifecycle.clone();
+        let drain = self.drain;
+        let told = async move {
+            crate::http::shutdown_signal().await;
+            lifecycle.begin_draining();
+            tokio::time::sleep(drain).await;
+            tracing::info!("no longer accepting connections: finishing requests in flight");
+        };
         self.listener
-            .serve(self.endpoint, self.limits, self.grace)
+            .serve(self.endpoint, self.limits, told, self.grace)
             .await
-            .context("server failed")
+            .context("server failed")?;
+        self.lifecycle.stop_tasks(self.grace).await;
+        Ok(())
     }
 }

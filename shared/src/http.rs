@@ -16,6 +16,7 @@ use tracing::Instrument;
 use crate::{
     connections::ConnectionLimits,
     json_body::BodyLimit,
+    lifecycle::Lifecycle,
     methods::get,
     problem::{ApiError, Problem},
 };
@@ -138,7 +139,15 @@ async fn healthz() -> Json<serde_json::Value> {
 }
 
 #[handler]
-async fn readyz(db: Data<&DatabaseConnection>) -> Response {
+async fn readyz(db: Data<&DatabaseConnection>, lifecycle: Data<&Lifecycle>) -> Response {
+    if lifecycle.is_draining() {
+        let mut problem = Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some("This instance is shutting down: send requests to the others.".into()),
+        );
+        problem.instance = Some("/readyz".into());
+        return problem.into_response();
+    }
     match crate::database::ping(&db).await {
         Ok(()) => Json(serde_json::json!({ "status": "ready", "database": "ok" })).into_response(),
         Err(error) => {
@@ -153,7 +162,8 @@ async fn readyz(db: Data<&DatabaseConnection>) -> Response {
     }
 }
 
-/// Adds `GET /healthz` (the process is up) and `GET /readyz` (its database answers too).
+/// Adds `GET /healthz` (the process is up) and `GET /readyz` (its database answers too, and
+/// it is not shutting down).
 /// The database comes from request data, which `Application` adds.
 pub fn with_health_routes(route: Route) -> Route {
     route
@@ -242,16 +252,17 @@ impl BoundListener {
         self.address
     }
 
-    /// Serves until SIGTERM or Ctrl-C within `limits`, then lets in-flight requests finish
-    /// within `grace`.
+    /// Serves within `limits` until `shutdown` resolves, then lets in-flight requests
+    /// finish within `grace`.
     pub async fn serve(
         self,
         app: impl Endpoint + 'static,
         limits: ConnectionLimits,
+        shutdown: impl std::future::Future<Output = ()>,
         grace: Duration,
     ) -> std::io::Result<()> {
         let endpoint = app.map_to_response().boxed();
-        crate::connections::serve(self.listener, endpoint, limits, shutdown_signal(), grace).await
+        crate::connections::serve(self.listener, endpoint, limits, shutdown, grace).await
     }
 }
 
@@ -275,5 +286,5 @@ pub async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    tracing::info!("shutting down: finishing requests in flight");
+    tracing::info!("shutting down");
 }

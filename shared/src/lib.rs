@@ -16,6 +16,7 @@ pub mod http;
 pub mod ical;
 pub mod input_fields;
 pub mod json_body;
+pub mod lifecycle;
 pub mod locale;
 pub mod mail;
 pub mod markdown;

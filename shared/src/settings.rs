@@ -188,8 +188,12 @@ pub struct ServerSettings {
     pub bind: String,
     /// Largest accepted request body, in bytes.
     pub body_limit_bytes: usize,
-    /// How long in-flight requests may take to finish on shutdown.
+    /// How long in-flight requests may take to finish on shutdown, and then the background
+    /// work (sending what is claimed, the job under way).
     pub shutdown_grace_seconds: u64,
+    /// After SIGTERM, how long requests are still served while `/readyz` says the instance
+    /// is draining, for load balancers to notice (a few health-check intervals).
+    pub drain_seconds: u64,
     /// The address people reach the platform at, such as `https://semp.example.gr`: links in
     /// e-mails and the sign-in callback use it, and an `https` address makes cookies
     /// `Secure`. Defaults to `http://` and the address the server listens on.
@@ -216,6 +220,7 @@ impl Default for ServerSettings {
             bind: "127.0.0.1:8080".into(),
             body_limit_bytes: 1024 * 1024,
             shutdown_grace_seconds: 10,
+            drain_seconds: 5,
             public_url: None,
             client_ip_header: None,
             header_timeout_seconds: 10,

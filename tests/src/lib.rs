@@ -350,6 +350,19 @@ impl TestApp {
             .expect("request")
     }
 
+    /// Uploads `bytes` to `path` with the platform administrator's token, as a client
+    /// sends a file: the raw bytes.
+    pub async fn upload(&self, path: &str, bytes: &[u8]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(&self.token)
+            .header("content-type", "application/octet-stream")
+            .body(bytes.to_vec())
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn post(&self, path: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
         self.send_json(reqwest::Method::POST, path, body).await
     }

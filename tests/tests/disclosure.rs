@@ -514,16 +514,13 @@ async fn a_closed_document_link_offers_sign_in_and_comes_back_to_it(backend: Bac
     let closed = detail["agenda"][1]["id"].as_i64().unwrap();
     let pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec();
     let upload = app
-        .client
-        .post(app.url(&format!(
-            "/api/v1/tenants/alpha/meetings/{id}/attachments?file_name=φάκελος.pdf&item_id={closed}"
-        )))
-        .bearer_auth(&app.token)
-        .header("content-type", "application/octet-stream")
-        .body(pdf.clone())
-        .send()
-        .await
-        .unwrap();
+        .upload(
+            &format!(
+                "/api/v1/tenants/alpha/meetings/{id}/attachments?file_name=φάκελος.pdf&item_id={closed}"
+            ),
+            &pdf,
+        )
+        .await;
     assert_eq!(upload.status().as_u16(), 201);
     let stored: Value = upload.json().await.unwrap();
     let document = stored["download"].as_str().unwrap().to_string();

@@ -347,3 +347,146 @@ async fn another_instance_sees_a_write_within_the_cache_lifetime() {
         .unwrap();
     assert!(page.contains("<h1>Δήμος Πάρου</h1>"));
 }
+
+/// Behind a load balancer each request may reach another instance: on PostgreSQL a file
+/// uploaded through one downloads from the others, byte for byte, and is gone from all of
+/// them once removed. Files an instance kept on its disk before move into the database
+/// with `council files to-database`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_uploaded_through_one_instance_downloads_from_another() {
+    use council_shared::files::{DatabaseStore, FileStore, LocalDisk, database, disk_folder};
+    use sha2::Digest;
+    let data_dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database(Backend::Postgres, data_dir.path()).await else {
+        return;
+    };
+    let _cleanup = DropDatabaseOnExit::for_url(&url);
+    let first = TestApp::spawn_on(Backend::Postgres, &url, |_| {}).await;
+    let second = TestApp::spawn_on(Backend::Postgres, &url, |_| {}).await;
+
+    let (status, draft) = first
+        .post(
+            "/api/v1/practices",
+            &serde_json::json!({"title": {"el": "Αρχείο σε δύο διακομιστές"}}),
+        )
+        .await;
+    assert_eq!(status, 201, "{draft}");
+    let slug = draft["slug"].as_str().unwrap();
+    // Larger than a chunk of the database's store, and not a multiple of it.
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.extend((0..database::CHUNK_BYTES * 2 + 1234).map(|n| (n % 251) as u8));
+    pdf.extend_from_slice(b"\n%%EOF\n");
+    let upload = first
+        .upload(
+            &format!("/api/v1/practices/{slug}/files?file_name=report.pdf"),
+            &pdf,
+        )
+        .await;
+    assert_eq!(upload.status().as_u16(), 201);
+    let stored: serde_json::Value = upload.json().await.unwrap();
+    assert_eq!(stored["sha512"], hex::encode(sha2::Sha512::digest(&pdf)));
+    let file = format!("/api/v1/practices/{slug}/files/{}", stored["id"]);
+    for instance in [&first, &second] {
+        let download = instance
+            .client
+            .get(instance.url(&file))
+            .bearer_auth(&instance.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(download.status().as_u16(), 200, "{}", instance.base);
+        assert_eq!(download.headers()["content-type"], "application/pdf");
+        assert_eq!(
+            download.bytes().await.unwrap().to_vec(),
+            pdf,
+            "byte for byte"
+        );
+    }
+    // Nothing of it was written to either instance's disk.
+    for instance in [&first, &second] {
+        let folder = disk_folder(instance.data_dir.path(), "practices");
+        let on_disk = walk(&folder);
+        assert!(on_disk.is_empty(), "{on_disk:?}");
+    }
+    let removed = second
+        .client
+        .delete(second.url(&file))
+        .bearer_auth(&second.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(removed.status().as_u16(), 204);
+    let gone = first
+        .client
+        .get(first.url(&file))
+        .bearer_auth(&first.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status().as_u16(), 404);
+
+    // A file kept on disk by an earlier single instance: copied once, then found.
+    let disk = LocalDisk::new(disk_folder(first.data_dir.path(), "meetings")).unwrap();
+    let (key, mut written) = disk.create().await.unwrap();
+    written.write(&pdf).await.unwrap();
+    written.finish().await.unwrap();
+    disk.commit(&key).await.unwrap();
+    let copied = council::files_to_database(&first.context).await.unwrap();
+    assert_eq!(
+        copied,
+        [
+            (
+                "meetings",
+                database::Copied {
+                    copied: 1,
+                    already: 0
+                }
+            ),
+            (
+                "practices",
+                database::Copied {
+                    copied: 0,
+                    already: 0
+                }
+            ),
+        ]
+    );
+    let again = council::files_to_database(&first.context).await.unwrap();
+    assert_eq!(
+        again[0].1,
+        database::Copied {
+            copied: 0,
+            already: 1
+        },
+        "run twice"
+    );
+    let store = DatabaseStore::new(second.context.db.clone(), "meetings").unwrap();
+    let mut read = Vec::new();
+    tokio::io::AsyncReadExt::read_to_end(&mut store.open(&key).await.unwrap(), &mut read)
+        .await
+        .unwrap();
+    assert_eq!(read, pdf);
+    // Reads across a chunk's edge, as the upload's type check does.
+    let edge = database::CHUNK_BYTES as u64 - 3;
+    assert_eq!(
+        store.read_at(&key, edge, 10).await.unwrap(),
+        pdf[edge as usize..edge as usize + 10]
+    );
+}
+
+/// The files under `folder`, at any depth.
+fn walk(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}

@@ -45,7 +45,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         })),
         council_shared::http::public_url(&context.settings, listener.address()),
     )?;
-    notifications_core.start();
+    notifications_core.start(&context.lifecycle);
     let access = tenants::api::access::AccessApi::new(
         context.db.clone(),
         context.settings.clone(),
@@ -146,4 +146,24 @@ pub async fn create_platform_admin(
     } else {
         format!("{email} is now a platform administrator")
     })
+}
+
+/// Copies the files each service kept on local disk into the database, for a platform that
+/// moves to PostgreSQL and several instances: `council files to-database`. Says, per
+/// service, how many it copied and how many were there already.
+pub async fn files_to_database(
+    context: &Context,
+) -> anyhow::Result<Vec<(&'static str, council_shared::files::database::Copied)>> {
+    use council_shared::files::{DatabaseStore, database::SERVICES, disk_folder};
+    anyhow::ensure!(
+        context.db.get_database_backend() == sea_orm::DbBackend::Postgres,
+        "files are kept in the database on PostgreSQL only; with SQLite they stay on disk"
+    );
+    let mut report = Vec::new();
+    for service in SERVICES {
+        let store = DatabaseStore::new(context.db.clone(), service)?;
+        let folder = disk_folder(&context.settings.data_dir, service);
+        report.push((service, store.copy_from_disk(&folder).await?));
+    }
+    Ok(report)
 }

@@ -1,4 +1,5 @@
-//! `council`: run the platform, migrate the database, load demo data, manage API tokens.
+//! `council`: run the platform, migrate the database, load demo data, manage API tokens,
+//! move uploaded files into the database.
 
 use clap::{Parser, Subcommand};
 
@@ -50,6 +51,23 @@ enum Command {
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+    /// Uploaded files.
+    Files {
+        #[command(subcommand)]
+        command: FilesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum FilesCommand {
+    /// Copy the files kept on local disk (the data folder's uploads) into the PostgreSQL
+    /// database, where every instance finds them. Each is read back and its SHA-512
+    /// compared; files already copied are skipped, so it can run again after an
+    /// interruption. The files on disk stay: remove them once the copy is done.
+    ToDatabase {
+        #[command(flatten)]
+        server: ServerArgs,
     },
 }
 
@@ -145,6 +163,18 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token { command } => token(command).await,
+        Command::Files {
+            command: FilesCommand::ToDatabase { server },
+        } => {
+            let context = context(&server, true).await?;
+            for (service, copied) in council::files_to_database(&context).await? {
+                println!(
+                    "{service}: {} files copied, {} already in the database",
+                    copied.copied, copied.already
+                );
+            }
+            Ok(())
+        }
         Command::Admin {
             command: AdminCommand::Create { server, email },
         } => {

@@ -25,9 +25,20 @@ fn help_lists_every_command() {
         .unwrap();
     assert!(output.status.success());
     let help = stdout(&output);
-    for command in ["serve", "migrate", "demo-data", "token", "admin"] {
+    for command in ["serve", "migrate", "demo-data", "token", "admin", "files"] {
         assert!(help.contains(command), "--help mentions {command}");
     }
+}
+
+/// Files stay on disk with SQLite: moving them into the database is PostgreSQL's, and the
+/// command says so rather than doing nothing quietly.
+#[test]
+fn files_to_database_explains_that_sqlite_keeps_files_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = council(dir.path(), &["files", "to-database"]);
+    assert!(!output.status.success(), "{output:?}");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("PostgreSQL only"), "{said}");
 }
 
 #[test]

@@ -48,6 +48,8 @@ pub struct Notifications {
     owner: String,
     /// When each job last ran here (SQLite: one instance, no leases in the database).
     last_runs: tokio::sync::Mutex<std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>>,
+    /// The instance's, once the workers are started: on the way out they stop taking work.
+    lifecycle: std::sync::OnceLock<council_shared::lifecycle::Lifecycle>,
     subscribe_per_ip: RateLimiter,
     subscribe_per_email: RateLimiter,
     /// Where bounces and complaints come back (`mail.bounce_mailbox`).
@@ -81,6 +83,7 @@ impl Notifications {
             wake: tokio::sync::Notify::new(),
             owner: uuid::Uuid::new_v4().simple().to_string(),
             last_runs: Default::default(),
+            lifecycle: std::sync::OnceLock::new(),
             subscribe_per_ip: RateLimiter::new(own.subscribe_per_ip_per_hour, hour),
             subscribe_per_email: RateLimiter::new(own.subscribe_per_email_per_hour, hour),
             bounce_mailbox: settings
@@ -144,7 +147,7 @@ pub fn standalone_routes(
         source,
         base_url,
     )?;
-    core.start();
+    core.start(&context.lifecycle);
     let routes = api_routes(openapi_service(NotificationsApi { core }, OPENAPI_TITLE));
     Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
 }

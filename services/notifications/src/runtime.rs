@@ -8,6 +8,7 @@ use std::{collections::HashMap, sync::Arc, time::Duration};
 use chrono::Utc;
 use council_shared::{
     athens,
+    lifecycle::Lifecycle,
     mail::{OutgoingMail, SendFailure},
 };
 use futures_util::{FutureExt, StreamExt, future::BoxFuture, stream::FuturesUnordered};
@@ -98,14 +99,29 @@ pub(crate) fn mail_of(row: &delivery::Model, body: Option<&body::Model>) -> Opti
 
 impl Notifications {
     /// Starts the workers and the scheduler (unless `notifications.run_workers` is off).
-    pub fn start(self: &Arc<Self>) {
-        if !self.settings.run_workers {
+    /// Once `lifecycle` says stop, they claim nothing more and start no job, finish what
+    /// they hold, and end.
+    pub fn start(self: &Arc<Self>, lifecycle: &Lifecycle) {
+        if !self.settings.run_workers || self.lifecycle.set(lifecycle.clone()).is_err() {
             return;
         }
         let worker = self.clone();
-        tokio::spawn(async move { worker.work().await });
+        lifecycle.track(tokio::spawn(async move { worker.work().await }));
         let scheduler = self.clone();
-        tokio::spawn(async move { scheduler.schedule().await });
+        lifecycle.track(tokio::spawn(async move { scheduler.schedule().await }));
+    }
+
+    /// Whether the instance is on its way out: no new claims, no new job runs.
+    fn stopping(&self) -> bool {
+        self.lifecycle.get().is_some_and(Lifecycle::is_stopping)
+    }
+
+    /// Resolves when the instance is told to stop (never, when not started).
+    async fn told_to_stop(&self) {
+        match self.lifecycle.get() {
+            Some(lifecycle) => lifecycle.stopping().await,
+            None => std::future::pending().await,
+        }
     }
 
     /// Sends what is due, `workers` at a time, until nothing is; says how many were tried.
@@ -178,6 +194,8 @@ impl Notifications {
                 // window is topped up once half of it is free (or the sessions are about
                 // to run dry), so that what is ready lasts while the call runs.
                 let room = window - ready.len() - flying.len();
+                // On the way out, what is claimed is sent and recorded, and no more.
+                exhausted |= self.stopping();
                 let wanted = if !exhausted && (room >= window / 2 || ready.len() < workers) {
                     room
                 } else {
@@ -291,7 +309,7 @@ impl Notifications {
         let every =
             Duration::from_secs(u64::from(self.settings.in_flight_lease_seconds / 2).max(1));
         let mut looked: Option<std::time::Instant> = None;
-        loop {
+        while !self.stopping() {
             if looked.is_none_or(|at| at.elapsed() >= every) {
                 looked = Some(std::time::Instant::now());
                 if let Err(error) = queue::requeue_abandoned(&self.db, lease).await {
@@ -304,6 +322,7 @@ impl Notifications {
             tokio::select! {
                 _ = tokio::time::sleep(idle) => {}
                 _ = self.wake.notified() => {}
+                _ = self.told_to_stop() => {}
             }
         }
     }
@@ -315,6 +334,9 @@ impl Notifications {
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = crate::error::Result<u64>>,
     {
+        if self.stopping() {
+            return;
+        }
         let Ok(schedule) = jobs::parse_schedule(schedule) else {
             tracing::error!(job = name, "the job's schedule is not a cron expression");
             return;
@@ -428,7 +450,7 @@ impl Notifications {
 
     async fn schedule(&self) {
         let tick = Duration::from_millis(self.settings.poll_ms.clamp(10, 1_000));
-        loop {
+        while !self.stopping() {
             let settings = &self.settings;
             self.run_job(EVENTS, &settings.events_schedule, || self.consume_events())
                 .await;
@@ -448,7 +470,10 @@ impl Notifications {
                 self.run_job(BOUNCES, &settings.bounce_schedule, || self.read_bounces())
                     .await;
             }
-            tokio::time::sleep(tick).await;
+            tokio::select! {
+                _ = tokio::time::sleep(tick) => {}
+                _ = self.told_to_stop() => {}
+            }
         }
     }
 }

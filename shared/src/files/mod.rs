@@ -3,17 +3,42 @@
 //! stops at once over the limit, judges the type by the bytes and checks that the name
 //! agrees. Meetings' documents and practices' photos and documents both go through it.
 
+pub mod database;
 pub mod file_type;
 pub mod storage;
 
 use futures_util::{Stream, StreamExt};
 use sha2::{Digest, Sha512};
-use tokio::io::AsyncWriteExt;
 
+pub use database::DatabaseStore;
 pub use file_type::FileType;
-pub use storage::{FileStore, LocalDisk};
+pub use storage::{FileStore, LocalDisk, Upload};
 
 use crate::ApiError;
+
+/// The folder of `service`'s files on local disk, under the data folder.
+pub fn disk_folder(data_dir: &std::path::Path, service: &str) -> std::path::PathBuf {
+    match service {
+        // The meetings' documents came first, at the top of the folder.
+        "meetings" => data_dir.join("uploads"),
+        other => data_dir.join("uploads").join(other),
+    }
+}
+
+/// Where `service` keeps its files: on PostgreSQL in the database every instance shares,
+/// on SQLite (one instance) on local disk.
+pub fn store_for(
+    db: &sea_orm::DatabaseConnection,
+    data_dir: &std::path::Path,
+    service: &str,
+) -> anyhow::Result<std::sync::Arc<dyn FileStore>> {
+    Ok(match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            std::sync::Arc::new(DatabaseStore::new(db.clone(), service)?)
+        }
+        _ => std::sync::Arc::new(LocalDisk::new(disk_folder(data_dir, service))?),
+    })
+}
 
 /// A file safely in storage, not yet recorded anywhere.
 #[derive(Debug, Clone)]
@@ -65,13 +90,12 @@ where
                 });
             }
             hasher.update(&chunk);
-            file.write_all(&chunk).await.map_err(anyhow::Error::from)?;
+            file.write(&chunk).await?;
         }
-        file.flush().await.map_err(anyhow::Error::from)?;
+        file.finish().await?;
         Ok((size, hex::encode(hasher.finalize())))
     }
     .await;
-    drop(file);
     let (size, sha512) = match written {
         Ok(done) => done,
         Err(error) => {

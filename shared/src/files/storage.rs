@@ -1,7 +1,7 @@
-//! Where uploaded files live. `FileStore` is the seam for object storage; the default keeps
-//! files on local disk under the data folder, named by a random key (never by the name the
-//! uploader gave), written to a temporary file first and renamed into place, so a reader
-//! never sees half a file.
+//! Where uploaded files live. `FileStore` is the seam: on SQLite, local disk under the data
+//! folder, named by a random key (never by the name the uploader gave), written to a
+//! temporary file first and renamed into place, so a reader never sees half a file; on
+//! PostgreSQL, the database every instance shares (`database::DatabaseStore`).
 
 use std::path::PathBuf;
 
@@ -11,9 +11,17 @@ use tokio::io::AsyncRead;
 
 pub type Reader = Box<dyn AsyncRead + Send + Unpin>;
 
+/// A file being written: its bytes in order, then `finish`. It stays invisible to readers
+/// (but for `read_at`) until the store's `commit`.
+pub trait Upload: Send {
+    fn write<'a>(&'a mut self, bytes: &'a [u8]) -> BoxFuture<'a, anyhow::Result<()>>;
+    /// Writes out whatever is still held back.
+    fn finish(self: Box<Self>) -> BoxFuture<'static, anyhow::Result<()>>;
+}
+
 pub trait FileStore: Send + Sync {
     /// A fresh file to write to, and the key it will be stored under once committed.
-    fn create(&self) -> BoxFuture<'_, anyhow::Result<(String, tokio::fs::File)>>;
+    fn create(&self) -> BoxFuture<'_, anyhow::Result<(String, Box<dyn Upload>)>>;
     /// Makes the file written under `key` readable.
     fn commit<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<()>>;
     /// Forgets a file, committed or not; missing files are not an error.
@@ -55,14 +63,29 @@ impl LocalDisk {
     }
 }
 
+/// A file being written under the uploads' `tmp` folder.
+struct DiskUpload(tokio::fs::File);
+
+impl Upload for DiskUpload {
+    fn write<'a>(&'a mut self, bytes: &'a [u8]) -> BoxFuture<'a, anyhow::Result<()>> {
+        use tokio::io::AsyncWriteExt;
+        Box::pin(async move { Ok(self.0.write_all(bytes).await?) })
+    }
+
+    fn finish(mut self: Box<Self>) -> BoxFuture<'static, anyhow::Result<()>> {
+        use tokio::io::AsyncWriteExt;
+        Box::pin(async move { Ok(self.0.flush().await?) })
+    }
+}
+
 impl FileStore for LocalDisk {
-    fn create(&self) -> BoxFuture<'_, anyhow::Result<(String, tokio::fs::File)>> {
+    fn create(&self) -> BoxFuture<'_, anyhow::Result<(String, Box<dyn Upload>)>> {
         Box::pin(async move {
             let key = uuid::Uuid::new_v4().simple().to_string();
             let file = tokio::fs::File::create(self.temp_path(&key))
                 .await
                 .context("cannot create an upload file")?;
-            Ok((key, file))
+            Ok((key, Box::new(DiskUpload(file)) as Box<dyn Upload>))
         })
     }
 

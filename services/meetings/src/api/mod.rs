@@ -60,17 +60,18 @@ pub struct Core {
 }
 
 impl Core {
-    /// The API's needs from settings: uploads under `data_dir/uploads`.
+    /// The API's needs from settings: uploads in the database on PostgreSQL, under
+    /// `data_dir/uploads` on SQLite.
     pub fn from_context(
         context: &council_shared::app::Context,
         directory: Arc<dyn CouncilDirectory>,
     ) -> anyhow::Result<Arc<Self>> {
         let store =
-            council_shared::files::LocalDisk::new(context.settings.data_dir.join("uploads"))?;
+            council_shared::files::store_for(&context.db, &context.settings.data_dir, "meetings")?;
         Ok(Arc::new(Self {
             db: context.db.clone(),
             directory,
-            store: Arc::new(store),
+            store,
             max_upload_bytes: context.settings.uploads.max_bytes,
             public_views: TtlCache::new(
                 std::time::Duration::from_millis(context.settings.cache.ttl_ms),

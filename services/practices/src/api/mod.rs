@@ -16,7 +16,7 @@ use council_shared::{
     ApiError, Settings,
     auth::{MaybeSignedIn, Principal, SignedIn},
     council::CouncilDirectory,
-    files::{FileStore, LocalDisk},
+    files::FileStore,
     json_body::JsonBody,
     pagination::PageRequest,
     problem::ApiResult,
@@ -77,7 +77,8 @@ pub fn api(core: Arc<Core>) -> (PracticesApi, PracticeFilesApi, PracticeAdminApi
 impl Core {
     /// `settings.cache.ttl_ms` bounds how long the search index misses another instance's
     /// change.
-    /// Files go under `uploads/practices` in the data folder.
+    /// Files go into the database on PostgreSQL, under `uploads/practices` in the data
+    /// folder on SQLite.
     pub fn new(
         db: DatabaseConnection,
         directory: Arc<dyn CouncilDirectory>,
@@ -85,9 +86,9 @@ impl Core {
     ) -> anyhow::Result<Arc<Self>> {
         let hour = std::time::Duration::from_secs(3600);
         let limits = &settings.practices;
-        let store = LocalDisk::new(settings.data_dir.join("uploads").join("practices"))?;
+        let store = council_shared::files::store_for(&db, &settings.data_dir, "practices")?;
         Ok(Arc::new(Self {
-            store: Arc::new(store),
+            store,
             max_upload_bytes: settings.uploads.max_bytes,
             db,
             directory,
