@@ -389,3 +389,67 @@ async fn the_openapi_document_passes_an_independent_validator() {
     );
     assert!(report.contains("OK"), "{report}");
 }
+
+/// The deployment files as an operator would use them: the Kubernetes manifests against the
+/// API's schemas (kubernetes-validate), HAProxy's configuration by HAProxy itself, and the
+/// compose file by `docker compose config` where the compose plugin is installed.
+#[test]
+fn the_deployment_files_are_valid() {
+    let infra = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../infra");
+    let found = Command::new("kubernetes-validate")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success())
+        .then_some(());
+    if required_tool("kubernetes-validate (pip)", found).is_some() {
+        let output = Command::new("kubernetes-validate")
+            .args(["--strict", "--kubernetes-version", "1.31"])
+            .arg(infra.join("kubernetes/council.yaml"))
+            .arg(infra.join("kubernetes/secret.example.yaml"))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "{said}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        for resource in [
+            "deployment/council",
+            "poddisruptionbudget/council",
+            "service/council",
+            "secret/council-settings",
+        ] {
+            assert!(
+                said.contains(&format!("passed for resource {resource}")),
+                "{said}"
+            );
+        }
+    }
+    let haproxy = ["/usr/sbin/haproxy", "haproxy"]
+        .into_iter()
+        .find(|path| Command::new(path).arg("-v").output().is_ok());
+    if let Some(haproxy) = required_tool("haproxy (Debian)", haproxy) {
+        let output = Command::new(haproxy)
+            .args(["-c", "-f"])
+            .arg(infra.join("haproxy/haproxy.cfg"))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+    }
+    let compose = Command::new("docker")
+        .args(["compose", "version"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if compose {
+        let output = Command::new("docker")
+            .args(["compose", "-f"])
+            .arg(infra.join("compose.yaml"))
+            .args(["config", "-q"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+    } else {
+        eprintln!("SKIPPED: docker compose is not installed here; the compose file is not checked");
+    }
+}
