@@ -9,6 +9,7 @@ use council_shared::{
 };
 use poem::{EndpointExt, Route};
 
+pub mod backup;
 mod events;
 use tenants::identity::{resolver::TenantsIdentity, sign_in::Accounts};
 

@@ -52,6 +52,27 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Back up everything the platform keeps into a new folder: on SQLite an online copy
+    /// of the database and the uploaded files, each with its SHA-512 (safe while serving);
+    /// on PostgreSQL `pg_dump` (the files are in the database).
+    Backup {
+        #[command(flatten)]
+        server: ServerArgs,
+        /// The folder to write; it must be empty or absent.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Restore a backup made by `council backup`, with no server running on the database.
+    Restore {
+        #[command(flatten)]
+        server: ServerArgs,
+        /// The backup's folder.
+        #[arg(long)]
+        from: std::path::PathBuf,
+        /// Replace an existing database (otherwise only an empty one is restored into).
+        #[arg(long)]
+        replace: bool,
+    },
     /// Uploaded files.
     Files {
         #[command(subcommand)]
@@ -163,6 +184,33 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token { command } => token(command).await,
+        Command::Backup { server, to } => {
+            let context = context(&server, false).await?;
+            let manifest = council::backup::backup(&context.db, &context.settings, &to).await?;
+            println!(
+                "backed up the {} database and {} files into {}",
+                manifest.database,
+                manifest.files.len(),
+                to.display()
+            );
+            Ok(())
+        }
+        Command::Restore {
+            server,
+            from,
+            replace,
+        } => {
+            let settings: Settings = server.settings()?;
+            telemetry::init(&settings.log);
+            let manifest = council::backup::restore(&settings, &from, replace).await?;
+            println!(
+                "restored the {} database of {} and {} files",
+                manifest.database,
+                manifest.created_at.to_rfc3339(),
+                manifest.files.len()
+            );
+            Ok(())
+        }
         Command::Files {
             command: FilesCommand::ToDatabase { server },
         } => {

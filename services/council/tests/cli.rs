@@ -25,7 +25,16 @@ fn help_lists_every_command() {
         .unwrap();
     assert!(output.status.success());
     let help = stdout(&output);
-    for command in ["serve", "migrate", "demo-data", "token", "admin", "files"] {
+    for command in [
+        "serve",
+        "migrate",
+        "demo-data",
+        "token",
+        "admin",
+        "files",
+        "backup",
+        "restore",
+    ] {
         assert!(help.contains(command), "--help mentions {command}");
     }
 }
@@ -39,6 +48,39 @@ fn files_to_database_explains_that_sqlite_keeps_files_on_disk() {
     assert!(!output.status.success(), "{output:?}");
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("PostgreSQL only"), "{said}");
+}
+
+/// The commands an operator types: a backup of a data folder, restored into another; the
+/// round trip's every table and file are compared in tests/tests/backup.rs.
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let (original, copy, folder) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    assert!(council(original.path(), &["demo-data"]).status.success());
+    let backup = folder.path().join("backup");
+    let to = backup.to_str().unwrap();
+    let made = council(original.path(), &["backup", "--to", to]);
+    assert!(made.status.success(), "{made:?}");
+    assert!(
+        stdout(&made).contains("backed up the sqlite database"),
+        "{}",
+        stdout(&made)
+    );
+    let restored = council(copy.path(), &["restore", "--from", to]);
+    assert!(restored.status.success(), "{restored:?}");
+    assert!(copy.path().join("council.db").exists());
+    let again = council(copy.path(), &["restore", "--from", to]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--replace"));
+    let listed = council(copy.path(), &["demo-data"]);
+    assert!(
+        stdout(&listed).contains("athens already present"),
+        "the restored database has the demo data: {}",
+        stdout(&listed)
+    );
 }
 
 #[test]
