@@ -30,6 +30,8 @@ pub struct Context {
     pub mailer: Mailer,
     /// The instance's way out after SIGTERM (`/readyz`, the server, the workers).
     pub lifecycle: Lifecycle,
+    /// What the services measure for `/metrics` when it is scraped.
+    pub metrics: crate::metrics::Collectors,
 }
 
 impl Context {
@@ -44,6 +46,7 @@ impl Context {
             db,
             mailer,
             lifecycle: Lifecycle::default(),
+            metrics: Default::default(),
         })
     }
 }
@@ -107,15 +110,26 @@ impl Application {
     pub fn on(listener: BoundListener, context: &Context, routes: Route) -> Self {
         let public_url = public_url(&context.settings, listener.address());
         let https = public_url.starts_with("https://");
+        // The recorder before the first request is counted.
+        crate::metrics::handle();
         let app = with_health_routes(routes)
+            .at(
+                "/metrics",
+                crate::methods::get(crate::metrics::metrics_text),
+            )
+            .data(crate::metrics::MetricsAccess {
+                token: context.settings.server.metrics_token.clone(),
+                collectors: context.metrics.clone(),
+            })
             .data(context.db.clone())
             .data(context.lifecycle.clone())
             .data(PublicUrl(public_url))
             .data(ClientIpHeader(
                 context.settings.server.client_ip_header.clone(),
             ));
-        let endpoint =
-            with_common_middleware(app, context.settings.server.body_limit_bytes, https).boxed();
+        let endpoint = with_common_middleware(app, context.settings.server.body_limit_bytes, https)
+            .around(crate::metrics::record_request)
+            .boxed();
         Self {
             listener,
             endpoint,

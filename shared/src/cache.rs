@@ -26,9 +26,13 @@ impl<V: Clone> TtlCache<V> {
     }
 
     pub fn get(&self, key: &str) -> Option<V> {
-        let entries = self.entries.read().ok()?;
-        let (at, value) = entries.get(key)?;
-        (at.elapsed() < self.ttl).then(|| value.clone())
+        let found = self.entries.read().ok().and_then(|entries| {
+            let (at, value) = entries.get(key)?;
+            (at.elapsed() < self.ttl).then(|| value.clone())
+        });
+        let result = if found.is_some() { "hit" } else { "miss" };
+        metrics::counter!("council_cache_lookups_total", "result" => result).increment(1);
+        found
     }
 
     pub fn insert(&self, key: String, value: V) {

@@ -21,6 +21,7 @@ pub mod locale;
 pub mod mail;
 pub mod markdown;
 pub mod methods;
+pub mod metrics;
 pub mod openapi_document;
 pub mod outbound;
 pub mod pagination;

@@ -191,6 +191,8 @@ pub struct ServerSettings {
     /// How long in-flight requests may take to finish on shutdown, and then the background
     /// work (sending what is claimed, the job under way).
     pub shutdown_grace_seconds: u64,
+    /// The bearer token a scraper presents at `/metrics`; unset, `/metrics` is off (404).
+    pub metrics_token: Option<secrecy::SecretString>,
     /// After SIGTERM, how long requests are still served while `/readyz` says the instance
     /// is draining, for load balancers to notice (a few health-check intervals).
     pub drain_seconds: u64,
@@ -221,6 +223,7 @@ impl Default for ServerSettings {
             body_limit_bytes: 1024 * 1024,
             shutdown_grace_seconds: 10,
             drain_seconds: 5,
+            metrics_token: None,
             public_url: None,
             client_ip_header: None,
             header_timeout_seconds: 10,

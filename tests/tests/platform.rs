@@ -490,3 +490,99 @@ fn walk(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     found
 }
+
+/// `/metrics` as a Prometheus scraper reads it: off unless a token is set, then only for
+/// that token, and text that `promtool check metrics` accepts, with the requests by route
+/// template, the database pool, the deliveries and the cache.
+async fn metrics_are_prometheus_text_behind_a_token(backend: Backend) {
+    let token = "scraper-token-for-the-tests";
+    let Some(app) = TestApp::spawn_with(backend, |settings| {
+        settings.server.metrics_token = Some(token.to_string().into());
+    })
+    .await
+    else {
+        return;
+    };
+    app.create_tenant("alpha").await;
+    for path in [
+        "/municipalities/alpha",
+        "/api/v1/tenants/alpha",
+        "/no-such-page",
+    ] {
+        app.get(path).await;
+    }
+    assert_eq!(app.get("/metrics").await.status(), 401, "no token");
+    let wrong = app
+        .client
+        .get(app.url("/metrics"))
+        .bearer_auth("not-the-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 401);
+    let scraped = app
+        .client
+        .get(app.url("/metrics"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(scraped.status(), 200);
+    assert!(
+        scraped.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = scraped.text().await.unwrap();
+    for expected in [
+        r#"council_http_requests_total{method="GET",route="/municipalities/{slug}",status="200"}"#,
+        r#"council_http_requests_total{method="GET",route="unmatched",status="404"}"#,
+        r#"council_http_request_duration_seconds_bucket{method="GET",route="/api/v1/tenants/{slug}",status="200",le="0.005"}"#,
+        r#"council_db_pool_connections{state="open"}"#,
+        r#"council_deliveries{state="queued"}"#,
+        "council_delivery_queue_age_seconds",
+        r#"council_cache_lookups_total{result="#,
+    ] {
+        assert!(text.contains(expected), "{expected} in:\n{text}");
+    }
+    let promtool = ["/usr/bin/promtool", "promtool"].into_iter().find(|path| {
+        std::process::Command::new(path)
+            .arg("--version")
+            .output()
+            .is_ok()
+    });
+    let Some(promtool) = integration_tests::required_tool("promtool (Debian prometheus)", promtool)
+    else {
+        return;
+    };
+    let mut check = std::process::Command::new(promtool)
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    check
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let checked = check.wait_with_output().unwrap();
+    assert!(
+        checked.status.success(),
+        "promtool: {}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
+    );
+}
+
+/// Off by default: no token, no `/metrics`.
+async fn metrics_are_off_without_a_token(app: TestApp) {
+    assert_eq!(app.get("/metrics").await.status(), 404);
+}
+
+integration_tests::on_both_backends!(metrics_are_prometheus_text_behind_a_token);
+on_both_databases!(metrics_are_off_without_a_token);

@@ -47,6 +47,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         council_shared::http::public_url(&context.settings, listener.address()),
     )?;
     notifications_core.start(&context.lifecycle);
+    notifications_core.report_metrics(&context.metrics);
     let access = tenants::api::access::AccessApi::new(
         context.db.clone(),
         context.settings.clone(),

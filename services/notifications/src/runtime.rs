@@ -111,6 +111,53 @@ impl Notifications {
         lifecycle.track(tokio::spawn(async move { scheduler.schedule().await }));
     }
 
+    /// Adds the deliveries' figures to what `/metrics` reports: how many are in each state,
+    /// and how long the oldest due one has waited (0 when none waits).
+    pub fn report_metrics(self: &Arc<Self>, collectors: &council_shared::metrics::Collectors) {
+        let core = self.clone();
+        collectors.add(Arc::new(move || {
+            let core = core.clone();
+            Box::pin(async move {
+                if let Err(error) = core.measure().await {
+                    tracing::warn!(error = ?error, "cannot count the deliveries for /metrics");
+                }
+            })
+        }));
+    }
+
+    async fn measure(&self) -> crate::error::Result<()> {
+        use sea_orm::QuerySelect;
+        let counts: Vec<(String, i64)> = delivery::Entity::find()
+            .select_only()
+            .column(delivery::Column::State)
+            .column_as(delivery::Column::Id.count(), "count")
+            .group_by(delivery::Column::State)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        for state in ["queued", "in_flight", "sent", "failed"] {
+            let count = counts
+                .iter()
+                .find(|(s, _)| s == state)
+                .map_or(0, |(_, n)| *n);
+            metrics::gauge!("council_deliveries", "state" => state).set(count as f64);
+        }
+        let now = Utc::now();
+        let oldest: Option<Option<chrono::DateTime<Utc>>> = delivery::Entity::find()
+            .select_only()
+            .column_as(delivery::Column::NextAttemptAt.min(), "oldest")
+            .filter(delivery::Column::State.eq("queued"))
+            .filter(delivery::Column::NextAttemptAt.lte(now))
+            .into_tuple()
+            .one(&self.db)
+            .await?;
+        let age = oldest.flatten().map_or(0.0, |at| {
+            (now - at).num_milliseconds().max(0) as f64 / 1000.0
+        });
+        metrics::gauge!("council_delivery_queue_age_seconds").set(age);
+        Ok(())
+    }
+
     /// Whether the instance is on its way out: no new claims, no new job runs.
     fn stopping(&self) -> bool {
         self.lifecycle.get().is_some_and(Lifecycle::is_stopping)
@@ -403,6 +450,9 @@ impl Notifications {
             match job().await {
                 Ok(count) => {
                     tracing::debug!(job = name, count, "job ran");
+                    // A failure is counted where it is recorded (`record`).
+                    metrics::counter!("council_job_runs_total", "job" => name.to_string(), "outcome" => "ok")
+                        .increment(1);
                     Some(now)
                 }
                 Err(error) => {
@@ -427,6 +477,9 @@ impl Notifications {
         at: chrono::DateTime<Utc>,
         outcome: std::result::Result<(), String>,
     ) {
+        let result = if outcome.is_ok() { "ok" } else { "failed" };
+        metrics::counter!("council_job_runs_total", "job" => name.to_string(), "outcome" => result)
+            .increment(1);
         if let Err(error) = jobs::record_outcome(&self.db, name, at, outcome).await {
             tracing::error!(job = name, error = ?error, "cannot record the job's run");
         }
