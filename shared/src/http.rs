@@ -138,6 +138,9 @@ async fn healthz() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok" }))
 }
 
+/// How long `/readyz` waits for the database before it answers 503.
+const READY_WITHIN: Duration = Duration::from_secs(2);
+
 #[handler]
 async fn readyz(db: Data<&DatabaseConnection>, lifecycle: Data<&Lifecycle>) -> Response {
     if lifecycle.is_draining() {
@@ -148,7 +151,12 @@ async fn readyz(db: Data<&DatabaseConnection>, lifecycle: Data<&Lifecycle>) -> R
         problem.instance = Some("/readyz".into());
         return problem.into_response();
     }
-    match crate::database::ping(&db).await {
+    // Bounded: with the database down the pool would keep trying to connect until its
+    // acquire timeout, and a balancer's check would time out instead of reading 503.
+    let answered = tokio::time::timeout(READY_WITHIN, crate::database::ping(&db))
+        .await
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("no answer within {READY_WITHIN:?}")));
+    match answered {
         Ok(()) => Json(serde_json::json!({ "status": "ready", "database": "ok" })).into_response(),
         Err(error) => {
             tracing::warn!(error = ?error, "readiness check failed");

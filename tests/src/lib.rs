@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod dovecot;
+pub mod postgres;
 pub mod smtp;
 
 use std::{collections::HashMap, net::SocketAddr};

@@ -586,3 +586,63 @@ async fn metrics_are_off_without_a_token(app: TestApp) {
 
 integration_tests::on_both_backends!(metrics_are_prometheus_text_behind_a_token);
 on_both_databases!(metrics_are_off_without_a_token);
+
+/// PostgreSQL restarts under two instances (a server of the test's own, so no other test
+/// is disturbed): `/readyz` reports the outage on both meanwhile, both are ready again
+/// within 5 s of its return, what was acknowledged before is still there, and writes go
+/// through again on either.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn instances_recover_within_five_seconds_when_postgres_restarts() {
+    use std::time::{Duration, Instant};
+    let Some(postgres) = integration_tests::postgres::PrivatePostgres::start() else {
+        return;
+    };
+    let admin = sea_orm::Database::connect(postgres.url("postgres"))
+        .await
+        .unwrap();
+    sea_orm::ConnectionTrait::execute_unprepared(&admin, "CREATE DATABASE council")
+        .await
+        .unwrap();
+    admin.close().await.unwrap();
+    let url = postgres.url("council");
+    let first = TestApp::spawn_on(Backend::Postgres, &url, |_| {}).await;
+    let second = TestApp::spawn_on(Backend::Postgres, &url, |_| {}).await;
+    first.create_tenant("alpha").await;
+
+    async fn ready(app: &TestApp) -> u16 {
+        app.client
+            .get(app.url("/readyz"))
+            .timeout(Duration::from_secs(4))
+            .send()
+            .await
+            .map_or(0, |r| r.status().as_u16())
+    }
+    postgres.stop();
+    for app in [&first, &second] {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while ready(app).await != 503 {
+            assert!(
+                Instant::now() < deadline,
+                "/readyz did not report the outage"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    postgres.start_again();
+    let back = Instant::now();
+    for app in [&first, &second] {
+        while ready(app).await != 200 {
+            assert!(
+                back.elapsed() < Duration::from_secs(5),
+                "{} not ready 5 s after PostgreSQL came back",
+                app.base
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    let (status, alpha) = second.get_json("/api/v1/tenants/alpha").await;
+    assert_eq!(status, 200, "the acknowledged write survived: {alpha}");
+    second.create_tenant("beta").await;
+    let (status, _) = first.get_json("/api/v1/tenants/beta").await;
+    assert_eq!(status, 200, "and a new one is seen by the other instance");
+}
