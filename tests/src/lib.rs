@@ -1159,3 +1159,24 @@ pub fn reads_greek() -> reqwest::header::HeaderMap {
     );
     headers
 }
+
+/// The files under `folder` at any depth, by path relative to it, with their bytes (none
+/// when the folder does not exist).
+pub fn files_under(folder: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut found = std::collections::BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if path.is_dir() {
+            for (inner, bytes) in files_under(&path) {
+                found.insert(format!("{name}/{inner}"), bytes);
+            }
+        } else {
+            found.insert(name, std::fs::read(&path).unwrap());
+        }
+    }
+    found
+}

@@ -59,31 +59,6 @@ async fn every_table(db: &DatabaseConnection) -> BTreeMap<String, Vec<String>> {
     tables
 }
 
-/// The files under `folder`, by path, with their bytes.
-fn files(folder: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
-    let mut found = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return found;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            for (inner, bytes) in files(&path) {
-                found.insert(
-                    format!("{}/{inner}", entry.file_name().to_string_lossy()),
-                    bytes,
-                );
-            }
-        } else {
-            found.insert(
-                entry.file_name().to_string_lossy().to_string(),
-                std::fs::read(&path).unwrap(),
-            );
-        }
-    }
-    found
-}
-
 async fn a_backup_restores_every_table_and_file(backend: Backend) {
     // Serving, but with no background work writing between the backup and the comparison.
     let Some(app) = TestApp::spawn_with(backend, |settings| {
@@ -152,7 +127,8 @@ async fn a_backup_restores_every_table_and_file(backend: Backend) {
         Backend::Postgres => assert_eq!(original["practices_stored_files"].len(), 1),
         Backend::Sqlite => {
             assert_eq!(made.files.len(), 1, "{:?}", made.files);
-            let uploads = |dir: &std::path::Path| files(&dir.join("uploads"));
+            let uploads =
+                |dir: &std::path::Path| integration_tests::files_under(&dir.join("uploads"));
             let before = uploads(app.data_dir.path());
             assert_eq!(
                 before

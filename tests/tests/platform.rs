@@ -405,8 +405,8 @@ async fn a_file_uploaded_through_one_instance_downloads_from_another() {
     // Nothing of it was written to either instance's disk.
     for instance in [&first, &second] {
         let folder = disk_folder(instance.data_dir.path(), "practices");
-        let on_disk = walk(&folder);
-        assert!(on_disk.is_empty(), "{on_disk:?}");
+        let on_disk = integration_tests::files_under(&folder);
+        assert!(on_disk.is_empty(), "{:?}", on_disk.keys());
     }
     let removed = second
         .client
@@ -472,23 +472,6 @@ async fn a_file_uploaded_through_one_instance_downloads_from_another() {
         store.read_at(&key, edge, 10).await.unwrap(),
         pdf[edge as usize..edge as usize + 10]
     );
-}
-
-/// The files under `folder`, at any depth.
-fn walk(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found
 }
 
 /// `/metrics` as a Prometheus scraper reads it: off unless a token is set, then only for
