@@ -62,6 +62,14 @@ struct Claimed {
     exhausted: bool,
 }
 
+/// A lane's database call that failed (the database restarting, say), with the attempts it
+/// was to record: the lane keeps them for its next call, since what was sent and left
+/// unrecorded would be sent again once its claim's lease ran out.
+struct Unrecorded {
+    error: crate::error::NotificationsError,
+    done: Vec<queue::Attempted>,
+}
+
 /// The message of a delivery: its own text, or its notice's shared text (`body`) with its
 /// token in place of the placeholder. None when the shared text it names is gone.
 pub(crate) fn mail_of(row: &delivery::Model, body: Option<&body::Model>) -> Option<OutgoingMail> {
@@ -224,10 +232,14 @@ impl Notifications {
         let mut done = Vec::new();
         // The shared texts of the notices being sent; one notice's deliveries share a few.
         let mut bodies: HashMap<i64, Arc<body::Model>> = HashMap::new();
-        let mut asking: Option<BoxFuture<'_, crate::error::Result<Claimed>>> = None;
+        let mut asking: Option<BoxFuture<'_, Result<Claimed, Unrecorded>>> = None;
         // The last claim found fewer due deliveries than it asked for.
         let mut exhausted = false;
         let mut tried = 0;
+        // Since when the database calls fail, and how long the next one waits.
+        let mut failing_since: Option<std::time::Instant> = None;
+        let mut pause = Duration::ZERO;
+        let lease = Duration::from_secs(self.settings.in_flight_lease_seconds.into());
         loop {
             while flying.len() < workers {
                 let Some(row) = ready.pop_front() else {
@@ -240,7 +252,11 @@ impl Notifications {
                 // What is recorded in the call leaves the window before its claim. The
                 // window is topped up once half of it is free (or the sessions are about
                 // to run dry), so that what is ready lasts while the call runs.
-                let room = window - ready.len() - flying.len();
+                debug_assert!(
+                    ready.len() + flying.len() <= window,
+                    "claimed past the window"
+                );
+                let room = window.saturating_sub(ready.len() + flying.len());
                 // On the way out, what is claimed is sent and recorded, and no more.
                 exhausted |= self.stopping();
                 let wanted = if !exhausted && (room >= window / 2 || ready.len() < workers) {
@@ -253,7 +269,16 @@ impl Notifications {
                 if record || wanted > 0 {
                     let batch = std::mem::take(&mut done);
                     let known = bodies.clone();
-                    asking = Some(self.record_and_claim(batch, wanted, known).boxed());
+                    let wait = pause;
+                    asking = Some(
+                        async move {
+                            if !wait.is_zero() {
+                                tokio::time::sleep(wait).await;
+                            }
+                            self.record_and_claim(batch, wanted, known).await
+                        }
+                        .boxed(),
+                    );
                 }
             }
             let Some(call) = asking.as_mut() else {
@@ -270,7 +295,27 @@ impl Notifications {
                 Some(attempted) = flying.next(), if !flying.is_empty() => done.push(attempted),
                 asked = call => {
                     asking = None;
-                    let Claimed { claimed, bodies: known, exhausted: none_left } = asked?;
+                    let Claimed { claimed, bodies: known, exhausted: none_left } = match asked {
+                        Ok(answered) => answered,
+                        Err(Unrecorded { error, done: unrecorded }) => {
+                            let since = *failing_since.get_or_insert_with(std::time::Instant::now);
+                            // Past the lease the claims are another instance's to send
+                            // again, and recording them here would no longer help.
+                            if since.elapsed() >= lease {
+                                return Err(error);
+                            }
+                            tracing::warn!(
+                                %error,
+                                unrecorded = unrecorded.len(),
+                                "recording sent mail failed; trying again"
+                            );
+                            done.extend(unrecorded);
+                            pause = (pause * 2).clamp(Duration::from_millis(100), Duration::from_secs(2));
+                            continue;
+                        }
+                    };
+                    failing_since = None;
+                    pause = Duration::ZERO;
                     tried += claimed.len();
                     // A call that claimed nothing learnt nothing of what is due.
                     exhausted = none_left || (exhausted && claimed.is_empty());
@@ -282,10 +327,22 @@ impl Notifications {
     }
 
     /// One database call of a lane: records the attempts `done` and claims up to `wanted`
-    /// deliveries with the shared texts they need, in one transaction.
+    /// deliveries with the shared texts they need, in one transaction. When it fails the
+    /// attempts come back, for the lane's next call to record.
     async fn record_and_claim(
         &self,
         done: Vec<queue::Attempted>,
+        wanted: usize,
+        bodies: HashMap<i64, Arc<body::Model>>,
+    ) -> Result<Claimed, Unrecorded> {
+        self.try_record_and_claim(&done, wanted, bodies)
+            .await
+            .map_err(|error| Unrecorded { error, done })
+    }
+
+    async fn try_record_and_claim(
+        &self,
+        done: &[queue::Attempted],
         wanted: usize,
         mut bodies: HashMap<i64, Arc<body::Model>>,
     ) -> crate::error::Result<Claimed> {

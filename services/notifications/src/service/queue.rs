@@ -14,7 +14,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     QueryTrait,
     prelude::Expr,
-    sea_query::{ExprTrait, LockBehavior, LockType, OnConflict},
+    sea_query::{ExprTrait, OnConflict},
 };
 
 use crate::{
@@ -268,12 +268,34 @@ pub async fn drop_waiting_changes(db: &impl ConnectionTrait, meeting_id: i64) ->
 }
 
 /// Takes up to `limit` due deliveries for this worker, marking them in flight, in one
-/// statement: on PostgreSQL the select locks what it picks (skipping what another worker
-/// holds) and the update re-checks `state = 'queued'`, so of several workers (or instances)
-/// only one takes a delivery.
+/// statement. On PostgreSQL the chosen rows are locked (skipping what another worker
+/// holds) in a materialised CTE that runs once: a `LIMIT ... SKIP LOCKED` subquery inside
+/// `IN (...)` may be run again by the planner for each row it joins, and pick other rows
+/// each time while other workers lock and release theirs, claiming more than `limit`
+/// (seen with three instances on one database).
 pub async fn claim(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<delivery::Model>> {
     let now = Utc::now();
-    let mut due = delivery::Entity::find()
+    if db.get_database_backend() == DbBackend::Postgres {
+        let claim = sea_orm::Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            r#"WITH due AS MATERIALIZED (
+                   SELECT id FROM notification_deliveries
+                   WHERE state = 'queued' AND next_attempt_at <= $1
+                   ORDER BY next_attempt_at, id
+                   LIMIT $2
+                   FOR UPDATE SKIP LOCKED
+               )
+               UPDATE notification_deliveries AS d
+               SET state = 'in_flight', attempts = d.attempts + 1, updated_at = $1
+               FROM due WHERE d.id = due.id
+               RETURNING d.*"#,
+            [now.into(), (limit as i64).into()],
+        );
+        return Ok(delivery::Entity::find().from_raw_sql(claim).all(db).await?);
+    }
+    // SQLite runs one writing statement at a time, so nothing comes between its select and
+    // its update, and the subquery runs once.
+    let due = delivery::Entity::find()
         .select_only()
         .column(delivery::Column::Id)
         .filter(delivery::Column::State.eq("queued"))
@@ -282,27 +304,16 @@ pub async fn claim(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<delivery
         .order_by_asc(delivery::Column::Id)
         .limit(limit)
         .into_query();
-    let postgres = db.get_database_backend() == DbBackend::Postgres;
-    if postgres {
-        // Rows another instance is claiming at this moment are passed over, not waited for.
-        due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
-    }
-    let mut update = delivery::Entity::update_many()
+    Ok(delivery::Entity::update_many()
         .col_expr(delivery::Column::State, Expr::value("in_flight"))
         .col_expr(
             delivery::Column::Attempts,
             Expr::col(delivery::Column::Attempts).add(1),
         )
         .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
-        .filter(delivery::Column::Id.in_subquery(due));
-    if postgres {
-        // A row taken between the select and the update is not taken twice.
-        update = update.filter(delivery::Column::State.eq("queued"));
-    }
-    // SQLite runs one writing statement at a time, so nothing comes between its select and
-    // its update; there the state is not checked twice, which would make SQLite walk every
-    // queued delivery by the state index instead of taking the chosen ones by id.
-    Ok(update.exec_with_returning(db).await?)
+        .filter(delivery::Column::Id.in_subquery(due))
+        .exec_with_returning(db)
+        .await?)
 }
 
 /// How an attempt ended.
@@ -327,10 +338,11 @@ pub struct Attempted {
 
 /// Records attempts and moves their deliveries on, in the caller's transaction: every
 /// attempt in one insert, the sent deliveries (nearly all) in one update, the others one
-/// by one.
+/// by one. The attempts are lent, not given: a caller whose transaction fails (the
+/// database restarting) keeps them to record again.
 pub async fn record(
     txn: &impl ConnectionTrait,
-    attempts: Vec<Attempted>,
+    attempts: &[Attempted],
     max_attempts: u32,
     base_seconds: u32,
 ) -> Result<()> {
@@ -349,13 +361,13 @@ pub async fn record(
     {
         let (state, error, next) = match outcome {
             Outcome::Sent => ("sent", None, None),
-            Outcome::Permanent(e) => ("failed", Some(e), None),
+            Outcome::Permanent(e) => ("failed", Some(e.clone()), None),
             Outcome::Temporary(e) if claimed.attempts >= max_attempts as i32 => {
-                ("failed", Some(e), None)
+                ("failed", Some(e.clone()), None)
             }
             Outcome::Temporary(e) => (
                 "queued",
-                Some(e),
+                Some(e.clone()),
                 Some(now + back_off(base_seconds, claimed.attempts)),
             ),
         };
@@ -363,7 +375,7 @@ pub async fn record(
             claimed.id,
             attempt::ActiveModel {
                 delivery_id: Set(claimed.id),
-                started_at: Set(started_at),
+                started_at: Set(*started_at),
                 outcome: Set(if state == "queued" { "retry" } else { state }.into()),
                 error: Set(error.clone()),
                 ..Default::default()
