@@ -12,21 +12,13 @@ use integration_tests::smtp::messages_in;
 use notifications::entities::delivery;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use support::{
-    RESIDENTS, Scene, Server, convene_for_residents, council, kept, recipients,
+    RESIDENTS, Scene, Server, convene_for_residents, council, kept, recipients, status_of,
     wait_until_all_sent, wait_until_kept,
 };
 
 /// How long `/readyz` says "draining" while requests are still served.
 const DRAIN_SECONDS: u64 = 2;
 const GRACE_SECONDS: u64 = 10;
-
-async fn status_of(client: &reqwest::Client, url: &str) -> u16 {
-    client
-        .get(url)
-        .send()
-        .await
-        .map_or(0, |response| response.status().as_u16())
-}
 
 async fn deliveries_in(data: &std::path::Path, state: &str) -> u64 {
     delivery::Entity::find()

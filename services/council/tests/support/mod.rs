@@ -54,10 +54,13 @@ pub fn council(data: &Path, smtp_port: u16, args: &[&str]) -> Command {
 
 /// Runs a `council` command that must succeed; its standard output.
 pub fn run(data: &Path, smtp_port: u16, args: &[&str]) -> String {
-    let output = council(data, smtp_port, args)
-        .output()
-        .expect("council runs");
-    assert!(output.status.success(), "council {args:?}: {output:?}");
+    succeed(council(data, smtp_port, args))
+}
+
+/// Runs a command that must succeed; its standard output.
+pub fn succeed(mut command: Command) -> String {
+    let output = command.output().expect("council runs");
+    assert!(output.status.success(), "{command:?}: {output:?}");
     String::from_utf8_lossy(&output.stdout).trim().to_string()
 }
 
@@ -134,6 +137,15 @@ impl Drop for Server {
     }
 }
 
+/// The status `url` answers with, 0 when nothing answers.
+pub async fn status_of(client: &reqwest::Client, url: &str) -> u16 {
+    client
+        .get(url)
+        .send()
+        .await
+        .map_or(0, |response| response.status().as_u16())
+}
+
 /// How many messages the mail server has kept (delivered in full: aiosmtpd moves a message
 /// into `new/` only when it has all of it).
 pub fn kept(maildir: &Path) -> usize {
@@ -151,6 +163,13 @@ pub fn recipients(messages: &[String]) -> HashSet<String> {
 /// 1,000 residents of the municipality who subscribed to its meetings and confirmed.
 async fn subscribe_residents(data: &Path, tenant_id: i64) {
     let db = database(data).await;
+    subscribe(&db, tenant_id, RESIDENTS).await;
+    db.close().await.unwrap();
+}
+
+/// `count` residents of the municipality, `r0@example.org` on, who subscribed to its
+/// meetings at once and confirmed.
+pub async fn subscribe(db: &sea_orm::DatabaseConnection, tenant_id: i64, count: usize) {
     let choice = Choice {
         topics: vec![Topic::Meetings],
         language: "el".into(),
@@ -158,8 +177,8 @@ async fn subscribe_residents(data: &Path, tenant_id: i64) {
     };
     // Writing from the start: a transaction that reads first cannot become a writer once
     // the running server has written meanwhile.
-    let txn = council_shared::database::begin_write(&db).await.unwrap();
-    for n in 0..RESIDENTS {
+    let txn = council_shared::database::begin_write(db).await.unwrap();
+    for n in 0..count {
         let requested =
             subscriptions::request(&txn, tenant_id, &format!("r{n}@example.org"), &choice, 72)
                 .await
@@ -170,7 +189,6 @@ async fn subscribe_residents(data: &Path, tenant_id: i64) {
         subscriptions::confirm(&txn, &row.token).await.unwrap();
     }
     txn.commit().await.unwrap();
-    db.close().await.unwrap();
 }
 
 /// The server's SQLite database in the data folder `data`.
