@@ -689,7 +689,7 @@ async fn a_practice_author_hears_of_each_decision_on_their_submission(backend: B
 }
 
 /// Workers of several instances claim from one queue at the same moment: each delivery is
-/// taken by one of them, once.
+/// taken by one of them, once, and no claim takes more than it asked for.
 async fn concurrent_claims_never_take_the_same_delivery(backend: Backend) {
     use notifications::service::queue::{self, NewDelivery};
     let Some(app) = TestApp::spawn_with(backend, |s| s.notifications.run_workers = false).await
@@ -718,6 +718,8 @@ async fn concurrent_claims_never_take_the_same_delivery(backend: Backend) {
                     if claimed.is_empty() {
                         return taken;
                     }
+                    // Never more than asked: what is claimed is what may be sent twice.
+                    assert!(claimed.len() <= 8, "claimed {}", claimed.len());
                     assert!(
                         claimed
                             .iter()

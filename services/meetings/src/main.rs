@@ -1,6 +1,10 @@
 //! The meetings service alone: `meetings --bind 127.0.0.1:8082`. It asks the tenants service
 //! at `services.tenants_url` who callers are and who sits on each council.
 
+/// mimalloc, as in `council` (see there).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::sync::Arc;
 
 use clap::Parser;

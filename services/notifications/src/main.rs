@@ -4,6 +4,10 @@
 //! services at `services.meetings_url` and `services.practices_url`, with `services.token`
 //! (a platform administrator's API token). Links in messages use `server.public_url`.
 
+/// mimalloc, as in `council` (see there).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::sync::Arc;
 
 use clap::Parser;

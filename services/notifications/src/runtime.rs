@@ -347,6 +347,23 @@ impl Notifications {
         mut bodies: HashMap<i64, Arc<body::Model>>,
     ) -> crate::error::Result<Claimed> {
         let settings = &self.settings;
+        if self.db.get_database_backend() == sea_orm::DbBackend::Postgres {
+            let claimed = queue::record_and_claim_on_postgres(
+                &self.db,
+                done,
+                settings.max_attempts,
+                settings.retry_base_seconds,
+                wanted as u64,
+            )
+            .await?;
+            // Committed with the deliveries that name them, so visible to any connection.
+            read_bodies(&self.db, &claimed, &mut bodies).await?;
+            return Ok(Claimed {
+                exhausted: claimed.len() < wanted,
+                claimed,
+                bodies,
+            });
+        }
         let txn = council_shared::database::begin_write(&self.db).await?;
         queue::record(
             &txn,

@@ -1,6 +1,10 @@
 //! The practices service alone: `practices --bind 127.0.0.1:8083`. It asks the tenants
 //! service at `services.tenants_url` who callers are and which municipalities exist.
 
+/// mimalloc, as in `council` (see there).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::{sync::Arc, time::Duration};
 
 use clap::Parser;

@@ -1,5 +1,9 @@
 //! The tenants service alone: `tenants --bind 127.0.0.1:8081`.
 
+/// mimalloc, as in `council` (see there).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::{sync::Arc, time::Duration};
 
 use clap::Parser;

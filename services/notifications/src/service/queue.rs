@@ -268,31 +268,17 @@ pub async fn drop_waiting_changes(db: &impl ConnectionTrait, meeting_id: i64) ->
 }
 
 /// Takes up to `limit` due deliveries for this worker, marking them in flight, in one
-/// statement. On PostgreSQL the chosen rows are locked (skipping what another worker
-/// holds) in a materialised CTE that runs once: a `LIMIT ... SKIP LOCKED` subquery inside
-/// `IN (...)` may be run again by the planner for each row it joins, and pick other rows
-/// each time while other workers lock and release theirs, claiming more than `limit`
+/// statement. On PostgreSQL it is `record_and_claim_on_postgres` with nothing to record: the
+/// chosen rows are locked (skipping what another worker holds) in a materialised CTE that
+/// runs once. A `LIMIT ... SKIP LOCKED` subquery inside `IN (...)` may be run again by the
+/// planner for each row it joins (EXPLAIN shows a nested-loop semi join) and pick other
+/// rows each time while other workers lock and release theirs, claiming more than `limit`
 /// (seen with three instances on one database).
 pub async fn claim(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<delivery::Model>> {
-    let now = Utc::now();
     if db.get_database_backend() == DbBackend::Postgres {
-        let claim = sea_orm::Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            r#"WITH due AS MATERIALIZED (
-                   SELECT id FROM notification_deliveries
-                   WHERE state = 'queued' AND next_attempt_at <= $1
-                   ORDER BY next_attempt_at, id
-                   LIMIT $2
-                   FOR UPDATE SKIP LOCKED
-               )
-               UPDATE notification_deliveries AS d
-               SET state = 'in_flight', attempts = d.attempts + 1, updated_at = $1
-               FROM due WHERE d.id = due.id
-               RETURNING d.*"#,
-            [now.into(), (limit as i64).into()],
-        );
-        return Ok(delivery::Entity::find().from_raw_sql(claim).all(db).await?);
+        return record_and_claim_on_postgres(db, &[], 0, 0, limit).await;
     }
+    let now = Utc::now();
     // SQLite runs one writing statement at a time, so nothing comes between its select and
     // its update, and the subquery runs once.
     let due = delivery::Entity::find()
@@ -336,6 +322,105 @@ pub struct Attempted {
     pub started_at: DateTime<Utc>,
 }
 
+impl Attempted {
+    /// Where the attempt leaves its delivery: its state (`sent`, `failed`, or `queued`
+    /// again), the error to keep, and when a retry is due.
+    fn settled(
+        &self,
+        max_attempts: u32,
+        base_seconds: u32,
+        now: DateTime<Utc>,
+    ) -> (&'static str, Option<String>, Option<DateTime<Utc>>) {
+        match &self.outcome {
+            Outcome::Sent => ("sent", None, None),
+            Outcome::Permanent(e) => ("failed", Some(e.clone()), None),
+            Outcome::Temporary(e) if self.claimed.attempts >= max_attempts as i32 => {
+                ("failed", Some(e.clone()), None)
+            }
+            Outcome::Temporary(e) => (
+                "queued",
+                Some(e.clone()),
+                Some(now + back_off(base_seconds, self.claimed.attempts)),
+            ),
+        }
+    }
+}
+
+/// PostgreSQL: records `attempts` and claims up to `limit` due deliveries in one statement
+/// (one round trip, no transaction of its own), what `record` and `claim` do in several.
+/// The attempts go as one JSON parameter, so the statement's text never changes and its
+/// prepared form is reused. The claim reads the statement's snapshot, where the deliveries
+/// being recorded are still in flight: none of them is claimed again by the same call.
+pub async fn record_and_claim_on_postgres(
+    db: &impl ConnectionTrait,
+    attempts: &[Attempted],
+    max_attempts: u32,
+    base_seconds: u32,
+    limit: u64,
+) -> Result<Vec<delivery::Model>> {
+    let now = Utc::now();
+    let outcomes: Vec<serde_json::Value> = attempts
+        .iter()
+        .map(|attempt| {
+            let (state, error, next) = attempt.settled(max_attempts, base_seconds, now);
+            serde_json::json!({
+                "id": attempt.claimed.id,
+                "state": state,
+                "error": error,
+                "next_attempt_at": next,
+                "started_at": attempt.started_at,
+                "outcome": if state == "queued" { "retry" } else { state },
+            })
+        })
+        .collect();
+    let statement = sea_orm::Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        RECORD_AND_CLAIM,
+        [
+            serde_json::Value::Array(outcomes).to_string().into(),
+            now.into(),
+            (limit as i64).into(),
+        ],
+    );
+    Ok(delivery::Entity::find()
+        .from_raw_sql(statement)
+        .all(db)
+        .await?)
+}
+
+/// A delivery erased meanwhile (with its subscriber) is not updated, and its attempt is
+/// not logged: `moved` says which are still there.
+const RECORD_AND_CLAIM: &str = r#"
+WITH outcome AS MATERIALIZED (
+    SELECT * FROM json_to_recordset($1::json) AS r(
+        id bigint, state text, error text, next_attempt_at timestamptz,
+        started_at timestamptz, outcome text)
+), moved AS (
+    UPDATE notification_deliveries AS d
+    SET state = o.state,
+        updated_at = $2,
+        sent_at = CASE WHEN o.state = 'sent' THEN $2 ELSE d.sent_at END,
+        last_error = CASE WHEN o.state = 'sent' THEN d.last_error ELSE o.error END,
+        next_attempt_at = COALESCE(o.next_attempt_at, d.next_attempt_at)
+    FROM outcome AS o
+    WHERE d.id = o.id
+    RETURNING d.id
+), logged AS (
+    INSERT INTO notification_attempts (delivery_id, started_at, outcome, error)
+    SELECT o.id, o.started_at, o.outcome, o.error FROM outcome AS o JOIN moved USING (id)
+), due AS MATERIALIZED (
+    SELECT id FROM notification_deliveries
+    WHERE state = 'queued' AND next_attempt_at <= $2
+    ORDER BY next_attempt_at, id
+    LIMIT $3
+    FOR UPDATE SKIP LOCKED
+)
+UPDATE notification_deliveries AS d
+SET state = 'in_flight', attempts = d.attempts + 1, updated_at = $2
+FROM due
+WHERE d.id = due.id
+RETURNING d.*"#;
+
 /// Records attempts and moves their deliveries on, in the caller's transaction: every
 /// attempt in one insert, the sent deliveries (nearly all) in one update, the others one
 /// by one. The attempts are lent, not given: a caller whose transaction fails (the
@@ -353,24 +438,9 @@ pub async fn record(
     let mut log = Vec::with_capacity(attempts.len());
     let mut sent = Vec::new();
     let mut others = Vec::new();
-    for Attempted {
-        claimed,
-        outcome,
-        started_at,
-    } in attempts
-    {
-        let (state, error, next) = match outcome {
-            Outcome::Sent => ("sent", None, None),
-            Outcome::Permanent(e) => ("failed", Some(e.clone()), None),
-            Outcome::Temporary(e) if claimed.attempts >= max_attempts as i32 => {
-                ("failed", Some(e.clone()), None)
-            }
-            Outcome::Temporary(e) => (
-                "queued",
-                Some(e.clone()),
-                Some(now + back_off(base_seconds, claimed.attempts)),
-            ),
-        };
+    for attempt in attempts {
+        let (claimed, started_at) = (&attempt.claimed, &attempt.started_at);
+        let (state, error, next) = attempt.settled(max_attempts, base_seconds, now);
         log.push((
             claimed.id,
             attempt::ActiveModel {
