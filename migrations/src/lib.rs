@@ -25,6 +25,7 @@ mod m20261202_000016_president_while_in_office;
 mod m20261202_000017_mail_bounces;
 mod m20261202_000018_shared_bodies;
 mod m20261203_000019_stored_files;
+mod m20261203_000020_subscription_consent;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000017_mail_bounces::Migration),
             Box::new(m20261202_000018_shared_bodies::Migration),
             Box::new(m20261203_000019_stored_files::Migration),
+            Box::new(m20261203_000020_subscription_consent::Migration),
         ]
     }
 }

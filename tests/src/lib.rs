@@ -445,6 +445,7 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
         "page-check@example.org",
         &choice,
         72,
+        "192.0.2.10",
     )
     .await
     .expect("a subscription request");
@@ -455,6 +456,7 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
     pages.extend([
         format!("{link}/confirm"),
         link.clone(),
+        format!("{link}/data"),
         format!("{link}?lang=en"),
         format!("{link}/unsubscribe"),
     ]);
@@ -798,11 +800,12 @@ pub async fn subscriber_of(app: &TestApp, slug: &str, email: &str, confirmed: bo
             email,
             &choice,
             72,
+            "192.0.2.10",
         )
         .await
         .unwrap();
     if confirmed {
-        subscriptions::confirm(&app.context.db, &row.token)
+        subscriptions::confirm(&app.context.db, &row.token, "192.0.2.10")
             .await
             .unwrap();
     }
@@ -1158,6 +1161,36 @@ pub fn reads_greek() -> reqwest::header::HeaderMap {
         reqwest::header::HeaderValue::from_static("el-GR,el;q=0.9"),
     );
     headers
+}
+
+/// `count` residents of the municipality `tenant_id`, `r0@example.org` on, who subscribed to
+/// its meetings (from a documentation address, 192.0.2.10) and confirmed, in one transaction.
+pub async fn confirmed_residents(db: &sea_orm::DatabaseConnection, tenant_id: i64, count: usize) {
+    use notifications::{
+        domain::{Cadence, Topic},
+        service::subscriptions::{self, Choice, Requested},
+    };
+    let choice = Choice {
+        topics: vec![Topic::Meetings],
+        language: "el".into(),
+        cadence: Cadence::Immediate,
+    };
+    // Writing from the start: a transaction that reads first cannot become a writer once
+    // a running server has written meanwhile.
+    let txn = council_shared::database::begin_write(db).await.unwrap();
+    for n in 0..count {
+        let email = format!("r{n}@example.org");
+        let requested = subscriptions::request(&txn, tenant_id, &email, &choice, 72, "192.0.2.10")
+            .await
+            .unwrap();
+        let Requested::Confirm(row) = requested else {
+            panic!("{email} is new");
+        };
+        subscriptions::confirm(&txn, &row.token, "192.0.2.10")
+            .await
+            .unwrap();
+    }
+    txn.commit().await.unwrap();
 }
 
 /// The files under `folder` at any depth, by path relative to it, with their bytes (none

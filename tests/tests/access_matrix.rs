@@ -275,6 +275,7 @@ fn cases() -> Vec<Case> {
         // Subscriptions: anyone, by the secret in their links; operators per municipality.
         case(Method::POST, "/tenants/{slug}/subscriptions", Public),
         case(Method::GET, "/subscriptions/{token}", Public),
+        case(Method::GET, "/subscriptions/{token}/data", Public),
         case(Method::PUT, "/subscriptions/{token}", Public),
         case(Method::DELETE, "/subscriptions/{token}", Public),
         case(Method::POST, "/subscriptions/{token}/confirm", Public),
@@ -712,7 +713,7 @@ impl World {
             };
             let email = format!("{}@example.org", self.fresh("resident"));
             let subscriptions::Requested::Confirm(row) =
-                subscriptions::request(db, tenant_id, &email, &choice, 72)
+                subscriptions::request(db, tenant_id, &email, &choice, 72, "192.0.2.10")
                     .await
                     .unwrap()
             else {

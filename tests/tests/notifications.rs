@@ -389,29 +389,7 @@ async fn a_fan_out_to_a_thousand_survives_the_smtp_server_being_down() {
     let tenant_id = app.get_json("/api/v1/tenants/alpha").await.1["id"]
         .as_i64()
         .unwrap();
-    let choice = notifications::service::subscriptions::Choice {
-        topics: vec![notifications::domain::Topic::Meetings],
-        language: "el".into(),
-        cadence: notifications::domain::Cadence::Immediate,
-    };
-    let db = &app.context.db;
-    for n in 0..1000 {
-        let requested = notifications::service::subscriptions::request(
-            db,
-            tenant_id,
-            &format!("r{n}@example.org"),
-            &choice,
-            72,
-        )
-        .await
-        .unwrap();
-        let notifications::service::subscriptions::Requested::Confirm(row) = requested else {
-            panic!("new");
-        };
-        notifications::service::subscriptions::confirm(db, &row.token)
-            .await
-            .unwrap();
-    }
+    integration_tests::confirmed_residents(&app.context.db, tenant_id, 1000).await;
     convene(&app, "Συνεδρίαση για όλους").await;
     // The server is down: deliveries are tried, fail for now, and wait for their retry.
     for _ in 0..200 {

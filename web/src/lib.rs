@@ -10,7 +10,10 @@ pub mod sign_in;
 mod workspace;
 
 // The public pages' modules by their short names, as the rest of the crate calls them.
-use public::{access_pages, document_gate, meeting_pages, practice_pages, subscription_pages};
+use public::{
+    access_pages, document_gate, meeting_pages, practice_pages, subscription_data,
+    subscription_pages,
+};
 pub use public::{meeting_views, practice_views, views};
 
 use std::{sync::Arc, time::Duration};
@@ -577,6 +580,10 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
             get(subscription_pages::confirm_prompt)
                 .post(subscription_pages::confirm)
                 .data(state.clone()),
+        )
+        .at(
+            "/subscriptions/:token/data",
+            get(subscription_data::held_page).data(state.clone()),
         )
         .at(
             "/subscriptions/:token/erase",

@@ -247,6 +247,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "subscription",
         include_str!("../templates/subscription.hbs"),
     ),
+    (
+        "subscription_data",
+        include_str!("../templates/subscription_data.hbs"),
+    ),
 ];
 
 /// The templates of the workspace's pages (Greek and English), `/account` among them.

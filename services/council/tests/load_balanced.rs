@@ -562,7 +562,7 @@ async fn three_instances_behind_haproxy_restart_under_load_with_no_failed_reques
     let db = sea_orm::Database::connect(&setup.database_url)
         .await
         .unwrap();
-    support::subscribe(&db, tenant["id"].as_i64().unwrap(), RESIDENTS).await;
+    integration_tests::confirmed_residents(&db, tenant["id"].as_i64().unwrap(), RESIDENTS).await;
     db.close().await.unwrap();
     let load = Arc::new(Load::default());
     let clients: Vec<_> = (0..CLIENTS)

@@ -9,5 +9,6 @@ pub mod meeting_pages;
 pub mod meeting_views;
 pub mod practice_pages;
 pub mod practice_views;
+pub mod subscription_data;
 pub mod subscription_pages;
 pub mod views;

@@ -255,7 +255,7 @@ fn message(
     no_store(message_page(state, &context, status, &heading, &text, link))
 }
 
-fn invalid_link(state: &WebState, req: &Request) -> Response {
+pub(super) fn invalid_link(state: &WebState, req: &Request) -> Response {
     message(
         state,
         req,
@@ -324,7 +324,7 @@ pub async fn confirm_prompt(
 
 #[handler]
 pub async fn confirm(req: &Request, token: Path<String>, state: Data<&Arc<WebState>>) -> Response {
-    match subscriptions::confirm(&state.notifications.db, &token).await {
+    match subscriptions::confirm(&state.notifications.db, &token, &client_ip(req)).await {
         Ok(_) => {
             let settings_link = format!("/subscriptions/{}", crate::encode(&token));
             message(

@@ -8,7 +8,7 @@
 
 use std::{collections::HashMap, sync::Arc};
 
-use council_shared::{ApiError, FieldError};
+use council_shared::{ApiError, FieldError, http::client_ip};
 use notifications::{
     api::{models::ImportOutcome, subscribers::CheckedRow},
     domain::{LANGUAGES, Topic},
@@ -272,7 +272,7 @@ pub async fn confirm(
     };
     match state
         .notifications
-        .import_as(&principal, &slug, &input)
+        .import_as(&principal, &slug, &input, &client_ip(req))
         .await
     {
         Ok(report) => forms::redirect(&format!(

@@ -14,10 +14,6 @@ use std::{
 
 use council_shared::settings::Settings;
 use integration_tests::smtp::header;
-use notifications::{
-    domain::{Cadence, Topic},
-    service::subscriptions::{self, Choice, Requested},
-};
 
 pub const RESIDENTS: usize = 1000;
 /// The in-flight bound: deliveries handed to the mail server at once.
@@ -163,32 +159,8 @@ pub fn recipients(messages: &[String]) -> HashSet<String> {
 /// 1,000 residents of the municipality who subscribed to its meetings and confirmed.
 async fn subscribe_residents(data: &Path, tenant_id: i64) {
     let db = database(data).await;
-    subscribe(&db, tenant_id, RESIDENTS).await;
+    integration_tests::confirmed_residents(&db, tenant_id, RESIDENTS).await;
     db.close().await.unwrap();
-}
-
-/// `count` residents of the municipality, `r0@example.org` on, who subscribed to its
-/// meetings at once and confirmed.
-pub async fn subscribe(db: &sea_orm::DatabaseConnection, tenant_id: i64, count: usize) {
-    let choice = Choice {
-        topics: vec![Topic::Meetings],
-        language: "el".into(),
-        cadence: Cadence::Immediate,
-    };
-    // Writing from the start: a transaction that reads first cannot become a writer once
-    // the running server has written meanwhile.
-    let txn = council_shared::database::begin_write(db).await.unwrap();
-    for n in 0..count {
-        let requested =
-            subscriptions::request(&txn, tenant_id, &format!("r{n}@example.org"), &choice, 72)
-                .await
-                .unwrap();
-        let Requested::Confirm(row) = requested else {
-            panic!("r{n} is new");
-        };
-        subscriptions::confirm(&txn, &row.token).await.unwrap();
-    }
-    txn.commit().await.unwrap();
 }
 
 /// The server's SQLite database in the data folder `data`.

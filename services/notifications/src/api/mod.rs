@@ -45,6 +45,10 @@ use crate::{
 };
 use models::*;
 
+/// How far back a subscriber's download lists their messages: as long as the messages'
+/// texts and addresses are kept.
+pub const HELD_MESSAGES_DAYS: i64 = 30;
+
 #[derive(Tags)]
 enum ApiTags {
     /// Residents' e-mail subscriptions and the delivery of notices.
@@ -184,6 +188,7 @@ impl Notifications {
             &address,
             &chosen,
             self.settings.confirm_hours,
+            client_ip,
         )
         .await?;
         let (kind, to, key) = match requested {
@@ -263,6 +268,7 @@ impl Notifications {
         &self,
         roster: &CouncilRoster,
         input: &ImportRequest,
+        client_ip: &str,
     ) -> Result<ImportReport, ApiError> {
         const MOST: usize = 5_000;
         if input.subscribers.is_empty() || input.subscribers.len() > MOST {
@@ -297,6 +303,7 @@ impl Notifications {
                 &address,
                 &chosen,
                 self.settings.confirm_hours,
+                client_ip,
             )
             .await?
             {
@@ -334,6 +341,39 @@ impl Notifications {
             language: row.language.clone(),
             cadence: Cadence::from_db(&row.cadence).unwrap_or(Cadence::Immediate),
             confirmed_at: row.confirmed_at,
+        })
+    }
+
+    /// What the platform holds about the subscription whose link holds `token`.
+    pub async fn held_about(&self, token: &str) -> Result<SubscriptionData, ApiError> {
+        let row = subscriptions::by_token(&self.db, token).await?;
+        let since = Utc::now() - chrono::Duration::days(HELD_MESSAGES_DAYS);
+        let messages = delivery::Entity::find()
+            .filter(delivery::Column::SubscriberId.eq(row.id))
+            .filter(delivery::Column::CreatedAt.gte(since))
+            .order_by_desc(delivery::Column::CreatedAt)
+            .order_by_desc(delivery::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(NotificationsError::from)?
+            .into_iter()
+            .map(|d| HeldMessage {
+                subject: d.subject,
+                kind: d.kind,
+                state: d.state,
+                created_at: d.created_at,
+                sent_at: d.sent_at,
+            })
+            .collect();
+        Ok(SubscriptionData {
+            subscription: self.subscription(&row).await?,
+            created_at: row.created_at,
+            requested_at: row.requested_at,
+            requested_from: row.requested_from,
+            confirmed_from: row.confirmed_from,
+            stopped_reason: row.stopped_reason,
+            stopped_at: row.stopped_at,
+            messages,
         })
     }
 
@@ -679,6 +719,17 @@ pub enum SubscriptionResponse {
 }
 
 #[derive(ApiResponse)]
+pub enum SubscriptionDataResponse {
+    /// What is held, as a file.
+    #[oai(status = 200)]
+    Ok(
+        Json<SubscriptionData>,
+        #[oai(header = "Content-Disposition")] String,
+        #[oai(header = "Cache-Control")] String,
+    ),
+}
+
+#[derive(ApiResponse)]
 pub enum UnsubscribeResponse {
     /// Unsubscribed (also when the link was already used).
     #[oai(status = 200)]
@@ -768,10 +819,30 @@ impl NotificationsApi {
         )))
     }
 
+    /// Everything held about a subscription (by the secret in its links)
+    ///
+    /// The resident's right of access: the subscription, when and from which client address
+    /// it was asked for and confirmed, and the messages of the last 30 days. Served with
+    /// `Content-Disposition: attachment`, as a file to keep.
+    #[oai(path = "/subscriptions/:token/data", method = "get")]
+    async fn subscription_data(&self, token: Path<String>) -> ApiResult<SubscriptionDataResponse> {
+        let data = self.core.held_about(&token).await?;
+        Ok(SubscriptionDataResponse::Ok(
+            Json(data),
+            "attachment; filename=\"subscription.json\"".to_string(),
+            "no-store".to_string(),
+        ))
+    }
+
     /// Confirm a subscription (the link in the confirmation message)
     #[oai(path = "/subscriptions/:token/confirm", method = "post")]
-    async fn confirm_subscription(&self, token: Path<String>) -> ApiResult<SubscriptionResponse> {
-        let saved = subscriptions::confirm(&self.core.db, &token).await?;
+    async fn confirm_subscription(
+        &self,
+        request: &poem::Request,
+        token: Path<String>,
+    ) -> ApiResult<SubscriptionResponse> {
+        let from = council_shared::http::client_ip(request);
+        let saved = subscriptions::confirm(&self.core.db, &token, &from).await?;
         Ok(SubscriptionResponse::Ok(Json(
             self.core.subscription(&saved).await?,
         )))
@@ -829,12 +900,14 @@ impl NotificationsApi {
     #[oai(path = "/tenants/:slug/subscribers/import", method = "post")]
     async fn import_subscribers(
         &self,
+        request: &poem::Request,
         caller: SignedIn,
         slug: Path<String>,
         body: JsonBody<ImportRequest>,
     ) -> ApiResult<ImportResponse> {
+        let from = council_shared::http::client_ip(request);
         Ok(ImportResponse::Ok(Json(
-            self.core.import_as(&caller, &slug, &body).await?,
+            self.core.import_as(&caller, &slug, &body, &from).await?,
         )))
     }
 

@@ -84,6 +84,45 @@ pub struct SubscriptionView {
     pub confirmed_at: Option<DateTime<Utc>>,
 }
 
+/// Everything the platform holds about one subscription (the GDPR's right of access): the
+/// subscription, the proof of consent, and the messages of the last 30 days. Nothing of
+/// anyone else.
+#[derive(Debug, Clone, Object)]
+pub struct SubscriptionData {
+    pub subscription: SubscriptionView,
+    /// When the subscription was first asked for.
+    pub created_at: DateTime<Utc>,
+    /// When it was last asked for, and from which client address (the proof of consent,
+    /// with the confirmation's); absent on subscriptions older than its recording.
+    #[oai(skip_serializing_if_is_none)]
+    pub requested_at: Option<DateTime<Utc>>,
+    #[oai(skip_serializing_if_is_none)]
+    pub requested_from: Option<String>,
+    /// The client address the confirmation link was followed from.
+    #[oai(skip_serializing_if_is_none)]
+    pub confirmed_from: Option<String>,
+    /// Why mail to the address stopped (it bounced), and when.
+    #[oai(skip_serializing_if_is_none)]
+    pub stopped_reason: Option<String>,
+    #[oai(skip_serializing_if_is_none)]
+    pub stopped_at: Option<DateTime<Utc>>,
+    /// The messages to this subscriber in the last 30 days, newest first.
+    pub messages: Vec<HeldMessage>,
+}
+
+/// A message to a subscriber, as the platform keeps it.
+#[derive(Debug, Clone, Object)]
+pub struct HeldMessage {
+    pub subject: String,
+    /// What it is: `notice.meeting.convened`, `confirm`, `digest`...
+    pub kind: String,
+    /// `queued`, `in_flight`, `sent` or `failed`.
+    pub state: String,
+    pub created_at: DateTime<Utc>,
+    #[oai(skip_serializing_if_is_none)]
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
 /// New preferences.
 #[derive(Debug, Clone, Object, serde::Deserialize)]
 pub struct PreferencesInput {

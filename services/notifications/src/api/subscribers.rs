@@ -50,15 +50,17 @@ fn database(error: sea_orm::DbErr) -> ApiError {
 }
 
 impl Notifications {
-    /// The import of the API, for `caller`: the administrators' check, then `import`.
+    /// The import of the API, for `caller` at client address `from`: the administrators'
+    /// check, then `import`.
     pub async fn import_as(
         &self,
         caller: &Principal,
         slug: &str,
         input: &ImportRequest,
+        from: &str,
     ) -> Result<ImportReport, ApiError> {
         let roster = self.operated(caller, slug).await?;
-        self.import(&roster, input).await
+        self.import(&roster, input, from).await
     }
 
     /// What importing `rows` would do, saving nothing: each row's problems, or whether its

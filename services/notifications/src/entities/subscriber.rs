@@ -29,6 +29,12 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub stopped_reason: Option<String>,
     pub stopped_at: Option<DateTimeUtc>,
+    /// The proof of consent: when the subscription was last asked for, from which client
+    /// address, and from which it was confirmed (`confirmed_at`). None on rows older than
+    /// their recording.
+    pub requested_at: Option<DateTimeUtc>,
+    pub requested_from: Option<String>,
+    pub confirmed_from: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -43,12 +43,15 @@ pub struct Choice {
     pub cadence: Cadence,
 }
 
+/// A resident asks to subscribe from the client address `from` (kept with the time as the
+/// proof of their consent, with the address it is confirmed from).
 pub async fn request(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     email: &str,
     choice: &Choice,
     confirm_hours: u32,
+    from: &str,
 ) -> Result<Requested> {
     let email = email.trim().to_lowercase();
     let now = Utc::now();
@@ -67,6 +70,8 @@ pub async fn request(
             row.cadence = Set(choice.cadence.as_str().into());
             row.expires_at = Set(Some(now + Duration::hours(confirm_hours.into())));
             row.updated_at = Set(now);
+            row.requested_at = Set(Some(now));
+            row.requested_from = Set(Some(from.to_string()));
             Ok(Requested::Confirm(row.update(db).await?))
         }
         None => {
@@ -82,6 +87,8 @@ pub async fn request(
                 confirmed_at: Set(None),
                 created_at: Set(now),
                 updated_at: Set(now),
+                requested_at: Set(Some(now)),
+                requested_from: Set(Some(from.to_string())),
                 ..Default::default()
             }
             .insert(db)
@@ -103,12 +110,15 @@ pub enum Imported {
 
 /// Brings one address of an operator's list in as an unconfirmed request (the double
 /// opt-in holds for imports too), unless it is already known or its owner was erased.
+/// `from` is the importing operator's client address: the resident's consent is their
+/// confirmation.
 pub async fn import(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     email: &str,
     choice: &Choice,
     confirm_hours: u32,
+    from: &str,
 ) -> Result<Imported> {
     let erased = erasure::Entity::find()
         .filter(erasure::Column::TenantId.eq(tenant_id))
@@ -127,7 +137,7 @@ pub async fn import(
         return Ok(Imported::Existing);
     }
     Ok(
-        match request(db, tenant_id, email, choice, confirm_hours).await? {
+        match request(db, tenant_id, email, choice, confirm_hours, from).await? {
             Requested::Confirm(row) => Imported::Invited(Box::new(row)),
             Requested::AlreadyActive(_) => Imported::Existing,
         },
@@ -153,8 +163,13 @@ pub async fn by_token(db: &impl ConnectionTrait, token: &str) -> Result<subscrib
     Ok(found)
 }
 
-/// Follows the confirmation link: from now on the subscriber receives notices.
-pub async fn confirm(db: &impl ConnectionTrait, token: &str) -> Result<subscriber::Model> {
+/// Follows the confirmation link, from the client address `from`: from now on the
+/// subscriber receives notices.
+pub async fn confirm(
+    db: &impl ConnectionTrait,
+    token: &str,
+    from: &str,
+) -> Result<subscriber::Model> {
     let found = by_token(db, token).await?;
     if found.state == "active" {
         return Ok(found);
@@ -165,6 +180,7 @@ pub async fn confirm(db: &impl ConnectionTrait, token: &str) -> Result<subscribe
     let mut row: subscriber::ActiveModel = found.into();
     row.state = Set("active".into());
     row.confirmed_at = Set(Some(now));
+    row.confirmed_from = Set(Some(from.to_string()));
     row.expires_at = Set(None);
     row.stopped_reason = Set(None);
     row.stopped_at = Set(None);
