@@ -26,6 +26,7 @@ mod m20261202_000017_mail_bounces;
 mod m20261202_000018_shared_bodies;
 mod m20261203_000019_stored_files;
 mod m20261203_000020_subscription_consent;
+mod m20261204_000021_service_jobs;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000018_shared_bodies::Migration),
             Box::new(m20261203_000019_stored_files::Migration),
             Box::new(m20261203_000020_subscription_consent::Migration),
+            Box::new(m20261204_000021_service_jobs::Migration),
         ]
     }
 }

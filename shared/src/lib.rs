@@ -15,6 +15,7 @@ pub mod files;
 pub mod http;
 pub mod ical;
 pub mod input_fields;
+pub mod jobs;
 pub mod json_body;
 pub mod lifecycle;
 pub mod locale;

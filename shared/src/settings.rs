@@ -21,6 +21,7 @@ pub struct Settings {
     pub uploads: UploadSettings,
     pub practices: PracticeSettings,
     pub notifications: NotificationSettings,
+    pub retention: RetentionSettings,
     pub services: ServiceUrls,
 }
 
@@ -37,6 +38,7 @@ impl Default for Settings {
             uploads: UploadSettings::default(),
             practices: PracticeSettings::default(),
             notifications: NotificationSettings::default(),
+            retention: RetentionSettings::default(),
             services: ServiceUrls::default(),
         }
     }
@@ -151,6 +153,58 @@ impl Default for NotificationSettings {
             soft_bounce_limit: 3,
             soft_bounce_days: 30,
         }
+    }
+}
+
+/// How long personal data is kept, and when each service's retention job removes what has
+/// served its purpose. The privacy notices print these, so what a page says and what the
+/// platform does cannot disagree. Expired sessions, sign-in links, sign-in flows with an
+/// identity provider and invitations go at the first run after they expire.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RetentionSettings {
+    /// When the retention jobs run (cron with seconds, Athens time): daily at 03:40.
+    pub schedule: String,
+    /// A subscription never confirmed, with its address, is deleted after this long (its
+    /// confirmation link stops working sooner: `notifications.confirm_hours`).
+    pub unconfirmed_subscription_days: u32,
+    /// A message sent (or given up) this long ago keeps its delivery record (state,
+    /// attempts, times) but loses its text and recipient's address.
+    pub sent_message_days: u32,
+    /// Feedback on a practice keeps its sender's address this long after it is moderated.
+    pub feedback_address_days: u32,
+    /// A declined request for access is deleted this long after the decision.
+    pub declined_request_days: u32,
+    /// The audit log keeps an entry this many years.
+    pub audit_log_years: u32,
+}
+
+impl Default for RetentionSettings {
+    fn default() -> Self {
+        Self {
+            schedule: "0 40 3 * * *".into(),
+            unconfirmed_subscription_days: 7,
+            sent_message_days: 30,
+            feedback_address_days: 30,
+            declined_request_days: 30,
+            audit_log_years: 2,
+        }
+    }
+}
+
+impl RetentionSettings {
+    /// What was made `days` before `now` or earlier is due to go.
+    pub fn cutoff(now: chrono::DateTime<chrono::Utc>, days: u32) -> chrono::DateTime<chrono::Utc> {
+        now - chrono::Duration::days(i64::from(days))
+    }
+
+    /// The oldest audit entry kept at `now`.
+    pub fn audit_cutoff(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> chrono::DateTime<chrono::Utc> {
+        // A year as 365¼ days: close enough for a retention period stated in years.
+        now - chrono::Duration::hours(i64::from(self.audit_log_years) * 8766)
     }
 }
 

@@ -955,6 +955,8 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
         "/workspace/athens/council/members/new".to_string(),
         format!("/workspace/athens/council/members/{member}/edit"),
         format!("/workspace/athens/council/members/{member}/end"),
+        // The person's own account: roles, sessions, tokens, audit entries, the download.
+        "/account?done=session-ended".to_string(),
     ] {
         paths.push(path);
     }

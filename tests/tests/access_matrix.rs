@@ -112,6 +112,11 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/me/tokens", SignedIn),
         case(Method::POST, "/me/tokens", SignedIn),
         case(Method::DELETE, "/me/tokens/{id}", SignedIn),
+        case(Method::GET, "/me/sessions", SignedIn),
+        case(Method::DELETE, "/me/sessions/{id}", SignedIn),
+        case(Method::GET, "/me/data", SignedIn),
+        case(Method::GET, "/platform/accounts", PlatformAdmin),
+        case(Method::DELETE, "/platform/accounts/{id}", PlatformAdmin),
         case(Method::GET, "/tenants/{slug}/roles", TenantAdmin),
         case(Method::POST, "/tenants/{slug}/roles", TenantAdmin),
         case(Method::DELETE, "/tenants/{slug}/roles/{id}", TenantAdmin),
@@ -865,6 +870,34 @@ impl World {
                     )
                     .await;
                 (path.replace("{id}", &created["id"].to_string()), None)
+            }
+            (Method::DELETE, "/me/sessions/{id}") => {
+                // A session of the caller's own (of the administrator's, for an anonymous
+                // caller), as if signed in on another browser.
+                let owner = if who == Who::Anonymous {
+                    Who::PlatformAdmin
+                } else {
+                    who
+                };
+                let (_, me) = self.call(owner, Method::GET, "/me", None).await;
+                let (_, session) = tenants::identity::sessions::create(
+                    &self.app.context.db,
+                    me["user_id"].as_i64().unwrap(),
+                    "email",
+                    chrono::Duration::hours(1),
+                )
+                .await
+                .unwrap();
+                (path.replace("{id}", &session.id.to_string()), None)
+            }
+            (Method::GET, "/platform/accounts") => (format!("{path}?q=example"), None),
+            (Method::DELETE, "/platform/accounts/{id}") => {
+                let leaving = format!("{}@example.org", self.fresh("leaving"));
+                let account =
+                    tenants::identity::users::find_or_create(&self.app.context.db, &leaving, None)
+                        .await
+                        .unwrap();
+                (path.replace("{id}", &account.id.to_string()), None)
             }
             (Method::GET, "/platform/users/{id}") => {
                 let (_, me) = self

@@ -16,8 +16,9 @@ use std::{process::Stdio, time::Duration};
 use council_shared::auth::Role;
 use integration_tests::{TestApp, required_tool, spawn_showcase, token_for};
 
-/// Operations that revoke the caller's own token or role when a generated id hits theirs.
-const REVOKING: &str = r"^/(me/tokens|platform/roles)/\{id\}$";
+/// Operations that revoke the caller's own token, role or session, or erase an account,
+/// when a generated id hits theirs.
+const REVOKING: &str = r"^/(me/tokens|me/sessions|platform/roles|platform/accounts)/\{id\}$";
 
 /// Few cases per operation keep the run to a few minutes; the coverage phase still tries
 /// each parameter's boundaries and each missing or wrong-typed field.

@@ -2,6 +2,7 @@
 //! in Greek with an English switch. Pages read the tenants service through its public
 //! read side (`tenants::public::TenantReads`), never its tables.
 
+mod account;
 pub mod forms;
 pub mod i18n;
 pub mod public;
@@ -63,6 +64,8 @@ pub struct WebState {
     pub accounts: Arc<Accounts>,
     /// Roles and invitations: what the API's access part does, for the workspace's pages.
     pub access: tenants::api::access::AccessApi,
+    /// A person's own sessions and data, and the operators' erasure of accounts.
+    pub account: tenants::api::account::AccountApi,
     pub mailer: Mailer,
     pub renderer: Renderer,
     /// Rendered pages, each kept with the view it was rendered from.
@@ -77,7 +80,11 @@ impl WebState {
         meetings: Arc<meetings::Core>,
         practices: Arc<practices::Core>,
         notifications: Arc<notifications::Notifications>,
-        (accounts, access): (Arc<Accounts>, tenants::api::access::AccessApi),
+        (accounts, access, account): (
+            Arc<Accounts>,
+            tenants::api::access::AccessApi,
+            tenants::api::account::AccountApi,
+        ),
         mailer: Mailer,
         cache_ttl: Duration,
     ) -> anyhow::Result<Arc<Self>> {
@@ -88,6 +95,7 @@ impl WebState {
             notifications,
             accounts,
             access,
+            account,
             mailer,
             renderer: Renderer::new()?,
             rendered: TtlCache::new(cache_ttl, 5_000),
@@ -611,7 +619,12 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
                 .data(state.clone()),
         )
         .at("/sign-out", post(sign_in::sign_out).data(state.clone()))
-        .at("/account", get(sign_in::account).data(state.clone()))
+        .at("/account", get(account::account).data(state.clone()))
+        .at("/account/data", get(account::download).data(state.clone()))
+        .at(
+            "/account/sessions/:id/end",
+            post(account::end_session).data(state.clone()),
+        )
         .at(
             "/auth/start/platform",
             get(sign_in::start_platform).data(state.clone()),

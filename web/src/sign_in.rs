@@ -1,6 +1,5 @@
 //! Sign-in and sign-out pages: the platform's provider (and a municipality's own) through
-//! OpenID Connect, one-time links by e-mail, the account page, and the CSRF protection of
-//! every form.
+//! OpenID Connect, one-time links by e-mail, and the CSRF protection of every form.
 //!
 //! CSRF: each form carries a token derived from a secret only this browser holds in an
 //! HttpOnly cookie (the session, or before sign-in a random `council_csrf` cookie), and a
@@ -9,13 +8,13 @@
 use std::sync::Arc;
 
 use council_shared::{
-    auth::{Caller, SESSION_COOKIE},
+    auth::SESSION_COOKIE,
     csrf,
     http::{PublicUrl, client_ip, is_https},
     mail::OutgoingMail,
 };
 use poem::{
-    IntoResponse, Request, Response, handler,
+    Request, Response, handler,
     http::{StatusCode, header},
     web::{Data, Form, Path, Query},
 };
@@ -30,7 +29,7 @@ use crate::{PageContext, WebState, error_page, html_response, layout, message_pa
 pub const CSRF_COOKIE: &str = "council_csrf";
 const OIDC_COOKIE: &str = "council_oidc";
 
-fn cookie(request: &Request, name: &str) -> Option<String> {
+pub(crate) fn cookie(request: &Request, name: &str) -> Option<String> {
     request
         .cookie()
         .get(name)
@@ -76,11 +75,11 @@ fn set_cookie(
     format!("{name}={value}; Path={path}; HttpOnly; SameSite=Lax{secure}{age}")
 }
 
-fn clear_cookie(request: &Request, name: &str, path: &str) -> String {
+pub(crate) fn clear_cookie(request: &Request, name: &str, path: &str) -> String {
     set_cookie(request, name, "", path, Some(0))
 }
 
-fn see_other(location: &str) -> poem::ResponseBuilder {
+pub(crate) fn see_other(location: &str) -> poem::ResponseBuilder {
     Response::builder()
         .status(StatusCode::SEE_OTHER)
         .header(header::LOCATION, location)
@@ -334,7 +333,11 @@ fn too_many(state: &WebState, request: &Request, seconds: u64) -> Response {
     response
 }
 
-fn internal(state: &WebState, request: &Request, error: &dyn std::fmt::Debug) -> Response {
+pub(crate) fn internal(
+    state: &WebState,
+    request: &Request,
+    error: &dyn std::fmt::Debug,
+) -> Response {
     tracing::error!(error = ?error, "sign-in failed on our side");
     error_page(
         state,
@@ -586,7 +589,7 @@ pub async fn confirm_link(
 
 #[derive(Deserialize)]
 pub struct CsrfForm {
-    csrf: String,
+    pub(crate) csrf: String,
 }
 
 #[handler]
@@ -642,59 +645,4 @@ pub async fn sign_out(
         )
         .header(header::CACHE_CONTROL, "no-store")
         .finish()
-}
-
-#[derive(Serialize)]
-struct RoleLine {
-    role: String,
-    place: Option<String>,
-}
-
-#[derive(Serialize)]
-struct AccountPage {
-    lang: &'static str,
-    email: String,
-    name: Option<String>,
-    roles: Vec<RoleLine>,
-    expires: Option<String>,
-}
-
-#[handler]
-pub async fn account(request: &Request, state: Data<&Arc<WebState>>) -> Response {
-    let context = PageContext::of(request);
-    let Caller::SignedIn(user) = Caller::of(request) else {
-        let next = crate::encode("/account");
-        return see_other(&format!("/sign-in?next={next}"))
-            .finish()
-            .into_response();
-    };
-    let lang = context.lang;
-    let view = AccountPage {
-        lang: lang.code(),
-        email: user.email.clone(),
-        name: user.display_name.clone(),
-        roles: user
-            .grants
-            .iter()
-            .map(|g| RoleLine {
-                role: state.renderer.text(
-                    lang,
-                    &format!("access-role-{}", g.role.as_str().replace('_', "-")),
-                ),
-                place: g.tenant.clone(),
-            })
-            .collect(),
-        expires: user
-            .expires_at
-            .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()),
-    };
-    let title = state.renderer.text(lang, "account-title");
-    match state
-        .renderer
-        .render("account", &view)
-        .and_then(|body| layout(&state, &context, &title, body))
-    {
-        Ok(html) => no_store(html_response(StatusCode::OK, lang, html)),
-        Err(error) => internal(&state, request, &error),
-    }
 }

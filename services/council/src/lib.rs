@@ -47,6 +47,8 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         council_shared::http::public_url(&context.settings, listener.address()),
     )?;
     notifications_core.start(&context.lifecycle);
+    tenants::retention::start(context.db.clone(), &context.settings, &context.lifecycle);
+    practices::retention::start(context.db.clone(), &context.settings, &context.lifecycle);
     notifications_core.report_metrics(&context.metrics);
     let access = tenants::api::access::AccessApi::new(
         context.db.clone(),
@@ -54,9 +56,15 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         context.mailer.clone(),
         identity.clone(),
     );
+    let account = tenants::api::account::AccountApi::new(
+        context.db.clone(),
+        context.settings.clone(),
+        identity.clone(),
+    );
     let apis = (
         tenants::TenantsApi::new(context.db.clone(), reads.clone()),
         access.clone(),
+        account.clone(),
         tenants::api::access_requests::AccessRequestsApi(access.clone()),
         meetings::api::api(meetings_core.clone()),
         practices::api::api(practices_core.clone()),
@@ -70,7 +78,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         meetings_core.clone(),
         practices_core,
         notifications_core,
-        (accounts, access),
+        (accounts, access, account),
         context.mailer.clone(),
         cache_ttl,
     )?;

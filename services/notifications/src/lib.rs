@@ -46,8 +46,10 @@ pub struct Notifications {
     wake: tokio::sync::Notify,
     /// This instance's name in job leases.
     owner: String,
-    /// When each job last ran here (SQLite: one instance, no leases in the database).
-    last_runs: tokio::sync::Mutex<std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>>,
+    /// How long personal data is kept (the retention job's periods).
+    retention: council_shared::settings::RetentionSettings,
+    /// Runs the jobs, once across instances.
+    scheduler: council_shared::jobs::Scheduler,
     /// The instance's, once the workers are started: on the way out they stop taking work.
     lifecycle: std::sync::OnceLock<council_shared::lifecycle::Lifecycle>,
     subscribe_per_ip: RateLimiter,
@@ -71,6 +73,9 @@ impl Notifications {
             .ok()
             .and_then(|u| u.host_str().map(str::to_string))
             .unwrap_or_else(|| "localhost".into());
+        let owner = council_shared::jobs::instance_owner();
+        let scheduler =
+            council_shared::jobs::Scheduler::new(db.clone(), service::jobs::TABLE, owner.clone());
         Ok(Arc::new(Self {
             db,
             mailer,
@@ -81,8 +86,9 @@ impl Notifications {
             domain,
             messages: service::messages::Messages::new()?,
             wake: tokio::sync::Notify::new(),
-            owner: uuid::Uuid::new_v4().simple().to_string(),
-            last_runs: Default::default(),
+            retention: settings.retention.clone(),
+            scheduler,
+            owner,
             lifecycle: std::sync::OnceLock::new(),
             subscribe_per_ip: RateLimiter::new(own.subscribe_per_ip_per_hour, hour),
             subscribe_per_email: RateLimiter::new(own.subscribe_per_email_per_hour, hour),

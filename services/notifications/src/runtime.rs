@@ -7,7 +7,6 @@ use std::{collections::HashMap, sync::Arc, time::Duration};
 
 use chrono::Utc;
 use council_shared::{
-    athens,
     lifecycle::Lifecycle,
     mail::{OutgoingMail, SendFailure},
 };
@@ -18,7 +17,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use crate::{
     Notifications,
     entities::{body, delivery},
-    service::{jobs, queue, subscriptions},
+    service::{queue, retention, subscriptions},
 };
 
 /// The jobs' names, as the job table and the operators' page know them.
@@ -449,7 +448,7 @@ impl Notifications {
     }
 
     /// Runs job `name` if its schedule has come round since its last run and this instance
-    /// takes the lease.
+    /// takes the lease; not once the instance is stopping.
     async fn run_job<F, Fut>(&self, name: &str, schedule: &str, job: F)
     where
         F: FnOnce() -> Fut,
@@ -458,105 +457,7 @@ impl Notifications {
         if self.stopping() {
             return;
         }
-        let Ok(schedule) = jobs::parse_schedule(schedule) else {
-            tracing::error!(job = name, "the job's schedule is not a cron expression");
-            return;
-        };
-        // SQLite is the embedded, single-instance setup: there is nobody to share the job
-        // with, and each lease write would compete with the services' own transactions.
-        if self.db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
-            let mut last_runs = self.last_runs.lock().await;
-            let now = Utc::now();
-            let due = last_runs
-                .get(name)
-                .is_none_or(|since| jobs::is_due(&schedule, *since, now, athens::offset_at(now)));
-            if due {
-                let outcome = match job().await {
-                    Ok(count) => {
-                        tracing::debug!(job = name, count, "job ran");
-                        Ok(())
-                    }
-                    Err(error) => {
-                        tracing::error!(job = name, error = ?error, "job failed");
-                        Err(error.to_string())
-                    }
-                };
-                last_runs.insert(name.to_string(), now);
-                // One write per run (not per tick), for the operators' page.
-                self.record(name, now, outcome).await;
-            }
-            return;
-        }
-        // A read first: most ticks find the job not due, and write nothing.
-        let now = Utc::now();
-        match crate::entities::job::Entity::find_by_id(name)
-            .one(&self.db)
-            .await
-        {
-            Ok(Some(row)) => {
-                let held = row.lease_until.is_some_and(|until| until > now);
-                let not_due = row.last_run_at.is_some_and(|since| {
-                    !jobs::is_due(&schedule, since, now, athens::offset_at(now))
-                });
-                if held || not_due {
-                    return;
-                }
-            }
-            Ok(None) => {}
-            Err(error) => {
-                tracing::error!(job = name, error = ?error, "cannot read the job");
-                return;
-            }
-        }
-        let lease = chrono::Duration::minutes(10);
-        let last = match jobs::take_lease(&self.db, name, &self.owner, lease).await {
-            Ok(Some(last)) => last,
-            Ok(None) => return,
-            Err(error) => {
-                tracing::error!(job = name, error = ?error, "cannot take the job's lease");
-                return;
-            }
-        };
-        let now = Utc::now();
-        let due =
-            last.is_none_or(|since| jobs::is_due(&schedule, since, now, athens::offset_at(now)));
-        let ran_at = if due {
-            match job().await {
-                Ok(count) => {
-                    tracing::debug!(job = name, count, "job ran");
-                    // A failure is counted where it is recorded (`record`).
-                    metrics::counter!("council_job_runs_total", "job" => name.to_string(), "outcome" => "ok")
-                        .increment(1);
-                    Some(now)
-                }
-                Err(error) => {
-                    tracing::error!(job = name, error = ?error, "job failed");
-                    self.record(name, now, Err(error.to_string())).await;
-                    None
-                }
-            }
-        } else {
-            None
-        };
-        if let Err(error) = jobs::finish(&self.db, name, &self.owner, ran_at).await {
-            tracing::error!(job = name, error = ?error, "cannot give the job's lease back");
-        }
-    }
-
-    /// Keeps how a run ended where the operators' page reads it; a failure to write it is
-    /// logged, and the job goes on.
-    async fn record(
-        &self,
-        name: &str,
-        at: chrono::DateTime<Utc>,
-        outcome: std::result::Result<(), String>,
-    ) {
-        let result = if outcome.is_ok() { "ok" } else { "failed" };
-        metrics::counter!("council_job_runs_total", "job" => name.to_string(), "outcome" => result)
-            .increment(1);
-        if let Err(error) = jobs::record_outcome(&self.db, name, at, outcome).await {
-            tracing::error!(job = name, error = ?error, "cannot record the job's run");
-        }
+        self.scheduler.run_job(name, schedule, job).await;
     }
 
     /// The background jobs by name, with their schedules, in the order they run.
@@ -567,6 +468,7 @@ impl Notifications {
             (EXPIRY, settings.expiry_schedule.as_str()),
             (DIGESTS, settings.digest_schedule.as_str()),
             (REMINDERS, settings.reminder_schedule.as_str()),
+            (retention::JOB, self.retention.schedule.as_str()),
         ];
         // Only where there is a mailbox to read.
         if self.bounce_mailbox.is_some() {
@@ -591,6 +493,14 @@ impl Notifications {
             .await;
             self.run_job(REMINDERS, &settings.reminder_schedule, || {
                 self.send_due_reminders()
+            })
+            .await;
+            self.run_job(retention::JOB, &self.retention.schedule, || async {
+                let purged = retention::purge(&self.db, &self.retention, Utc::now()).await?;
+                if purged.total() > 0 {
+                    tracing::info!(?purged, "expired subscriptions and message texts removed");
+                }
+                Ok(purged.total())
             })
             .await;
             if self.bounce_mailbox.is_some() {

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod entities;
 pub mod error;
 pub mod names;
+pub mod retention;
 pub mod service;
 
 pub use api::{Core, PracticesApi};

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod error;
 pub mod identity;
 pub mod public;
+pub mod retention;
 pub mod service;
 
 pub use api::TenantsApi;

@@ -38,11 +38,18 @@ async fn main() -> anyhow::Result<()> {
             context.mailer.clone(),
             identity.clone(),
         );
+        let account = tenants::api::account::AccountApi::new(
+            context.db.clone(),
+            context.settings.clone(),
+            identity.clone(),
+        );
         let apis = (
             tenants::TenantsApi::from_context(context),
             access.clone(),
+            account,
             tenants::api::access_requests::AccessRequestsApi(access),
         );
+        tenants::retention::start(context.db.clone(), &context.settings, &context.lifecycle);
         let routes = api_routes(openapi_service(apis, tenants::OPENAPI_TITLE));
         Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
     })

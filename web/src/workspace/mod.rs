@@ -167,7 +167,7 @@ pub(crate) fn done_banner(
 }
 
 /// What a redirect may say was done.
-pub(crate) const DONE_KEYS: [&str; 51] = [
+pub(crate) const DONE_KEYS: [&str; 53] = [
     "practice-created",
     "practice-saved",
     "practice-uploaded",
@@ -219,6 +219,8 @@ pub(crate) const DONE_KEYS: [&str; 51] = [
     "published",
     "answered",
     "commented",
+    "session-ended",
+    "account-erased",
 ];
 
 /// An item of a meeting, for a page only its staff may use.

@@ -569,20 +569,9 @@ impl Notifications {
     pub async fn job_statuses(
         &self,
         caller: &council_shared::auth::Principal,
-    ) -> Result<Vec<JobView>, ApiError> {
+    ) -> Result<Vec<jobs::JobStatus>, ApiError> {
         operators_only(caller)?;
-        let found = jobs::statuses(&self.db, &self.job_schedules(), Utc::now()).await?;
-        Ok(found
-            .into_iter()
-            .map(|j| JobView {
-                name: j.name,
-                schedule: j.schedule,
-                last_run_at: j.last_run_at,
-                next_run_at: j.next_run_at,
-                last_failed_at: j.last_failed_at,
-                last_error: j.last_error,
-            })
-            .collect())
+        Ok(jobs::statuses(&self.db, &self.job_schedules(), Utc::now()).await?)
     }
 
     /// The municipality's notice settings, for its administrators.
@@ -1022,8 +1011,19 @@ impl NotificationsApi {
     /// The background jobs: last run, next run, last failure (platform administrators)
     #[oai(path = "/platform/jobs", method = "get")]
     async fn platform_jobs(&self, caller: SignedIn) -> ApiResult<JobsResponse> {
+        let found = self.core.job_statuses(&caller).await?;
         Ok(JobsResponse::Ok(Json(
-            self.core.job_statuses(&caller).await?,
+            found
+                .into_iter()
+                .map(|j| JobView {
+                    name: j.name,
+                    schedule: j.schedule,
+                    last_run_at: j.last_run_at,
+                    next_run_at: j.next_run_at,
+                    last_failed_at: j.last_failed_at,
+                    last_error: j.last_error,
+                })
+                .collect(),
         )))
     }
 

@@ -13,4 +13,5 @@ pub mod municipality;
 pub mod queue;
 pub mod reminders;
 pub mod reports;
+pub mod retention;
 pub mod subscriptions;

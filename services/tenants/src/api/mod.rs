@@ -3,6 +3,7 @@
 pub mod access;
 pub mod access_models;
 pub mod access_requests;
+pub mod account;
 pub mod commands;
 pub mod models;
 pub mod sign_in_provider;

@@ -28,10 +28,14 @@ pub enum Action {
     AccessRequested,
     AccessAccepted,
     AccessDeclined,
+    /// A person signed one of their sessions out from another (their account page).
+    SessionEnded,
+    /// An operator erased an account; the log names it by its pseudonym since.
+    AccountErased,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::SignedIn,
         Action::SignInFailed,
         Action::SignedOut,
@@ -47,6 +51,8 @@ impl Action {
         Action::AccessRequested,
         Action::AccessAccepted,
         Action::AccessDeclined,
+        Action::SessionEnded,
+        Action::AccountErased,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,6 +72,8 @@ impl Action {
             Action::AccessRequested => "access_requested",
             Action::AccessAccepted => "access_accepted",
             Action::AccessDeclined => "access_declined",
+            Action::SessionEnded => "session_ended",
+            Action::AccountErased => "account_erased",
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod grants;
 pub mod links;
 pub mod mail;
 pub mod oidc;
+pub mod personal;
 pub mod providers;
 pub mod requests;
 pub mod resolver;

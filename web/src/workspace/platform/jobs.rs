@@ -1,10 +1,11 @@
 //! The background jobs, for the platform's operators: reading the other services' events,
-//! expiring unconfirmed subscriptions, digests and members' reminders, each with its
-//! schedule, its last good run, its next run and its last failure (when and why), as the
-//! API's `/platform/jobs` gives them.
+//! expiring unconfirmed subscriptions, digests, members' reminders and every service's
+//! retention job, each with its schedule, its last good run, its next run and its last
+//! failure (when and why), as the API's `/platform/jobs` gives the notifications' ones.
 
 use std::sync::Arc;
 
+use council_shared::jobs::JobStatus;
 use poem::{Request, Response, handler, web::Data};
 use serde::Serialize;
 
@@ -43,10 +44,27 @@ pub async fn jobs_page(req: &Request, state: Data<&Arc<WebState>>) -> Response {
         Err(response) => return response,
     };
     let lang = context.lang;
-    let found = match state.notifications.job_statuses(&principal).await {
+    let mut found: Vec<JobStatus> = match state.notifications.job_statuses(&principal).await {
         Ok(found) => found,
         Err(error) => return failed(&state, &context, error),
     };
+    // The other services' retention jobs, each in its own service's table.
+    let practices = &state.practices;
+    let others = futures_util::future::try_join(
+        state.accounts.retention_status(),
+        practices::retention::JOBS.status(
+            &practices.db,
+            practices::retention::JOB,
+            &practices.retention_schedule,
+        ),
+    )
+    .await;
+    match others {
+        Ok((accounts, feedback)) => found.extend([accounts, feedback]),
+        Err(error) => {
+            return failed(&state, &context, anyhow::Error::from(error).into());
+        }
+    }
     let now = chrono::Utc::now();
     let t = |key: &str| state.renderer.text(lang, key);
     let jobs = found
