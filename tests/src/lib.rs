@@ -956,7 +956,7 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
         format!("/workspace/athens/council/members/{member}/edit"),
         format!("/workspace/athens/council/members/{member}/end"),
         // The person's own account: roles, sessions, tokens, audit entries, the download.
-        "/account?done=session-ended".to_string(),
+        "/account".to_string(),
     ] {
         paths.push(path);
     }
@@ -1068,6 +1068,10 @@ pub async fn platform_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
     )
     .await
     .expect("a failure recorded");
+    let leaving =
+        tenants::identity::users::find_or_create(&app.context.db, "leaving@example.org", None)
+            .await
+            .expect("an account to erase");
     let browser = browser::Browser::new(app);
     browser.sign_in_by_email(app, email).await;
     let session = browser
@@ -1092,6 +1096,9 @@ pub async fn platform_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
         "/workspace/platform/themes/new".to_string(),
         "/workspace/platform/themes/employment/edit".to_string(),
         "/workspace/platform/themes/employment/remove".to_string(),
+        // Accounts: a search with results, an erasure to confirm.
+        "/workspace/platform/accounts?q=example".to_string(),
+        format!("/workspace/platform/accounts/{}/erase", leaving.id),
     ];
     let mut paths = paths;
     paths.extend(moderation_pages(app).await);

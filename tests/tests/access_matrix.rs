@@ -1146,6 +1146,8 @@ mod pages {
         use Rule::*;
         let mut cases = vec![
             (Method::GET, "/workspace", SignedIn),
+            (Method::GET, "/account", SignedIn),
+            (Method::GET, "/account/data", SignedIn),
             (Method::GET, "/workspace/{slug}/meetings", Insider),
             (Method::GET, "/workspace/{slug}/meetings/new", Staff),
             (Method::POST, "/workspace/{slug}/meetings/new", Staff),
@@ -1397,6 +1399,9 @@ mod pages {
                 "/workspace/platform/deliveries/{delivery}/retry",
             ),
             (Method::GET, "/workspace/platform/jobs"),
+            (Method::GET, "/workspace/platform/accounts?q=example"),
+            (Method::GET, "/workspace/platform/accounts/{account}/erase"),
+            (Method::POST, "/workspace/platform/accounts/{account}/erase"),
             (Method::GET, "/workspace/platform/themes"),
             (Method::GET, "/workspace/platform/themes/new"),
             (Method::POST, "/workspace/platform/themes/new"),
@@ -1775,6 +1780,23 @@ mod pages {
                     } else {
                         0
                     };
+                    // Erasing an account erases it: each call gets one of its own.
+                    let account = if pattern.contains("{account}") {
+                        let n = std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .unwrap()
+                            .as_nanos();
+                        tenants::identity::users::find_or_create(
+                            &app.context.db,
+                            &format!("leaving{n}@example.org"),
+                            None,
+                        )
+                        .await
+                        .unwrap()
+                        .id
+                    } else {
+                        0
+                    };
                     // Removing a document removes it: each call gets one of its own.
                     let doc = if method == Method::POST && pattern.contains("{doc}") {
                         upload_document(&app, &operator, (slug, *id, *item)).await
@@ -1799,6 +1821,7 @@ mod pages {
                         .replace("{request}", &request.to_string())
                         .replace("{delivery}", &delivery.to_string())
                         .replace("{subscriber}", &subscriber.to_string())
+                        .replace("{account}", &account.to_string())
                         .replace("{doc}", &doc.to_string());
                     let response = if method == Method::GET {
                         browser.navigate(&path).await

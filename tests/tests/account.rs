@@ -232,7 +232,70 @@ async fn an_operator_erases_an_account_and_the_audit_log_keeps_a_pseudonym(app: 
     integration_tests::expect_problem(twice, 404).await;
 }
 
+/// The same erasure from the operators' workspace: search, confirm, erased.
+async fn an_operator_finds_and_erases_an_account_in_the_workspace(app: TestApp) {
+    app.create_tenant("paros").await;
+    let leaving = "leaving@paros.example.org";
+    token_for(
+        &app.context,
+        leaving,
+        &[(Role::Secretary, Some("paros"))],
+        "their-script",
+    )
+    .await;
+    let operator = Browser::new(&app);
+    operator
+        .sign_in_by_email(&app, "platform-admin@tests.example.org")
+        .await;
+    let accounts = "/workspace/platform/accounts";
+
+    // Too little to search by: the error beside the field, what was typed kept.
+    let (status, page) = operator.page(&format!("{accounts}?q=le")).await;
+    assert_eq!(status, 422);
+    assert!(page.contains("class=\"error-summary\""), "{page}");
+    assert!(
+        page.contains("«Διεύθυνση ή όνομα» πρέπει να έχει τουλάχιστον 3 χαρακτήρες"),
+        "{page}"
+    );
+    assert!(page.contains("value=\"le\""), "{page}");
+
+    let (status, page) = operator.page(&format!("{accounts}?q=leaving")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(leaving), "{page}");
+    let confirm = page
+        .split("href=\"")
+        .filter_map(|rest| rest.split('"').next())
+        .find(|href| href.starts_with(accounts) && href.ends_with("/erase"))
+        .expect("an erase link")
+        .to_string();
+    let (status, page) = operator.page(&confirm).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(&format!("Διαγραφή του λογαριασμού {leaving};")),
+        "{page}"
+    );
+    let (status, to, _) = operator.submit(&confirm, &confirm, &[]).await;
+    assert_eq!(
+        (status, to.as_str()),
+        (303, "/workspace/platform/accounts?done=account-erased")
+    );
+    let (_, page) = operator.page(&to).await;
+    assert!(page.contains("Ο λογαριασμός διαγράφηκε."), "{page}");
+    let (_, page) = operator.page(&format!("{accounts}?q=leaving")).await;
+    assert!(page.contains("Κανένας λογαριασμός"), "{page}");
+
+    // Their own account: the page says why not, with no button.
+    let (_, me) = operator.me().await;
+    let (status, page) = operator
+        .page(&format!("{accounts}/{}/erase", me["user_id"]))
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Δεν μπορείτε να διαγράψετε τον δικό σας λογαριασμό"));
+    assert!(!page.contains("class=\"button-warning\""));
+}
+
 on_both_databases!(
     a_person_signs_out_a_session_from_another_browser_and_downloads_their_data,
     an_operator_erases_an_account_and_the_audit_log_keeps_a_pseudonym,
+    an_operator_finds_and_erases_an_account_in_the_workspace,
 );

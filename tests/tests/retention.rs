@@ -423,6 +423,14 @@ async fn each_rule_removes_what_has_served_its_purpose_and_keeps_what_is_needed(
         assert!(found.state == "sent" || found.state == "failed");
     }
     assert!(message(sent_long_ago).await.sent_at.is_some());
+    // A failed one whose text is gone cannot be sent again.
+    let (status, problem) = app
+        .post(
+            &format!("/api/v1/platform/deliveries/{failed_long_ago}/retry"),
+            &serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, 409, "{problem}");
     let lately = message(sent_lately).await;
     assert_eq!(lately.recipient, "eleni@example.org");
     assert_eq!(lately.text_body, "Dear resident");

@@ -263,6 +263,16 @@ async fn platform_pages(app: &integration_tests::TestApp) -> Vec<String> {
         assert_eq!(response.status(), 422, "{path} sent wrong");
         pages.push(response.text().await.unwrap());
     }
+    // The accounts search asked with too little to search by.
+    let response = app
+        .client
+        .get(app.url("/workspace/platform/accounts?q=ex"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422, "a search too short");
+    pages.push(response.text().await.unwrap());
     pages
 }
 

@@ -133,7 +133,10 @@ pub async fn account(request: &Request, state: Data<&Arc<WebState>>) -> Response
             .sessions
             .iter()
             .map(|s| SessionLine {
-                method: t(&format!("account-method-{}", s.method)),
+                method: match s.method.strip_prefix("oidc:") {
+                    Some(issuer) => format!("{} ({issuer})", t("account-method-oidc")),
+                    None => t("account-method-email"),
+                },
                 started: when(s.created_at),
                 last_seen: when(s.last_seen_at),
                 ends: when(s.expires_at),

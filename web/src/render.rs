@@ -183,6 +183,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/workspace_platform_deliveries.hbs"),
     ),
     (
+        "workspace_platform_accounts",
+        include_str!("../templates/workspace_platform_accounts.hbs"),
+    ),
+    (
         "workspace_platform_jobs",
         include_str!("../templates/workspace_platform_jobs.hbs"),
     ),
@@ -299,7 +303,8 @@ impl HelperDef for Translate {
 }
 
 /// The codes of `council_shared::validation` that have a sentence in every language.
-pub const FIELD_ERROR_CODES: [&str; 44] = [
+pub const FIELD_ERROR_CODES: [&str; 45] = [
+    "too_short",
     "required_el_or_en",
     "ongoing_has_no_end",
     "year_twice",

@@ -136,7 +136,9 @@ pub(crate) fn row(
         attempts: d.attempts,
         last_error: d.last_error.clone(),
         at: when(d.sent_at.unwrap_or(d.created_at)),
-        retry_action: (d.state == "failed").then(|| format!("{base}/{}/retry", d.id)),
+        // Not once its text and address are gone (`retention.sent_message_days`).
+        retry_action: (d.state == "failed" && !d.recipient.is_empty())
+            .then(|| format!("{base}/{}/retry", d.id)),
     }
 }
 

@@ -249,7 +249,7 @@ pub(crate) fn meeting_href(slug: &str, id: i64) -> String {
 /// The operators' addresses, under `/platform` (a slug no municipality can take).
 fn platform_routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
     use council_shared::methods::{get, post};
-    use platform::{deliveries, jobs, municipalities, municipality_form, roles, themes};
+    use platform::{accounts, deliveries, jobs, municipalities, municipality_form, roles, themes};
     use poem::EndpointExt;
     let m = "/platform/municipalities";
     route
@@ -313,6 +313,16 @@ fn platform_routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
             post(deliveries::retry).data(state.clone()),
         )
         .at("/platform/jobs", get(jobs::jobs_page).data(state.clone()))
+        .at(
+            "/platform/accounts",
+            get(accounts::accounts_page).data(state.clone()),
+        )
+        .at(
+            "/platform/accounts/:id/erase",
+            get(accounts::confirm_erase)
+                .post(accounts::erase)
+                .data(state.clone()),
+        )
         .at(
             "/platform/themes",
             get(themes::themes_page).data(state.clone()),

@@ -29,7 +29,7 @@ use crate::{
 #[derive(Debug, Clone, Object)]
 pub struct SessionView {
     pub id: i64,
-    /// `email` (a sign-in link) or `oidc` (an identity provider).
+    /// `email-link` (a link by e-mail), or `oidc:` and the identity provider's issuer.
     pub method: String,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,

@@ -5,6 +5,7 @@
 //! with `is_platform_admin()` get past `operator`; everyone else gets the 403 page, and
 //! every change goes through the same function as the API's.
 
+pub mod accounts;
 pub mod deliveries;
 pub mod jobs;
 pub mod municipalities;
@@ -91,7 +92,7 @@ pub(crate) fn form_page(
 }
 
 /// The operators' links on the workspace home: (address, text key).
-pub(crate) const LINKS: [(&str, &str); 5] = [
+pub(crate) const LINKS: [(&str, &str); 6] = [
     (
         "/workspace/platform/municipalities",
         "platform-municipalities",
@@ -100,4 +101,5 @@ pub(crate) const LINKS: [(&str, &str); 5] = [
     ("/workspace/platform/deliveries", "platform-deliveries"),
     ("/workspace/platform/jobs", "platform-jobs"),
     ("/workspace/platform/themes", "platform-themes"),
+    ("/workspace/platform/accounts", "platform-accounts"),
 ];
