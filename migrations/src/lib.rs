@@ -27,6 +27,7 @@ mod m20261202_000018_shared_bodies;
 mod m20261203_000019_stored_files;
 mod m20261203_000020_subscription_consent;
 mod m20261204_000021_service_jobs;
+mod m20261204_000022_data_protection_officer;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000019_stored_files::Migration),
             Box::new(m20261203_000020_subscription_consent::Migration),
             Box::new(m20261204_000021_service_jobs::Migration),
+            Box::new(m20261204_000022_data_protection_officer::Migration),
         ]
     }
 }

@@ -431,6 +431,12 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
         "/municipalities/athens/subscribe".to_string(),
         "/municipalities/athens/subscribe?lang=en".to_string(),
         "/municipalities/athens/access".to_string(),
+        // The pages the law asks for.
+        "/privacy".to_string(),
+        "/municipalities/athens/privacy".to_string(),
+        "/municipalities/athens/privacy?lang=ar".to_string(),
+        "/accessibility".to_string(),
+        "/cookies?lang=en".to_string(),
     ]);
     // A resident's pages, reached by the secret link in their messages.
     let (_, athens) = app.get_json("/api/v1/tenants/athens").await;
@@ -952,6 +958,7 @@ pub async fn workspace_pages_to_check(app: &TestApp) -> (String, Vec<String>) {
         format!("/workspace/athens/people/{grant}/revoke"),
         "/workspace/athens/council".to_string(),
         "/workspace/athens/council/details".to_string(),
+        "/workspace/athens/data-protection".to_string(),
         "/workspace/athens/council/members/new".to_string(),
         format!("/workspace/athens/council/members/{member}/edit"),
         format!("/workspace/athens/council/members/{member}/end"),

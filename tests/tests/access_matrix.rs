@@ -112,6 +112,11 @@ fn cases() -> Vec<Case> {
         case(Method::GET, "/me/tokens", SignedIn),
         case(Method::POST, "/me/tokens", SignedIn),
         case(Method::DELETE, "/me/tokens/{id}", SignedIn),
+        case(
+            Method::PUT,
+            "/tenants/{slug}/data-protection-officer",
+            TenantAdmin,
+        ),
         case(Method::GET, "/me/sessions", SignedIn),
         case(Method::DELETE, "/me/sessions/{id}", SignedIn),
         case(Method::GET, "/me/data", SignedIn),
@@ -803,6 +808,10 @@ impl World {
                 (path, Some(body))
             }
             (Method::PUT, "/tenants/{slug}/profile") => (path, Some(json!({}))),
+            (Method::PUT, "/tenants/{slug}/data-protection-officer") => (
+                path,
+                Some(json!({"name": "ΥΠΔ", "email": "dpo@example.org"})),
+            ),
             (Method::PUT, "/tenants/{slug}/council") => {
                 (path, Some(json!({"name": {"el": "ΣΕΜΠ Δοκιμής"}})))
             }
@@ -1168,6 +1177,16 @@ mod pages {
                 TenantAdmin,
             ),
             (Method::GET, "/workspace/{slug}/audit", TenantAdmin),
+            (
+                Method::GET,
+                "/workspace/{slug}/data-protection",
+                TenantAdmin,
+            ),
+            (
+                Method::POST,
+                "/workspace/{slug}/data-protection",
+                TenantAdmin,
+            ),
             (Method::GET, "/workspace/{slug}/deliveries", TenantAdmin),
             (Method::GET, "/workspace/{slug}/subscribers", TenantAdmin),
             (

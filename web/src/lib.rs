@@ -68,6 +68,8 @@ pub struct WebState {
     pub account: tenants::api::account::AccountApi,
     pub mailer: Mailer,
     pub renderer: Renderer,
+    /// What the privacy notices, the accessibility statement and the cookies page state.
+    pub legal: public::legal::LegalFacts,
     /// Rendered pages, each kept with the view it was rendered from.
     rendered: TtlCache<(Source, CachedBody)>,
 }
@@ -85,7 +87,7 @@ impl WebState {
             tenants::api::access::AccessApi,
             tenants::api::account::AccountApi,
         ),
-        mailer: Mailer,
+        (mailer, legal): (Mailer, public::legal::LegalFacts),
         cache_ttl: Duration,
     ) -> anyhow::Result<Arc<Self>> {
         Ok(Arc::new(Self {
@@ -98,6 +100,7 @@ impl WebState {
             account,
             mailer,
             renderer: Renderer::new()?,
+            legal,
             rendered: TtlCache::new(cache_ttl, 5_000),
         }))
     }
@@ -528,6 +531,22 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
         .at(
             "/municipalities/:slug",
             get(municipality).data(state.clone()),
+        )
+        .at(
+            "/municipalities/:slug/privacy",
+            get(public::legal::municipality_privacy).data(state.clone()),
+        )
+        .at(
+            "/privacy",
+            get(public::legal::platform_privacy).data(state.clone()),
+        )
+        .at(
+            "/accessibility",
+            get(public::legal::accessibility).data(state.clone()),
+        )
+        .at(
+            "/cookies",
+            get(public::legal::cookies_page).data(state.clone()),
         )
         .at(
             "/municipalities/:slug/meetings",

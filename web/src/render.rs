@@ -182,6 +182,16 @@ const TEMPLATES: &[(&str, &str)] = &[
         "workspace_platform_deliveries",
         include_str!("../templates/workspace_platform_deliveries.hbs"),
     ),
+    ("privacy", include_str!("../templates/privacy.hbs")),
+    (
+        "privacy_municipality",
+        include_str!("../templates/privacy_municipality.hbs"),
+    ),
+    (
+        "accessibility",
+        include_str!("../templates/accessibility.hbs"),
+    ),
+    ("cookies", include_str!("../templates/cookies.hbs")),
     (
         "workspace_platform_accounts",
         include_str!("../templates/workspace_platform_accounts.hbs"),
@@ -437,6 +447,16 @@ impl Renderer {
             .collect();
         self.translations
             .html_with_value(lang, key, &args, value, escape_html)
+    }
+
+    /// Text that counts several things by name (`{ $hours }`, `{ $idle }`): numbers, so the
+    /// language's plural forms apply to each.
+    pub fn text_with_counts(&self, lang: Lang, key: &str, counts: &[(&str, u64)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, count) in counts {
+            args.set(name.to_string(), FluentValue::from(*count as f64));
+        }
+        self.translations.text(lang, key, Some(&args))
     }
 
     /// Text that counts something: `{ $count }` is a number, so the language's plural

@@ -27,7 +27,7 @@ use tenants::{
 use crate::{PageContext, WebState, error_page, html_response, layout, message_page};
 
 pub const CSRF_COOKIE: &str = "council_csrf";
-const OIDC_COOKIE: &str = "council_oidc";
+pub(crate) const OIDC_COOKIE: &str = "council_oidc";
 
 pub(crate) fn cookie(request: &Request, name: &str) -> Option<String> {
     request

@@ -65,6 +65,10 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         tenants::TenantsApi::new(context.db.clone(), reads.clone()),
         access.clone(),
         account.clone(),
+        tenants::api::data_protection::DataProtectionApi {
+            db: context.db.clone(),
+            reads: reads.clone(),
+        },
         tenants::api::access_requests::AccessRequestsApi(access.clone()),
         meetings::api::api(meetings_core.clone()),
         practices::api::api(practices_core.clone()),
@@ -79,7 +83,13 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
         practices_core,
         notifications_core,
         (accounts, access, account),
-        context.mailer.clone(),
+        (
+            context.mailer.clone(),
+            web::public::legal::LegalFacts::new(
+                &context.settings,
+                council_shared::http::public_url(&context.settings, listener.address()),
+            ),
+        ),
         cache_ttl,
     )?;
     let routes = web::routes(

@@ -43,10 +43,16 @@ async fn main() -> anyhow::Result<()> {
             context.settings.clone(),
             identity.clone(),
         );
+        // One read side, so that a change through either API is seen by both at once.
+        let reads = tenants::public::TenantReads::from_context(context);
         let apis = (
-            tenants::TenantsApi::from_context(context),
+            tenants::TenantsApi::new(context.db.clone(), reads.clone()),
             access.clone(),
             account,
+            tenants::api::data_protection::DataProtectionApi {
+                db: context.db.clone(),
+                reads,
+            },
             tenants::api::access_requests::AccessRequestsApi(access),
         );
         tenants::retention::start(context.db.clone(), &context.settings, &context.lifecycle);

@@ -446,3 +446,84 @@ held-not-sent = Not sent
 held-no-messages = No messages in the last 30 days.
 held-download = Download it all as a file (JSON)
 held-back = Back to your preferences
+
+## The pages the law asks for: privacy notices, the accessibility statement, cookies
+footer-privacy = Privacy
+footer-accessibility = Accessibility
+footer-cookies = Cookies
+legal-updated = Last reviewed: { $date }.
+privacy-title = Privacy notice
+privacy-municipality-title = Privacy notice: { $municipality }
+privacy-platform-intro = This notice is about what the platform's operators hold: the accounts of the people who work on it (municipal staff, council members, practice authors, administrators). What a municipality holds about its residents is explained in its own notice.
+privacy-municipalities = Each municipality's notice
+privacy-controller = Who is responsible
+privacy-controller-municipality = { $municipality } is the controller of the personal data on its pages and in its notices to residents. Write to it at { $email }.
+privacy-controller-no-email = { $municipality } is the controller of the personal data on its pages and in its notices to residents.
+privacy-controller-platform = The platform's operators are the controller of the accounts below. Write to them at { $email }.
+privacy-dpo = Data protection officer
+privacy-dpo-named = { $name }, at { $email }.
+privacy-dpo-address = At { $email }.
+privacy-dpo-missing = The municipality has not yet published its data protection officer's details here. Write to the municipality, which passes your message on.
+privacy-what = What we keep, why, and for how long
+privacy-subscriptions = Notice subscriptions: your e-mail address, language, topics and how often you want mail, and when and from which internet address you asked and confirmed. We keep them because you asked for the notices (your consent), until you unsubscribe. A request you never confirm is deleted after { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}.
+privacy-messages = Messages we send you: their text and your address are kept for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} after sending, so that we can answer questions about them; after that only the record that a message was sent remains.
+privacy-feedback = Feedback on a good practice: your name and message are published once a moderator approves them; your e-mail address is never shown and is deleted { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} after the moderator's decision.
+privacy-requests = Requests for access to the workspace: your name, organisation, address and reason, until an administrator decides; a declined request is deleted { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} later.
+privacy-council = Council records: the names and roles of the council's members, its agendas, decisions and minutes are public records the municipality keeps by law (its public task).
+privacy-accounts = Accounts: your e-mail address and name, your roles, your sessions (until you sign out or they expire) and sign-in links (until they expire or are used).
+privacy-audit = The audit log: who signed in, and who granted or changed what, with the time and internet address, kept { $years ->
+    [one] { $years } year
+   *[other] { $years } years
+} to keep the platform secure and accountable.
+privacy-no-sharing = We do not sell or share your data, show advertising, or use tracking or analytics. Mail is sent through the municipality's mail service.
+privacy-rights = Your rights
+privacy-rights-text = You may see what we hold about you, correct it, have it erased, or object to its use.
+privacy-rights-residents = Residents: every message has a link to your preferences, where you change or cancel your subscription and download what we hold about you.
+privacy-rights-accounts = People with an account: your account page shows your roles, sessions and the audit entries about you, with a download of all of it. To have your account erased, write to the platform's operators.
+privacy-complaint = If you think we mishandle your data, you may complain to the Hellenic Data Protection Authority (www.dpa.gr).
+accessibility-title = Accessibility statement
+accessibility-intro = This statement applies to the pages of the ΣΕΜΠ platform at { $site }. The municipalities that use it are public sector bodies under Directive (EU) 2016/2102 and Greek law 4591/2019.
+accessibility-status = Compliance status
+accessibility-status-text = These pages are partially compliant with the Web Content Accessibility Guidelines (WCAG) 2.1 level AA and the European standard EN 301 549, because of the exceptions listed below.
+accessibility-checks = How we check
+accessibility-checks-text = Every page, with its error messages shown, is checked on every change of the platform: by axe-core in a real browser at 390 pixels wide, by the W3C Nu HTML checker, and by tests that use the pages with a keyboard and by the names a screen reader reads. Pages work without JavaScript.
+accessibility-exceptions = Content that is not accessible
+accessibility-exception-documents = Documents that municipalities upload (agendas' attachments, minutes as PDF) may not be accessible. The text of decisions and minutes is also shown on the page.
+accessibility-exception-languages = Notices are written by each municipality in Greek and often in English; translations into other languages are not always available.
+accessibility-exception-maps = Links to maps and other sites lead to services the platform does not control.
+accessibility-prepared = This statement was prepared on { $date } by self-assessment, from the checks above.
+accessibility-feedback = Feedback and contact
+accessibility-feedback-text = If you find a barrier, or need a page or document in another format, write to { $email }. We answer within 30 days.
+accessibility-enforcement = Enforcement procedure
+accessibility-enforcement-text = If our answer does not satisfy you, you may turn to the Greek Ombudsman (Συνήγορος του Πολίτη, www.synigoros.gr), which handles complaints about public bodies.
+cookies-title = Cookies
+cookies-intro = The platform uses only the cookies it needs to work. It uses no analytics, advertising or tracking cookies, so it does not ask for your consent.
+cookies-name = Name
+cookies-purpose = What it is for
+cookies-expires = How long it lasts
+cookies-session-purpose = Keeps you signed in.
+cookies-session-expires = Until you sign out, or after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} (sooner when not used for { $idle ->
+    [one] { $idle } hour
+   *[other] { $idle } hours
+}).
+cookies-csrf-purpose = Protects the forms you send from being sent by another site in your name.
+cookies-csrf-expires = Until you close your browser.
+cookies-oidc-purpose = Connects you to your sign-in with an identity provider.
+cookies-oidc-expires = 10 minutes.
+cookies-lang-purpose = Remembers the language you chose.
+cookies-lang-expires = 1 year.

@@ -454,3 +454,84 @@ held-not-sent = Non envoyé
 held-no-messages = Aucun message au cours des 30 derniers jours.
 held-download = Tout télécharger dans un fichier (JSON)
 held-back = Retour à vos préférences
+
+## Pages exigées par la loi : informations sur la protection des données, déclaration d'accessibilité, cookies
+footer-privacy = Confidentialité
+footer-accessibility = Accessibilité
+footer-cookies = Cookies
+legal-updated = Dernière révision : { $date }.
+privacy-title = Information sur la protection des données
+privacy-municipality-title = Information sur la protection des données : { $municipality }
+privacy-platform-intro = Cette information porte sur les données que détiennent les exploitants de la plateforme : les comptes des personnes qui y travaillent (personnel municipal, membres des conseils, auteurs de bonnes pratiques, administrateurs). Les données qu'une municipalité détient sur ses habitants sont présentées dans sa propre information.
+privacy-municipalities = L'information de chaque municipalité
+privacy-controller = Qui est responsable
+privacy-controller-municipality = { $municipality } est responsable du traitement des données personnelles figurant sur ses pages et dans ses annonces aux habitants. Vous pouvez lui écrire à { $email }.
+privacy-controller-no-email = { $municipality } est responsable du traitement des données personnelles figurant sur ses pages et dans ses annonces aux habitants.
+privacy-controller-platform = Les exploitants de la plateforme sont responsables du traitement des comptes décrits ci-dessous. Vous pouvez leur écrire à { $email }.
+privacy-dpo = Délégué à la protection des données
+privacy-dpo-named = { $name }, à l'adresse { $email }.
+privacy-dpo-address = À l'adresse { $email }.
+privacy-dpo-missing = La municipalité n'a pas encore publié ici les coordonnées de son délégué à la protection des données. Écrivez à la municipalité, qui lui transmettra votre message.
+privacy-what = Ce que nous conservons, pourquoi et pendant combien de temps
+privacy-subscriptions = Abonnements aux annonces : votre adresse e-mail, votre langue, les sujets choisis et la fréquence d'envoi souhaitée, ainsi que la date, l'heure et l'adresse internet (IP) de votre demande et de sa confirmation. Nous les conservons parce que vous avez demandé à recevoir ces annonces (votre consentement), jusqu'à votre désabonnement. Une demande jamais confirmée est supprimée après { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}.
+privacy-messages = Messages que nous vous envoyons : leur texte et votre adresse sont conservés { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} après l'envoi, afin que nous puissions répondre aux questions à leur sujet ; ensuite, seule subsiste la trace de l'envoi du message.
+privacy-feedback = Commentaires sur une bonne pratique : votre nom et votre message sont publiés dès qu'un modérateur les approuve ; votre adresse e-mail n'est jamais affichée et est supprimée { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} après la décision du modérateur.
+privacy-requests = Demandes d'accès à l'espace de travail : votre nom, votre organisation, votre adresse et le motif de la demande, jusqu'à la décision d'un administrateur ; une demande refusée est supprimée { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} plus tard.
+privacy-council = Documents du conseil : les noms et fonctions des membres du conseil, ses ordres du jour, ses décisions et ses procès-verbaux sont des documents publics que la municipalité conserve en application de la loi (mission d'intérêt public).
+privacy-accounts = Comptes : votre adresse e-mail et votre nom, vos rôles, vos sessions (jusqu'à ce que vous vous déconnectiez ou qu'elles expirent) et vos liens de connexion (jusqu'à ce qu'ils expirent ou soient utilisés).
+privacy-audit = Le journal d'audit : qui s'est connecté, et qui a accordé ou modifié quoi, avec l'heure et l'adresse internet (IP) ; il est conservé { $years ->
+    [one] { $years } an
+   *[other] { $years } ans
+} pour assurer la sécurité de la plateforme et la traçabilité des actions.
+privacy-no-sharing = Nous ne vendons ni ne partageons vos données, nous n'affichons aucune publicité et n'utilisons aucun outil de suivi ni de mesure d'audience. Les e-mails sont envoyés par le service de messagerie de la municipalité.
+privacy-rights = Vos droits
+privacy-rights-text = Vous pouvez consulter les données que nous détenons sur vous, les faire corriger ou effacer, ou vous opposer à leur utilisation.
+privacy-rights-residents = Habitants : chaque message contient un lien vers vos préférences, où vous pouvez modifier ou annuler votre abonnement et télécharger les données que nous détenons sur vous.
+privacy-rights-accounts = Personnes ayant un compte : la page de votre compte indique vos rôles, vos sessions et les entrées du journal d'audit qui vous concernent, et vous permet de tout télécharger. Pour faire supprimer votre compte, écrivez aux exploitants de la plateforme.
+privacy-complaint = Si vous estimez que nous traitons mal vos données, vous pouvez déposer une plainte auprès de l'Autorité hellénique de protection des données (www.dpa.gr).
+accessibility-title = Déclaration d'accessibilité
+accessibility-intro = Cette déclaration s'applique aux pages de la plateforme ΣΕΜΠ à l'adresse { $site }. Les municipalités qui l'utilisent sont des organismes du secteur public au sens de la directive (UE) 2016/2102 et de la loi grecque 4591/2019.
+accessibility-status = État de conformité
+accessibility-status-text = Ces pages sont partiellement conformes aux Règles pour l'accessibilité des contenus Web (WCAG) 2.1, niveau AA, et à la norme européenne EN 301 549, en raison des exceptions énumérées ci-dessous.
+accessibility-checks = Comment nous vérifions
+accessibility-checks-text = Chaque page, y compris lorsque ses messages d'erreur sont affichés, est vérifiée à chaque modification de la plateforme : par axe-core dans un vrai navigateur d'une largeur de 390 pixels, par le W3C Nu HTML checker, et par des tests qui utilisent les pages au clavier et au moyen des noms que lit un lecteur d'écran. Les pages fonctionnent sans JavaScript.
+accessibility-exceptions = Contenus non accessibles
+accessibility-exception-documents = Les documents que les municipalités mettent en ligne (pièces jointes des ordres du jour, procès-verbaux en PDF) peuvent ne pas être accessibles. Le texte des décisions et des procès-verbaux est aussi affiché sur la page.
+accessibility-exception-languages = Les annonces sont rédigées par chaque municipalité en grec et souvent en anglais ; des traductions dans d'autres langues ne sont pas toujours disponibles.
+accessibility-exception-maps = Les liens vers des cartes et d'autres sites mènent à des services que la plateforme ne contrôle pas.
+accessibility-prepared = Cette déclaration a été établie le { $date } par auto-évaluation, à partir des vérifications décrites ci-dessus.
+accessibility-feedback = Retour d'information et contact
+accessibility-feedback-text = Si vous rencontrez un obstacle, ou si vous avez besoin d'une page ou d'un document dans un autre format, écrivez à { $email }. Nous répondons sous 30 jours.
+accessibility-enforcement = Voies de recours
+accessibility-enforcement-text = Si notre réponse ne vous satisfait pas, vous pouvez vous adresser au Médiateur grec (Συνήγορος του Πολίτη, www.synigoros.gr), qui traite les plaintes concernant les organismes publics.
+cookies-title = Cookies
+cookies-intro = La plateforme utilise uniquement les cookies nécessaires à son fonctionnement. Elle n'utilise aucun cookie de mesure d'audience, de publicité ou de suivi ; c'est pourquoi elle ne vous demande pas votre consentement.
+cookies-name = Nom
+cookies-purpose = À quoi il sert
+cookies-expires = Durée de vie
+cookies-session-purpose = Maintient votre connexion.
+cookies-session-expires = Jusqu'à ce que vous vous déconnectiez, ou après { $hours ->
+    [one] { $hours } heure
+   *[other] { $hours } heures
+} (plus tôt s'il n'est pas utilisé pendant { $idle ->
+    [one] { $idle } heure
+   *[other] { $idle } heures
+}).
+cookies-csrf-purpose = Protège les formulaires que vous envoyez : un autre site ne peut pas les envoyer en votre nom.
+cookies-csrf-expires = Jusqu'à la fermeture de votre navigateur.
+cookies-oidc-purpose = Relie votre navigateur à votre connexion via un fournisseur d'identité.
+cookies-oidc-expires = 10 minutes.
+cookies-lang-purpose = Mémorise la langue que vous avez choisie.
+cookies-lang-expires = 1 an.

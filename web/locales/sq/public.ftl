@@ -448,3 +448,84 @@ held-not-sent = Pa dërguar
 held-no-messages = Asnjë mesazh në 30 ditët e fundit.
 held-download = Shkarkoni gjithçka si skedar (JSON)
 held-back = Kthehuni te preferencat tuaja
+
+## Faqet që kërkon ligji: njoftimet për privatësinë, deklarata e aksesueshmërisë, cookies
+footer-privacy = Privatësia
+footer-accessibility = Aksesueshmëria
+footer-cookies = Cookies
+legal-updated = Rishikimi i fundit: { $date }.
+privacy-title = Njoftim për privatësinë
+privacy-municipality-title = Njoftim për privatësinë: { $municipality }
+privacy-platform-intro = Ky njoftim ka të bëjë me të dhënat që mbajnë operatorët e platformës: llogaritë e personave që punojnë në të (punonjës bashkiakë, anëtarë të këshillave, autorë praktikash të mira, administratorë). Të dhënat që mban një bashki për banorët e saj shpjegohen në njoftimin e saj.
+privacy-municipalities = Njoftimi i secilës bashki
+privacy-controller = Kush është përgjegjës
+privacy-controller-municipality = { $municipality } është kontrolluesi i të dhënave personale në faqet e saj dhe në lajmërimet e saj për banorët. Mund t’i shkruani në { $email }.
+privacy-controller-no-email = { $municipality } është kontrolluesi i të dhënave personale në faqet e saj dhe në lajmërimet e saj për banorët.
+privacy-controller-platform = Operatorët e platformës janë kontrolluesi i llogarive të përshkruara më poshtë. Mund t’u shkruani në { $email }.
+privacy-dpo = Zyrtari për mbrojtjen e të dhënave
+privacy-dpo-named = { $name }, në { $email }.
+privacy-dpo-address = Në { $email }.
+privacy-dpo-missing = Bashkia nuk i ka publikuar ende këtu të dhënat e kontaktit të zyrtarit të saj për mbrojtjen e të dhënave. Shkruani bashkisë, e cila do ta përcjellë mesazhin tuaj.
+privacy-what = Çfarë ruajmë, pse dhe për sa kohë
+privacy-subscriptions = Abonimet për lajmërime: adresa juaj e email-it, gjuha, temat dhe sa shpesh dëshironi të merrni email, si dhe kur dhe nga cila adresë interneti (IP) e bëtë dhe e konfirmuat kërkesën. I ruajmë sepse ju i kërkuat lajmërimet (pëlqimi juaj), derisa të çregjistroheni. Një kërkesë që nuk konfirmohet kurrë fshihet pas { $days ->
+    [one] { $days } dite
+   *[other] { $days } ditësh
+}.
+privacy-messages = Mesazhet që ju dërgojmë: teksti i tyre dhe adresa juaj ruhen për { $days ->
+    [one] { $days } ditë
+   *[other] { $days } ditë
+} pas dërgimit, që të mund t’u përgjigjemi pyetjeve rreth tyre; pas kësaj mbetet vetëm shënimi që mesazhi u dërgua.
+privacy-feedback = Komentet për një praktikë të mirë: emri dhe mesazhi juaj publikohen sapo t’i miratojë një moderator; adresa juaj e email-it nuk shfaqet kurrë dhe fshihet { $days ->
+    [one] { $days } ditë
+   *[other] { $days } ditë
+} pas vendimit të moderatorit.
+privacy-requests = Kërkesat për qasje në hapësirën e punës: emri juaj, organizata, adresa dhe arsyeja, derisa të vendosë një administrator; një kërkesë e refuzuar fshihet { $days ->
+    [one] { $days } ditë
+   *[other] { $days } ditë
+} më vonë.
+privacy-council = Dokumentet e këshillit: emrat dhe rolet e anëtarëve të këshillit, rendet e ditës, vendimet dhe procesverbalet e tij janë dokumente publike që bashkia i mban sipas ligjit (detyra e saj publike).
+privacy-accounts = Llogaritë: adresa juaj e email-it dhe emri, rolet tuaja, seancat tuaja (derisa të dilni ose të skadojnë) dhe lidhjet e hyrjes (derisa të skadojnë ose të përdoren).
+privacy-audit = Regjistri i auditimit: kush hyri dhe kush dha ose ndryshoi çfarë, me orën dhe adresën e internetit (IP); ruhet për { $years ->
+    [one] { $years } vit
+   *[other] { $years } vjet
+} që platforma të jetë e sigurt dhe të mund të jepet llogari për çdo veprim.
+privacy-no-sharing = Ne nuk i shesim dhe nuk i ndajmë me të tjerë të dhënat tuaja, nuk shfaqim reklama dhe nuk përdorim gjurmim ose analitikë. Email-et dërgohen përmes shërbimit të postës elektronike të bashkisë.
+privacy-rights = Të drejtat tuaja
+privacy-rights-text = Ju mund të shihni se çfarë ruajmë për ju, ta korrigjoni, të kërkoni që të fshihet ose të kundërshtoni përdorimin e tij.
+privacy-rights-residents = Banorët: çdo mesazh ka një lidhje për te preferencat tuaja, ku mund ta ndryshoni ose ta anuloni abonimin dhe të shkarkoni çfarë ruajmë për ju.
+privacy-rights-accounts = Personat me llogari: faqja e llogarisë suaj tregon rolet, seancat dhe shënimet e regjistrit të auditimit që ju përkasin, dhe mund t’i shkarkoni të gjitha. Për ta fshirë llogarinë tuaj, shkruajuni operatorëve të platformës.
+privacy-complaint = Nëse mendoni se i trajtojmë keq të dhënat tuaja, mund të bëni ankesë në Autoritetin Grek për Mbrojtjen e të Dhënave Personale (www.dpa.gr).
+accessibility-title = Deklarata e aksesueshmërisë
+accessibility-intro = Kjo deklaratë vlen për faqet e platformës ΣΕΜΠ në { $site }. Bashkitë që e përdorin janë organe të sektorit publik sipas Direktivës (BE) 2016/2102 dhe ligjit grek 4591/2019.
+accessibility-status = Statusi i përputhshmërisë
+accessibility-status-text = Këto faqe janë pjesërisht në përputhje me Udhëzimet për Aksesueshmërinë e Përmbajtjes në Ueb (WCAG) 2.1, niveli AA, dhe me standardin evropian EN 301 549, për shkak të përjashtimeve të renditura më poshtë.
+accessibility-checks = Si kontrollojmë
+accessibility-checks-text = Çdo faqe, edhe me mesazhet e gabimit të shfaqura, kontrollohet në çdo ndryshim të platformës: me axe-core në një shfletues të vërtetë me gjerësi 390 piksel, me W3C Nu HTML checker dhe me teste që i përdorin faqet me tastierë dhe përmes emrave që lexon një lexues ekrani. Faqet funksionojnë pa JavaScript.
+accessibility-exceptions = Përmbajtje që nuk është e aksesueshme
+accessibility-exception-documents = Dokumentet që ngarkojnë bashkitë (shtojcat e rendeve të ditës, procesverbalet në PDF) mund të mos jenë të aksesueshme. Teksti i vendimeve dhe i procesverbaleve shfaqet edhe në faqe.
+accessibility-exception-languages = Lajmërimet shkruhen nga çdo bashki në greqisht dhe shpesh në anglisht; përkthimet në gjuhë të tjera nuk janë gjithmonë të disponueshme.
+accessibility-exception-maps = Lidhjet për harta dhe faqe të tjera çojnë te shërbime që platforma nuk i kontrollon.
+accessibility-prepared = Kjo deklaratë u përgatit më { $date } me vetëvlerësim, bazuar në kontrollet e përshkruara më sipër.
+accessibility-feedback = Komente dhe kontakt
+accessibility-feedback-text = Nëse hasni një pengesë ose keni nevojë për një faqe apo dokument në format tjetër, shkruani në { $email }. Ne përgjigjemi brenda 30 ditëve.
+accessibility-enforcement = Procedura e zbatimit
+accessibility-enforcement-text = Nëse përgjigjja jonë nuk ju kënaq, mund t’i drejtoheni Avokatit të Popullit të Greqisë (Συνήγορος του Πολίτη, www.synigoros.gr), i cili shqyrton ankesat për organet publike.
+cookies-title = Cookies
+cookies-intro = Platforma përdor vetëm cookies që i nevojiten për të funksionuar. Nuk përdor cookies analitike, reklamash ose gjurmimi, prandaj nuk ju kërkon pëlqimin.
+cookies-name = Emri
+cookies-purpose = Për çfarë shërben
+cookies-expires = Sa zgjat
+cookies-session-purpose = Ju mban të identifikuar në platformë.
+cookies-session-expires = Derisa të dilni, ose pas { $hours ->
+    [one] { $hours } ore
+   *[other] { $hours } orësh
+} (më herët nëse nuk përdoret për { $idle ->
+    [one] { $idle } orë
+   *[other] { $idle } orë
+}).
+cookies-csrf-purpose = Mbron formularët që dërgoni, që të mos i dërgojë një faqe tjetër në emrin tuaj.
+cookies-csrf-expires = Derisa të mbyllni shfletuesin.
+cookies-oidc-purpose = Ju lidh me hyrjen tuaj përmes një ofruesi identiteti.
+cookies-oidc-expires = 10 minuta.
+cookies-lang-purpose = Mban mend gjuhën që keni zgjedhur.
+cookies-lang-expires = 1 vit.

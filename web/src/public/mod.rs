@@ -5,6 +5,7 @@
 
 pub mod access_pages;
 pub mod document_gate;
+pub mod legal;
 pub mod meeting_pages;
 pub mod meeting_views;
 pub mod practice_pages;

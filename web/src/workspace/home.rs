@@ -64,6 +64,7 @@ struct Workplace {
     profile_href: Option<String>,
     requests_href: Option<String>,
     provider_href: Option<String>,
+    data_protection_href: Option<String>,
     council_href: Option<String>,
     people_href: Option<String>,
     notices_href: Option<String>,
@@ -245,6 +246,9 @@ pub async fn workspace_home(request: &Request, state: Data<&Arc<WebState>>) -> R
             provider_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/sign-in-provider")),
+            data_protection_href: principal
+                .administers(tenant.id)
+                .then(|| format!("/workspace/{slug}/data-protection")),
             council_href: principal
                 .administers(tenant.id)
                 .then(|| format!("/workspace/{slug}/council")),

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod convocation;
 pub mod council;
 pub mod council_details;
+pub mod data_protection;
 pub mod deliveries;
 pub mod documents;
 pub mod home;
@@ -404,6 +405,12 @@ pub(crate) fn routes(route: poem::Route, state: &Arc<WebState>) -> poem::Route {
         .at(
             "/:slug/council",
             get(council::council_page).data(state.clone()),
+        )
+        .at(
+            "/:slug/data-protection",
+            get(data_protection::edit)
+                .post(data_protection::save)
+                .data(state.clone()),
         )
         .at(
             "/:slug/council/details",

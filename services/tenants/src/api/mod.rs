@@ -5,6 +5,7 @@ pub mod access_models;
 pub mod access_requests;
 pub mod account;
 pub mod commands;
+pub mod data_protection;
 pub mod models;
 pub mod sign_in_provider;
 pub mod views;
@@ -38,7 +39,7 @@ use models::{
 page_type!(TenantPage, TenantSummary);
 
 #[derive(Tags)]
-enum ApiTags {
+pub(crate) enum ApiTags {
     /// Municipalities (tenants) and their public profiles.
     Tenants,
     /// Each municipality's Migrant and Refugee Integration Council (ΣΕΜΠ) and its members.

@@ -93,6 +93,9 @@ pub struct TenantDetail {
     #[oai(skip_serializing_if_is_none)]
     pub contact_email: Option<String>,
     pub status: TenantStatus,
+    /// Who the municipality's data protection officer is, when its administrators said.
+    #[oai(skip_serializing_if_is_none)]
+    pub data_protection_officer: Option<super::data_protection::OfficerView>,
     pub profile: Profile,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

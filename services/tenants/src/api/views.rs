@@ -64,6 +64,7 @@ pub fn detail(model: &tenant::Model, stored: StoredProfile) -> TenantDetail {
         website: model.website.clone(),
         contact_email: model.contact_email.clone(),
         status: status(model),
+        data_protection_officer: super::data_protection::officer_of(model),
         profile: Profile {
             introduction,
             key_figures: stored

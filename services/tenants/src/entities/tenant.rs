@@ -19,6 +19,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub archived_at: Option<DateTimeUtc>,
+    /// The municipality's data protection officer, as its privacy notice names them.
+    pub dpo_name: Option<String>,
+    pub dpo_email: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
