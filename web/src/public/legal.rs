@@ -127,7 +127,11 @@ struct MunicipalityPrivacy {
     reviewed: &'static str,
     slug: String,
     municipality: String,
+    name_lang: &'static str,
+    /// HTML: the municipality's name in its `<bdi lang>`.
     heading: String,
+    title: String,
+    /// HTML, as `heading`.
     controller: String,
     dpo: String,
     unconfirmed_days: u32,
@@ -153,14 +157,19 @@ pub async fn municipality_privacy(
         }
     };
     let detail = &found.detail;
-    let name = localize(&detail.name, lang).text;
+    let localized = localize(&detail.name, lang);
+    let name = localized.text.clone();
     let text = |key: &str, args: &[(&str, &str)]| state.renderer.text_with(lang, key, args);
+    // The municipality's name is content in its own language: in a `<bdi lang>`, so a
+    // right-to-left sentence keeps it whole.
+    let with_name = |key: &str, args: &[(&str, &str)]| {
+        state
+            .renderer
+            .html_with_content(lang, key, args, ("municipality", &name, localized.lang))
+    };
     let controller = match &detail.contact_email {
-        Some(email) => text(
-            "privacy-controller-municipality",
-            &[("municipality", &name), ("email", email)],
-        ),
-        None => text("privacy-controller-no-email", &[("municipality", &name)]),
+        Some(email) => with_name("privacy-controller-municipality", &[("email", email)]),
+        None => with_name("privacy-controller-no-email", &[]),
     };
     let dpo = match &detail.data_protection_officer {
         Some(officer) => {
@@ -180,8 +189,10 @@ pub async fn municipality_privacy(
         lang: lang.code(),
         reviewed: REVIEWED,
         slug: detail.slug.clone(),
-        heading: text("privacy-municipality-title", &[("municipality", &name)]),
-        municipality: name,
+        heading: with_name("privacy-municipality-title", &[]),
+        title: text("privacy-municipality-title", &[("municipality", &name)]),
+        name_lang: localized.lang,
+        municipality: name.clone(),
         controller,
         dpo,
         unconfirmed_days: retention.unconfirmed_subscription_days,
@@ -189,7 +200,7 @@ pub async fn municipality_privacy(
         feedback_days: retention.feedback_address_days,
         request_days: retention.declined_request_days,
     };
-    let title = view.heading.clone();
+    let title = view.title.clone();
     show(&state, req, ("privacy_municipality", &title), &view)
 }
 
