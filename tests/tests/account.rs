@@ -129,6 +129,18 @@ async fn a_person_signs_out_a_session_from_another_browser_and_downloads_their_d
         .unwrap();
     integration_tests::expect_problem(not_mine, 404).await;
 
+    // An address with `_` in it is not a pattern: another's entries stay out.
+    let underscored = token_for(&app.context, "an_na@paros.example.org", &[], "anna").await;
+    tenants::identity::audit::record(
+        &app.context.db,
+        tenants::identity::audit::Event::new(tenants::identity::audit::Action::RoleInvited)
+            .target("secretary anxna@paros.example.org"),
+    )
+    .await
+    .unwrap();
+    let (_, held) = app.get_json_as(&underscored, "/api/v1/me/data").await;
+    assert!(!held.to_string().contains("anxna@"), "{held}");
+
     // Signed out, the page asks to sign in first and comes back.
     let stranger = Browser::new(&app);
     let response = stranger.navigate("/account/data").await;

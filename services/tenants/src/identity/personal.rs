@@ -73,6 +73,17 @@ fn about(user: &user::Model) -> Condition {
         .add(audit_event::Column::Target.contains(&user.email))
 }
 
+/// Whether `entry` is about `user` exactly: `LIKE` reads `_` and `%` in an address as
+/// wildcards, and someone else's entries must never be shown.
+fn is_about(entry: &audit_event::Model, user: &user::Model) -> bool {
+    entry.actor_user_id == Some(user.id)
+        || entry.actor_email.as_deref() == Some(user.email.as_str())
+        || entry
+            .target
+            .as_deref()
+            .is_some_and(|target| target.contains(&user.email))
+}
+
 /// Everything held about `user_id` at `now`, or None when there is no such account.
 pub async fn held_about(
     db: &impl ConnectionTrait,
@@ -112,7 +123,10 @@ pub async fn held_about(
         .order_by_desc(audit_event::Column::Id)
         .limit(AUDIT_ENTRIES_SHOWN)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|entry| is_about(entry, &user))
+        .collect();
     Ok(Some(Held {
         sessions: live_sessions(db, user.id, now, idle).await?,
         user,
@@ -151,7 +165,10 @@ pub async fn erase(db: &DatabaseConnection, user_id: i64) -> Result<Option<Erase
     let entries: Vec<audit_event::Model> = audit_event::Entity::find()
         .filter(about(&user))
         .all(&txn)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|entry| is_about(entry, &user))
+        .collect();
     let audit_entries = entries.len() as u64;
     for entry in entries {
         let swap = |text: Option<String>| text.map(|t| t.replace(&user.email, &alias));
