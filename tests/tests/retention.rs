@@ -8,7 +8,7 @@ use chrono::{Duration, Utc};
 use integration_tests::{Backend, TestApp, on_both_backends, on_both_databases};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, QueryOrder};
 
-use notifications::entities::{body, delivery, subscriber};
+use notifications::entities::{body, bounce, delivery, subscriber};
 use practices::entities::{feedback, practice};
 use tenants::entities::{
     access_request, audit_event, oidc_flow, role_grant, session, sign_in_link, tenant, user,
@@ -280,6 +280,20 @@ async fn a_message(
     .id
 }
 
+async fn a_bounce_report(db: &DatabaseConnection, email: &str, days_ago: i64) -> i64 {
+    bounce::ActiveModel {
+        email: Set(email.into()),
+        kind: Set("soft".into()),
+        status: Set(Some("4.2.2".into())),
+        received_at: Set(ago(days_ago)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+    .id
+}
+
 async fn exists<E: EntityTrait>(db: &DatabaseConnection, id: i64) -> bool
 where
     <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i64>,
@@ -343,13 +357,15 @@ async fn each_rule_removes_what_has_served_its_purpose_and_keeps_what_is_needed(
         Some(pending_text),
     )
     .await;
+    let old_bounce = a_bounce_report(db, "gone@example.org", 40).await;
+    let recent_bounce = a_bounce_report(db, "gone@example.org", 5).await;
 
     let now = Utc::now();
     let accounts = tenants::retention::purge(db, settings, now).await.unwrap();
     let feedback_cleared = practices::retention::purge(db, &settings.retention, now)
         .await
         .unwrap();
-    let messages = notifications::service::retention::purge(db, &settings.retention, now)
+    let messages = notifications::service::retention::purge(db, &settings.retention, 30, now)
         .await
         .unwrap();
     // What the job says it did (the operators' log line).
@@ -363,6 +379,7 @@ async fn each_rule_removes_what_has_served_its_purpose_and_keeps_what_is_needed(
     assert_eq!(messages.unconfirmed_subscriptions, 1, "{messages:?}");
     assert_eq!(messages.messages_cleared, 3, "{messages:?}");
     assert_eq!(messages.texts_deleted, 1, "{messages:?}");
+    assert_eq!(messages.bounce_reports, 1, "{messages:?}");
 
     // Gone.
     assert!(!exists::<session::Entity>(db, expired).await);
@@ -374,6 +391,7 @@ async fn each_rule_removes_what_has_served_its_purpose_and_keeps_what_is_needed(
     assert!(!exists::<audit_event::Entity>(db, three_years_old).await);
     assert!(!exists::<subscriber::Entity>(db, unconfirmed_old).await);
     assert!(!exists::<body::Entity>(db, old_text).await);
+    assert!(!exists::<bounce::Entity>(db, old_bounce).await);
     // Still needed.
     assert!(exists::<session::Entity>(db, live).await);
     assert!(exists::<sign_in_link::Entity>(db, valid_link).await);
@@ -390,6 +408,10 @@ async fn each_rule_removes_what_has_served_its_purpose_and_keeps_what_is_needed(
     assert!(exists::<subscriber::Entity>(db, unconfirmed_new).await);
     assert!(exists::<subscriber::Entity>(db, confirmed).await);
     assert!(exists::<body::Entity>(db, pending_text).await);
+    assert!(
+        exists::<bounce::Entity>(db, recent_bounce).await,
+        "it still counts"
+    );
 
     // Feedback stays, only the address of the old one goes.
     let email_of = |id| async move {
@@ -442,7 +464,7 @@ async fn each_rule_removes_what_has_served_its_purpose_and_keeps_what_is_needed(
     // A second run finds nothing more.
     let again = tenants::retention::purge(db, settings, now).await.unwrap();
     assert_eq!(again.total(), 0, "{again:?}");
-    let again = notifications::service::retention::purge(db, &settings.retention, now)
+    let again = notifications::service::retention::purge(db, &settings.retention, 30, now)
         .await
         .unwrap();
     assert_eq!(again.total(), 0, "{again:?}");

@@ -496,7 +496,13 @@ impl Notifications {
             })
             .await;
             self.run_job(retention::JOB, &self.retention.schedule, || async {
-                let purged = retention::purge(&self.db, &self.retention, Utc::now()).await?;
+                let purged = retention::purge(
+                    &self.db,
+                    &self.retention,
+                    self.settings.soft_bounce_days,
+                    Utc::now(),
+                )
+                .await?;
                 if purged.total() > 0 {
                     tracing::info!(?purged, "expired subscriptions and message texts removed");
                 }

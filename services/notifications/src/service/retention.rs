@@ -1,7 +1,9 @@
 //! What the notifications service keeps only as long as it is needed (`retention`
 //! settings): subscriptions never confirmed, with their addresses, and the text and
 //! recipient of every message once it has been sent (or given up) long enough; the
-//! delivery record itself (state, attempts, times) stays for the operators' figures.
+//! delivery record itself (state, attempts, times) stays for the operators' figures. Bounce
+//! reports (with the address they bounced for) go once they no longer count towards
+//! stopping an address (`notifications.soft_bounce_days`) and the message period is over.
 
 use chrono::{DateTime, Utc};
 use council_shared::settings::RetentionSettings;
@@ -10,7 +12,7 @@ use sea_orm::{
 };
 
 use crate::{
-    entities::{body, delivery, subscriber},
+    entities::{body, bounce, delivery, subscriber},
     error::Result,
 };
 
@@ -23,21 +25,27 @@ pub struct Purged {
     pub unconfirmed_subscriptions: u64,
     pub messages_cleared: u64,
     pub texts_deleted: u64,
+    pub bounce_reports: u64,
 }
 
 impl Purged {
     pub fn total(&self) -> u64 {
-        self.unconfirmed_subscriptions + self.messages_cleared + self.texts_deleted
+        self.unconfirmed_subscriptions
+            + self.messages_cleared
+            + self.texts_deleted
+            + self.bounce_reports
     }
 }
 
 /// The states after which a message is never sent again.
 const FINISHED: [&str; 2] = ["sent", "failed"];
 
-/// Removes what `settings` says has served its purpose at `now`.
+/// Removes what `settings` says has served its purpose at `now`; soft bounces count
+/// towards stopping an address for `soft_bounce_days`.
 pub async fn purge(
     db: &impl ConnectionTrait,
     settings: &RetentionSettings,
+    soft_bounce_days: u32,
     now: DateTime<Utc>,
 ) -> Result<Purged> {
     // Asked for again, a request is updated: the period runs from the latest asking.
@@ -90,9 +98,16 @@ pub async fn purge(
         .exec(db)
         .await?
         .rows_affected;
+    let bounce_days = settings.sent_message_days.max(soft_bounce_days);
+    let bounce_reports = bounce::Entity::delete_many()
+        .filter(bounce::Column::ReceivedAt.lt(RetentionSettings::cutoff(now, bounce_days)))
+        .exec(db)
+        .await?
+        .rows_affected;
     Ok(Purged {
         unconfirmed_subscriptions,
         messages_cleared,
         texts_deleted,
+        bounce_reports,
     })
 }
