@@ -442,6 +442,7 @@ impl AccountApi {
     async fn list_accounts(
         &self,
         caller: SignedIn,
+        /// At least 3 characters of the address or name (besides white space).
         q: Query<String>,
     ) -> ApiResult<AccountListResponse> {
         Ok(AccountListResponse::Ok(Json(
