@@ -405,12 +405,12 @@ impl Scheduler {
     }
 }
 
-/// Runs `job` (named `name`) on `schedule` with `scheduler` until `lifecycle` says stop:
+/// Runs `job` (named `name`, leased in `table`) on `schedule` until `lifecycle` says stop:
 /// the background of a service with one job. Looks once a second; on PostgreSQL a look is
 /// one read of the job's row.
 pub fn spawn<F, Fut, E>(
     lifecycle: &crate::lifecycle::Lifecycle,
-    scheduler: Scheduler,
+    (db, table): (DatabaseConnection, JobTable),
     name: &'static str,
     schedule: String,
     job: F,
@@ -419,6 +419,7 @@ pub fn spawn<F, Fut, E>(
     Fut: std::future::Future<Output = Result<u64, E>> + Send,
     E: std::fmt::Debug + std::fmt::Display + Send,
 {
+    let scheduler = Scheduler::new(db, table, instance_owner());
     let stop = lifecycle.clone();
     lifecycle.track(tokio::spawn(async move {
         while !stop.is_stopping() {

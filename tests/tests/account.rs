@@ -141,11 +141,11 @@ async fn a_person_signs_out_a_session_from_another_browser_and_downloads_their_d
     let (_, held) = app.get_json_as(&underscored, "/api/v1/me/data").await;
     assert!(!held.to_string().contains("anxna@"), "{held}");
 
-    // Signed out, the page asks to sign in first and comes back.
+    // Signed out, the download asks to sign in first and comes back to it.
     let stranger = Browser::new(&app);
     let response = stranger.navigate("/account/data").await;
     assert_eq!(response.status(), 303);
-    assert_eq!(location(&response), "/sign-in?next=%2Faccount");
+    assert_eq!(location(&response), "/sign-in?next=%2Faccount%2Fdata");
 }
 
 async fn an_operator_erases_an_account_and_the_audit_log_keeps_a_pseudonym(app: TestApp) {

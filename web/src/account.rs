@@ -5,24 +5,19 @@
 
 use std::sync::Arc;
 
-use council_shared::{
-    auth::{Caller, Principal, SESSION_COOKIE},
-    http::client_ip,
-    problem::ApiError,
-};
+use council_shared::{auth::SESSION_COOKIE, http::client_ip};
 use poem::{
-    IntoResponse, Request, Response, handler,
+    Request, Response, handler,
     http::{StatusCode, header},
     web::{Data, Form, Path},
 };
 use serde::Serialize;
 
 use crate::{
-    PageContext, WebState, html_response, layout,
+    WebState,
     public::meeting_views::{When, when},
-    sign_in::{
-        CsrfForm, clear_cookie, cookie, csrf_failure, csrf_ok, internal, no_store, see_other,
-    },
+    sign_in::{CsrfForm, clear_cookie, cookie, csrf_failure, csrf_ok, see_other},
+    workspace::{failed, show, signed_in},
 };
 
 /// Audit entries the page shows; the download has more.
@@ -75,41 +70,17 @@ struct AccountPage {
     audit_years: u32,
 }
 
-/// The signed-in caller, if any.
-fn signed_in(request: &Request) -> Option<Arc<Principal>> {
-    match Caller::of(request) {
-        Caller::SignedIn(user) => Some(user),
-        Caller::Anonymous { .. } => None,
-    }
-}
-
-/// To the sign-in page, and back to the account page after.
-fn sign_in_first() -> Response {
-    let next = crate::encode("/account");
-    see_other(&format!("/sign-in?next={next}"))
-        .finish()
-        .into_response()
-}
-
-fn failed(state: &WebState, request: &Request, error: ApiError) -> Response {
-    let context = PageContext::of(request);
-    match error {
-        ApiError::Internal(cause) => internal(state, request, &cause),
-        other => no_store(crate::error_page(state, &context, other.status())),
-    }
-}
-
 #[handler]
 pub async fn account(request: &Request, state: Data<&Arc<WebState>>) -> Response {
-    let Some(user) = signed_in(request) else {
-        return sign_in_first();
+    let (context, user) = match signed_in(request) {
+        Ok(found) => found,
+        Err(response) => return response,
     };
-    let context = PageContext::of(request);
     let lang = context.lang;
     let secret = cookie(request, SESSION_COOKIE);
     let data = match state.account.data_of(&user, secret.as_deref()).await {
         Ok(data) => data,
-        Err(error) => return failed(&state, request, error),
+        Err(error) => return failed(&state, &context, error),
     };
     let t = |key: &str| state.renderer.text(lang, key);
     let view = AccountPage {
@@ -169,14 +140,14 @@ pub async fn account(request: &Request, state: Data<&Arc<WebState>>) -> Response
         audit_years: data.kept_for.audit_log_years,
     };
     let title = t("account-title");
-    match state
-        .renderer
-        .render("account", &view)
-        .and_then(|body| layout(&state, &context, &title, body))
-    {
-        Ok(html) => no_store(html_response(StatusCode::OK, lang, html)),
-        Err(error) => internal(&state, request, &error),
-    }
+    show(
+        &state,
+        request,
+        &context,
+        ("account", &title),
+        &view,
+        StatusCode::OK,
+    )
 }
 
 /// Signs out one of the person's sessions; the one in use signs them out here too.
@@ -190,20 +161,21 @@ pub async fn end_session(
     if !csrf_ok(request, &form.csrf) {
         return csrf_failure(&state, request);
     }
-    let Some(user) = signed_in(request) else {
-        return sign_in_first();
+    let (context, user) = match signed_in(request) {
+        Ok(found) => found,
+        Err(response) => return response,
     };
     let secret = cookie(request, SESSION_COOKIE);
     let current = match state.account.sessions_of(&user, secret.as_deref()).await {
         Ok(sessions) => sessions.iter().any(|s| s.id == id.0 && s.current),
-        Err(error) => return failed(&state, request, error),
+        Err(error) => return failed(&state, &context, error),
     };
     if let Err(error) = state
         .account
         .end_session(&user, id.0, &client_ip(request))
         .await
     {
-        return failed(&state, request, error);
+        return failed(&state, &context, error);
     }
     if current {
         return see_other("/")
@@ -222,8 +194,9 @@ pub async fn end_session(
 /// Everything held about the person, as the API's `/me/data` gives it: a file to keep.
 #[handler]
 pub async fn download(request: &Request, state: Data<&Arc<WebState>>) -> Response {
-    let Some(user) = signed_in(request) else {
-        return sign_in_first();
+    let (context, user) = match signed_in(request) {
+        Ok(found) => found,
+        Err(response) => return response,
     };
     let secret = cookie(request, SESSION_COOKIE);
     match state.account.data_of(&user, secret.as_deref()).await {
@@ -239,6 +212,6 @@ pub async fn download(request: &Request, state: Data<&Arc<WebState>>) -> Respons
                 .header(header::CACHE_CONTROL, "no-store")
                 .body(data.to_json_string())
         }
-        Err(error) => failed(&state, request, error),
+        Err(error) => failed(&state, &context, error),
     }
 }

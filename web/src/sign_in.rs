@@ -333,11 +333,7 @@ fn too_many(state: &WebState, request: &Request, seconds: u64) -> Response {
     response
 }
 
-pub(crate) fn internal(
-    state: &WebState,
-    request: &Request,
-    error: &dyn std::fmt::Debug,
-) -> Response {
+fn internal(state: &WebState, request: &Request, error: &dyn std::fmt::Debug) -> Response {
     tracing::error!(error = ?error, "sign-in failed on our side");
     error_page(
         state,

@@ -87,6 +87,7 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
             context.mailer.clone(),
             web::public::legal::LegalFacts::new(
                 &context.settings,
+                &context.mailer,
                 council_shared::http::public_url(&context.settings, listener.address()),
             ),
         ),

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use council_shared::{
-    jobs::{self, JobTable, Scheduler},
+    jobs::{self, JobTable},
     lifecycle::Lifecycle,
     settings::{RetentionSettings, Settings},
 };
@@ -45,10 +45,9 @@ pub fn start(db: DatabaseConnection, settings: &Settings, lifecycle: &Lifecycle)
     if !settings.notifications.run_workers {
         return;
     }
-    let scheduler = Scheduler::new(db.clone(), JOBS, jobs::instance_owner());
     let retention = settings.retention.clone();
     let schedule = retention.schedule.clone();
-    jobs::spawn(lifecycle, scheduler, JOB, schedule, move || {
+    jobs::spawn(lifecycle, (db.clone(), JOBS), JOB, schedule, move || {
         let db = db.clone();
         let retention = retention.clone();
         async move {

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use council_shared::{
-    jobs::{self, JobTable, Scheduler},
+    jobs::{self, JobTable},
     lifecycle::Lifecycle,
     settings::{RetentionSettings, Settings},
 };
@@ -112,10 +112,9 @@ pub fn start(db: DatabaseConnection, settings: &Settings, lifecycle: &Lifecycle)
     if !settings.notifications.run_workers {
         return;
     }
-    let scheduler = Scheduler::new(db.clone(), JOBS, jobs::instance_owner());
     let settings = settings.clone();
     let schedule = settings.retention.schedule.clone();
-    jobs::spawn(lifecycle, scheduler, JOB, schedule, move || {
+    jobs::spawn(lifecycle, (db.clone(), JOBS), JOB, schedule, move || {
         let db = db.clone();
         let settings = settings.clone();
         async move {

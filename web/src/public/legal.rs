@@ -35,20 +35,12 @@ pub struct LegalFacts {
 }
 
 impl LegalFacts {
-    pub fn new(settings: &Settings, site: String) -> Self {
-        // `Name <address>` or a bare address.
-        let from = settings.mail.from.as_str();
-        let contact_email = from
-            .rsplit_once('<')
-            .and_then(|(_, rest)| rest.split_once('>'))
-            .map_or(from, |(address, _)| address)
-            .trim()
-            .to_string();
+    pub fn new(settings: &Settings, mailer: &council_shared::mail::Mailer, site: String) -> Self {
         Self {
             retention: settings.retention.clone(),
             session_hours: settings.auth.session_ttl_seconds.div_ceil(3600),
             idle_hours: settings.auth.session_idle_seconds.div_ceil(3600),
-            contact_email,
+            contact_email: mailer.from_address(),
             site,
         }
     }

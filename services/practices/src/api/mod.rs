@@ -63,8 +63,6 @@ pub struct Core {
     /// Where photos and documents are kept.
     pub store: Arc<dyn FileStore>,
     pub max_upload_bytes: u64,
-    /// When the retention job runs (`retention.schedule`), for the operators' page.
-    pub retention_schedule: String,
 }
 
 /// Every practices endpoint, for one OpenAPI document.
@@ -92,7 +90,6 @@ impl Core {
         Ok(Arc::new(Self {
             store,
             max_upload_bytes: settings.uploads.max_bytes,
-            retention_schedule: settings.retention.schedule.clone(),
             db,
             directory,
             feedback_per_ip: RateLimiter::new(limits.feedback_per_ip_per_hour, hour),

@@ -244,19 +244,20 @@ pub async fn erase(db: &DatabaseConnection, user_id: i64) -> Result<Option<Erase
     }))
 }
 
-/// The accounts whose address or name contains `query` (case-insensitive), for an
+/// The accounts whose address (in any case) or name contains `query`, for an
 /// operator looking for the account to erase; at most `limit`.
 pub async fn find_accounts(
     db: &impl ConnectionTrait,
     query: &str,
     limit: u64,
 ) -> Result<Vec<user::Model>> {
-    let query = query.trim().to_lowercase();
+    // Addresses are kept in lower case; names as they were written.
+    let query = query.trim();
     Ok(user::Entity::find()
         .filter(
             Condition::any()
-                .add(user::Column::Email.contains(&query))
-                .add(user::Column::DisplayName.contains(&query)),
+                .add(user::Column::Email.contains(query.to_lowercase()))
+                .add(user::Column::DisplayName.contains(query)),
         )
         .order_by_asc(user::Column::Email)
         .limit(limit)

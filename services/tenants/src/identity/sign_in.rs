@@ -57,19 +57,6 @@ pub struct Accounts {
 }
 
 impl Accounts {
-    /// The retention job of accounts (`crate::retention`), for the operators' page.
-    pub async fn retention_status(
-        &self,
-    ) -> Result<council_shared::jobs::JobStatus, sea_orm::DbErr> {
-        crate::retention::JOBS
-            .status(
-                &self.db,
-                crate::retention::JOB,
-                &self.settings.retention.schedule,
-            )
-            .await
-    }
-
     pub fn new(
         db: DatabaseConnection,
         settings: Settings,

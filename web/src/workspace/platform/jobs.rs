@@ -49,14 +49,10 @@ pub async fn jobs_page(req: &Request, state: Data<&Arc<WebState>>) -> Response {
         Err(error) => return failed(&state, &context, error),
     };
     // The other services' retention jobs, each in its own service's table.
-    let practices = &state.practices;
+    let schedule = state.legal.retention.schedule.as_str();
     let others = futures_util::future::try_join(
-        state.accounts.retention_status(),
-        practices::retention::JOBS.status(
-            &practices.db,
-            practices::retention::JOB,
-            &practices.retention_schedule,
-        ),
+        tenants::retention::JOBS.status(state.accounts.db(), tenants::retention::JOB, schedule),
+        practices::retention::JOBS.status(&state.practices.db, practices::retention::JOB, schedule),
     )
     .await;
     match others {
