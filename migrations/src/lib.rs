@@ -28,6 +28,7 @@ mod m20261203_000019_stored_files;
 mod m20261203_000020_subscription_consent;
 mod m20261204_000021_service_jobs;
 mod m20261204_000022_data_protection_officer;
+mod m20261204_000023_delivery_queue_indexes;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000020_subscription_consent::Migration),
             Box::new(m20261204_000021_service_jobs::Migration),
             Box::new(m20261204_000022_data_protection_officer::Migration),
+            Box::new(m20261204_000023_delivery_queue_indexes::Migration),
         ]
     }
 }

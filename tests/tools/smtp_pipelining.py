@@ -4,7 +4,9 @@ aiosmtpd reads pipelined commands correctly but does not advertise the extension
 handler adds it, refuses recipients whose address starts with "refused" (550), keeps the
 accepted messages in a Maildir, and writes one line per MAIL command to LOG:
 "<peer port> <pipelined|alone>": "pipelined" when the RCPT and DATA that follow were
-already waiting in the server's input as MAIL was read, i.e. came in the same write.
+already waiting in the server's input as MAIL was read, i.e. came in the same write; and
+one line per message's content: "<peer port> content <followed|last>", "followed" when
+the next command (the next message's MAIL) came in the same write as the content's end.
 
     python3 smtp_pipelining.py PORT MAILDIR LOG
 """
@@ -35,6 +37,12 @@ class Pipelining(Mailbox):
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
         return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        waiting = len(getattr(server._reader, "_buffer", b""))
+        with open(self.log, "a") as log:
+            log.write(f"{session.peer[1]} content {'followed' if waiting else 'last'}\n")
+        return await super().handle_DATA(server, session, envelope)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("refused"):

@@ -21,7 +21,8 @@ use council_shared::{
 };
 use futures_util::future::BoxFuture;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
 };
 
 use crate::{
@@ -206,15 +207,34 @@ pub async fn run(settings: Settings, count: usize, queue_only: bool) -> anyhow::
     let notice = notice(&roster, &base_url);
     let rss_before_kib = status_kib("VmRSS");
 
+    // The workers run from the start, as in the server, and take each page of the fan-out
+    // as it is committed; until the fan-out has ended, running out of due deliveries only
+    // means waiting for its next page.
+    let queueing = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let sending = (!queue_only).then(|| {
+        let (core, queueing) = (core.clone(), queueing.clone());
+        tokio::spawn(async move {
+            loop {
+                let last_pass = !queueing.load(std::sync::atomic::Ordering::Acquire);
+                core.send_due().await?;
+                if last_pass {
+                    return anyhow::Ok(());
+                }
+                core.wait_for_work(std::time::Duration::from_millis(50))
+                    .await;
+            }
+        })
+    });
     let started = Instant::now();
-    let txn = db.begin().await?;
-    let queued = core.fan_out(&txn, &notice, &roster).await?;
-    txn.commit().await?;
+    let queued = core.fan_out(&notice, &roster).await?;
     let fan_out_seconds = started.elapsed().as_secs_f64();
+    queueing.store(false, std::sync::atomic::Ordering::Release);
+    core.wake_workers();
     if queued != count as u64 {
         bail!("the fan-out queued {queued} deliveries for {count} subscribers");
     }
     let model = delivery::Entity::find()
+        .order_by_asc(delivery::Column::Id)
         .one(db)
         .await?
         .context("a queued delivery")?;
@@ -233,10 +253,7 @@ pub async fn run(settings: Settings, count: usize, queue_only: bool) -> anyhow::
             rss_peak_kib: status_kib("VmHWM"),
         });
     }
-    // On a worker thread of the runtime, as `Notifications::start` runs it in the server.
-    let core = Arc::new(core);
-    let sender = core.clone();
-    tokio::spawn(async move { sender.send_due().await }).await??;
+    sending.context("the workers")?.await??;
     let platform_seconds = started.elapsed().as_secs_f64();
     let sent = delivery::Entity::find()
         .filter(delivery::Column::State.eq("sent"))

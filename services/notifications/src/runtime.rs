@@ -8,7 +8,7 @@ use std::{collections::HashMap, sync::Arc, time::Duration};
 use chrono::Utc;
 use council_shared::{
     lifecycle::Lifecycle,
-    mail::{OutgoingMail, SendFailure},
+    mail::{MailSource, OutgoingMail, SendFailure},
 };
 use futures_util::{FutureExt, StreamExt, future::BoxFuture, stream::FuturesUnordered};
 
@@ -67,6 +67,72 @@ struct Claimed {
 struct Unrecorded {
     error: crate::error::NotificationsError,
     done: Vec<queue::Attempted>,
+}
+
+/// What a lane's runs and its own loop share: the claimed deliveries waiting for a session
+/// (with their notice's shared text), how many the runs hold, and the attempts made since
+/// the lane's last database call.
+#[derive(Default)]
+struct Lane {
+    ready: std::collections::VecDeque<(delivery::Model, Option<Arc<body::Model>>)>,
+    held: usize,
+    done: Vec<queue::Attempted>,
+}
+
+/// One run's view of its lane (`Notifications::run`): it takes the next ready delivery and
+/// tells the lane how each went. What it holds is known, for when it panics.
+struct Run<'a> {
+    lane: &'a std::sync::Mutex<Lane>,
+    progress: &'a tokio::sync::Notify,
+    held: Vec<(i64, i32, chrono::DateTime<Utc>)>,
+}
+
+impl MailSource for Run<'_> {
+    /// The delivery, its attempts, and when this one started.
+    type Key = (i64, i32, chrono::DateTime<Utc>);
+
+    fn next(&mut self) -> Option<(Self::Key, OutgoingMail)> {
+        loop {
+            let (row, body) = self
+                .lane
+                .lock()
+                .expect("the lane's lock")
+                .ready
+                .pop_front()?;
+            let key = (row.id, row.attempts, Utc::now());
+            self.held.push(key);
+            self.lane.lock().expect("the lane's lock").held += 1;
+            match mail_of(&row, body.as_deref()) {
+                Some(mail) => return Some((key, mail)),
+                None => self.done(
+                    key,
+                    Err(SendFailure::Permanent(
+                        "the notice's text is gone (erased?)".into(),
+                    )),
+                ),
+            }
+        }
+    }
+
+    fn done(&mut self, key: Self::Key, outcome: Result<(), SendFailure>) {
+        let (id, attempts, started_at) = key;
+        self.held.retain(|held| held.0 != id);
+        let outcome = match outcome {
+            Ok(()) => queue::Outcome::Sent,
+            Err(SendFailure::Temporary(e)) => queue::Outcome::Temporary(e),
+            Err(SendFailure::Permanent(e)) => queue::Outcome::Permanent(e),
+        };
+        let mut lane = self.lane.lock().expect("the lane's lock");
+        lane.held -= 1;
+        lane.done.push(queue::Attempted {
+            id,
+            attempts,
+            outcome,
+            started_at,
+        });
+        drop(lane);
+        self.progress.notify_one();
+    }
 }
 
 /// The message of a delivery: its own text, or its notice's shared text (`body`) with its
@@ -165,6 +231,21 @@ impl Notifications {
         Ok(())
     }
 
+    /// Tells the workers that something was queued, so they need not wait for their next
+    /// poll. The instance has one worker loop; a wake-up while it is busy sending is kept
+    /// for when it next waits (a fan-out commits page after page while it sends).
+    pub(crate) fn wake_workers(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Waits until something was queued (`wake_workers`) or `idle` has passed.
+    pub async fn wait_for_work(&self, idle: Duration) {
+        tokio::select! {
+            _ = tokio::time::sleep(idle) => {}
+            _ = self.wake.notified() => {}
+        }
+    }
+
     /// Whether the instance is on its way out: no new claims, no new job runs.
     fn stopping(&self) -> bool {
         self.lifecycle.get().is_some_and(Lifecycle::is_stopping)
@@ -219,16 +300,19 @@ impl Notifications {
     /// The database is asked once per batch, not once per message, in one transaction
     /// that records the attempts made since the last call and claims the next deliveries:
     /// a delivery counts as in flight from its claim until its attempt is recorded, and
-    /// never more than `window` are (what a crash may send twice). The sends and the one
-    /// database call under way are polled side by side in this one task: the SMTP
-    /// sessions never wait for the database, the next deliveries are claimed before the
-    /// last claimed ones are sent, and a message's commands and answers do not hop
-    /// between threads. While a call runs, what finishes waits for the next: the batches
-    /// grow with the database's latency.
+    /// never more than `window` are (what a crash may send twice). Each SMTP session is a
+    /// run (`Mailer::deliver_each`) taking the claimed deliveries one after another, so a
+    /// message's content goes out with the next one's envelope. The runs and the one
+    /// database call under way are polled side by side in this one task: the sessions
+    /// never wait for the database, the next deliveries are claimed before the last
+    /// claimed ones are sent, and a message's commands and answers do not hop between
+    /// threads. While a call runs, what finishes waits for the next: the batches grow
+    /// with the database's latency.
     async fn send_lane(&self, workers: usize, window: usize) -> crate::error::Result<usize> {
-        let mut ready = std::collections::VecDeque::<delivery::Model>::new();
-        let mut flying = FuturesUnordered::new();
-        let mut done = Vec::new();
+        let lane = std::sync::Mutex::new(Lane::default());
+        // Woken by a run each time a message is done (or can wait no longer).
+        let progress = tokio::sync::Notify::new();
+        let mut runs = FuturesUnordered::new();
         // The shared texts of the notices being sent; one notice's deliveries share a few.
         let mut bodies: HashMap<i64, Arc<body::Model>> = HashMap::new();
         let mut asking: Option<BoxFuture<'_, Result<Claimed, Unrecorded>>> = None;
@@ -240,33 +324,31 @@ impl Notifications {
         let mut pause = Duration::ZERO;
         let lease = Duration::from_secs(self.settings.in_flight_lease_seconds.into());
         loop {
-            while flying.len() < workers {
-                let Some(row) = ready.pop_front() else {
-                    break;
-                };
-                let body = row.body_id.and_then(|id| bodies.get(&id).cloned());
-                flying.push(self.attempt(row, body));
+            let (ready, held, done) = {
+                let lane = lane.lock().expect("the lane's lock");
+                (lane.ready.len(), lane.held, lane.done.len())
+            };
+            // A session for each message ready, as far as the sessions go; a run takes
+            // its first message once polled, and more as long as there are.
+            while runs.len() < workers.min(ready) {
+                runs.push(self.run(&lane, &progress));
             }
             if asking.is_none() {
                 // What is recorded in the call leaves the window before its claim. The
                 // window is topped up once half of it is free (or the sessions are about
                 // to run dry), so that what is ready lasts while the call runs.
-                debug_assert!(
-                    ready.len() + flying.len() <= window,
-                    "claimed past the window"
-                );
-                let room = window.saturating_sub(ready.len() + flying.len());
+                debug_assert!(ready + held <= window, "claimed past the window");
+                let room = window.saturating_sub(ready + held);
                 // On the way out, what is claimed is sent and recorded, and no more.
                 exhausted |= self.stopping();
-                let wanted = if !exhausted && (room >= window / 2 || ready.len() < workers) {
+                let wanted = if !exhausted && (room >= window / 2 || ready < workers) {
                     room
                 } else {
                     0
                 };
-                let record = done.len() >= window / 2
-                    || (!done.is_empty() && ready.is_empty() && flying.is_empty());
+                let record = done >= window / 2 || (done > 0 && ready == 0 && held == 0);
                 if record || wanted > 0 {
-                    let batch = std::mem::take(&mut done);
+                    let batch = std::mem::take(&mut lane.lock().expect("the lane's lock").done);
                     let known = bodies.clone();
                     let wait = pause;
                     asking = Some(
@@ -281,17 +363,19 @@ impl Notifications {
                 }
             }
             let Some(call) = asking.as_mut() else {
-                if flying.is_empty() {
+                if runs.is_empty() {
                     // Nothing claimed, sending or left to record.
                     return Ok(tried);
                 }
-                if let Some(attempted) = flying.next().await {
-                    done.push(attempted);
+                tokio::select! {
+                    _ = runs.next() => {}
+                    _ = progress.notified() => {}
                 }
                 continue;
             };
             tokio::select! {
-                Some(attempted) = flying.next(), if !flying.is_empty() => done.push(attempted),
+                _ = runs.next(), if !runs.is_empty() => {}
+                _ = progress.notified() => {}
                 asked = call => {
                     asking = None;
                     let Claimed { claimed, bodies: known, exhausted: none_left } = match asked {
@@ -308,7 +392,7 @@ impl Notifications {
                                 unrecorded = unrecorded.len(),
                                 "recording sent mail failed; trying again"
                             );
-                            done.extend(unrecorded);
+                            lane.lock().expect("the lane's lock").done.extend(unrecorded);
                             pause = (pause * 2).clamp(Duration::from_millis(100), Duration::from_secs(2));
                             continue;
                         }
@@ -319,7 +403,11 @@ impl Notifications {
                     // A call that claimed nothing learnt nothing of what is due.
                     exhausted = none_left || (exhausted && claimed.is_empty());
                     bodies = known;
-                    ready.extend(claimed);
+                    let mut lane = lane.lock().expect("the lane's lock");
+                    for row in claimed {
+                        let body = row.body_id.and_then(|id| bodies.get(&id).cloned());
+                        lane.ready.push_back((row, body));
+                    }
                 }
             }
         }
@@ -388,38 +476,27 @@ impl Notifications {
         })
     }
 
-    /// One attempt at a claimed delivery. A send that panics is tried again later, like a
-    /// put-off one, and does not stop the others.
-    fn attempt(
-        &self,
-        row: delivery::Model,
-        body: Option<Arc<body::Model>>,
-    ) -> impl std::future::Future<Output = queue::Attempted> + Send + '_ {
-        let mail = mail_of(&row, body.as_deref());
-        let started_at = Utc::now();
-        let send = async move {
-            match mail {
-                Some(mail) => self.mailer.deliver(mail).await,
-                None => Err(SendFailure::Permanent(
-                    "the notice's text is gone (erased?)".into(),
-                )),
-            }
+    /// One SMTP session's run in a lane: it sends the lane's ready deliveries one after
+    /// another until none is left. A run that panics does not stop the others: what it held
+    /// is tried again later, like a put-off send.
+    async fn run(&self, lane: &std::sync::Mutex<Lane>, progress: &tokio::sync::Notify) {
+        let mut source = Run {
+            lane,
+            progress,
+            held: Vec::new(),
         };
-        std::panic::AssertUnwindSafe(send)
+        let sent = std::panic::AssertUnwindSafe(self.mailer.deliver_each(&mut source))
             .catch_unwind()
-            .map(move |sent| {
-                let outcome = match sent {
-                    Ok(Ok(())) => queue::Outcome::Sent,
-                    Ok(Err(SendFailure::Temporary(e))) => queue::Outcome::Temporary(e),
-                    Ok(Err(SendFailure::Permanent(e))) => queue::Outcome::Permanent(e),
-                    Err(_) => queue::Outcome::Temporary("the send stopped (panicked)".into()),
-                };
-                queue::Attempted {
-                    claimed: row,
-                    outcome,
-                    started_at,
-                }
-            })
+            .await;
+        if sent.is_err() {
+            let held = std::mem::take(&mut source.held);
+            for (id, attempts, started_at) in held {
+                source.done(
+                    (id, attempts, started_at),
+                    Err(SendFailure::Temporary("the send stopped (panicked)".into())),
+                );
+            }
+        }
     }
 
     async fn work(self: &Arc<Self>) {

@@ -55,6 +55,42 @@ pub enum SendFailure {
     Permanent(String),
 }
 
+/// Where `Mailer::deliver_each` takes its messages and tells how each went: a queue's
+/// worker hands over what it has claimed, one message at a time.
+pub trait MailSource {
+    /// What the source knows a message by.
+    type Key;
+    /// The next message, if one is ready now; `None` ends the run.
+    fn next(&mut self) -> Option<(Self::Key, OutgoingMail)>;
+    /// How the message under `key` went.
+    fn done(&mut self, key: Self::Key, outcome: Result<(), SendFailure>);
+}
+
+/// A `MailSource` whose messages are built (and signed) on the way to the SMTP session; one
+/// that cannot be built fails at once.
+struct Built<'a, S> {
+    mailer: &'a Mailer,
+    source: &'a mut S,
+}
+
+impl<S: MailSource> smtp::Outgoing for Built<'_, S> {
+    type Key = S::Key;
+
+    fn next(&mut self) -> Option<(S::Key, Envelope, Vec<u8>)> {
+        loop {
+            let (key, mail) = self.source.next()?;
+            match self.mailer.message(mail) {
+                Ok(message) => return Some((key, message.envelope().clone(), message.formatted())),
+                Err(failure) => self.source.done(key, Err(failure)),
+            }
+        }
+    }
+
+    fn done(&mut self, key: S::Key, outcome: Result<(), SendFailure>) {
+        self.source.done(key, outcome);
+    }
+}
+
 #[derive(Debug, Clone)]
 struct ListUnsubscribe(String);
 
@@ -301,6 +337,27 @@ impl Mailer {
     /// The bytes of `mail` on the wire (what the benchmark gives `smtp-source` to send).
     pub fn formatted(&self, mail: OutgoingMail) -> Result<Vec<u8>, SendFailure> {
         Ok(self.message(mail)?.formatted())
+    }
+
+    /// Sends the messages `source` has ready, one after another on one SMTP session (one
+    /// round trip each where the server pipelines: `SmtpPool::send_each`), until it has no
+    /// more; tells it how each went. Run several at once for several sessions.
+    pub async fn deliver_each<S: MailSource>(&self, source: &mut S) {
+        match &*self.transport {
+            Transport::Smtp(pool) => {
+                pool.send_each(&mut Built {
+                    mailer: self,
+                    source,
+                })
+                .await
+            }
+            Transport::Folder(_) => {
+                while let Some((key, mail)) = source.next() {
+                    let outcome = self.deliver(mail).await;
+                    source.done(key, outcome);
+                }
+            }
+        }
     }
 
     /// Sends `mail`, saying whether a failure is worth retrying.

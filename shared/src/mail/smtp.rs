@@ -137,6 +137,172 @@ impl SmtpPool {
         }
     }
 
+    /// Sends messages one after another on one session for as long as `outgoing` has one
+    /// ready, telling it how each went. Where the server pipelines, each message's content
+    /// goes in one write with the next one's envelope (`Session::finish_and_begin`): one
+    /// round trip a message instead of two, for this process and for the server. A session
+    /// that breaks ends the run: what it held is told as a temporary failure (the queue
+    /// tries it again), and the caller starts another run for what remains.
+    pub(super) async fn send_each<O: Outgoing>(&self, outgoing: &mut O) {
+        // A session only for a message that is there.
+        let Some(first) = outgoing.next() else {
+            return;
+        };
+        let (mut session, reused) = match self.checkout().await {
+            Ok(checked_out) => checked_out,
+            Err(failure) => return outgoing.done(first.0, Err(failure)),
+        };
+        if !session.pipelines() {
+            // One message at a time, as `send` does.
+            self.checkin(session);
+            let mut next = Some(first);
+            while let Some((key, envelope, email)) = next {
+                outgoing.done(key, self.send(&envelope, &email).await);
+                next = outgoing.next();
+            }
+            return;
+        }
+        let mut current = match session.unfit(&first.1, &first.2) {
+            None => first,
+            Some(unfit) => {
+                outgoing.done(first.0, Err(unfit));
+                match self.next_fit(&session, outgoing) {
+                    Some(next) => next,
+                    None => return self.checkin(session),
+                }
+            }
+        };
+        let mut begun = self.begin(&mut session, &current).await;
+        // A kept session the server had closed meanwhile is replaced once, as in `send`.
+        if reused && matches!(&begun, Err(Some(error)) if !error.is_response()) {
+            session.connection.abort().await;
+            tracing::debug!("a kept SMTP session had closed: opening another");
+            session = match self.connect().await {
+                Ok(fresh) => fresh,
+                Err(failure) => return outgoing.done(current.0, Err(failure)),
+            };
+            begun = self.begin(&mut session, &current).await;
+        }
+        loop {
+            // Unless its envelope failed, `current`'s transaction is under way.
+            match begun {
+                Ok(Ok(())) => {}
+                Ok(Err(refusal)) => {
+                    outgoing.done(current.0, Err(classify(refusal)));
+                    if session.connection.has_broken() {
+                        return;
+                    }
+                    let Some(next) = self.next_fit(&session, outgoing) else {
+                        return self.checkin(session);
+                    };
+                    current = next;
+                    begun = self.begin(&mut session, &current).await;
+                    continue;
+                }
+                Err(error) => {
+                    session.connection.abort().await;
+                    return outgoing.done(current.0, Err(error.map_or_else(late, classify)));
+                }
+            }
+            let following = self.next_fit(&session, outgoing);
+            let Ok(content) = std::str::from_utf8(&current.2) else {
+                // Not text (never so for the platform's own messages): lettre's own way,
+                // and the next envelope on its own.
+                let sent = self.finish_bytes(&mut session, &current.2).await;
+                outgoing.done(current.0, sent);
+                let Some(next) = following else {
+                    return self.checkin(session);
+                };
+                if session.connection.has_broken() {
+                    return outgoing.done(next.0, Err(gone()));
+                }
+                current = next;
+                begun = self.begin(&mut session, &current).await;
+                continue;
+            };
+            let next = following
+                .as_ref()
+                .map(|(_, envelope, email)| (envelope, &email[..]));
+            let finished =
+                tokio::time::timeout(self.timeout, session.finish_and_begin(content, next)).await;
+            match finished {
+                Ok(Ok((sent, next_begun))) => {
+                    outgoing.done(current.0, sent.map_err(classify));
+                    match (following, next_begun) {
+                        (Some(next), Some(next_begun)) => {
+                            current = next;
+                            begun = Ok(next_begun);
+                        }
+                        _ => return self.checkin(session),
+                    }
+                }
+                Ok(Err(error)) => {
+                    session.connection.abort().await;
+                    outgoing.done(current.0, Err(classify(error)));
+                    if let Some(next) = following {
+                        outgoing.done(next.0, Err(gone()));
+                    }
+                    return;
+                }
+                Err(_) => {
+                    session.connection.abort().await;
+                    outgoing.done(current.0, Err(late()));
+                    if let Some(next) = following {
+                        outgoing.done(next.0, Err(late()));
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Begins `message`'s transaction (`Session::begin`), in time: the outer error is the
+    /// network's, or None when the server did not answer in time.
+    async fn begin<K>(
+        &self,
+        session: &mut Session,
+        message: &(K, Envelope, Vec<u8>),
+    ) -> Result<Result<(), lettre::transport::smtp::Error>, Option<lettre::transport::smtp::Error>>
+    {
+        match tokio::time::timeout(self.timeout, session.begin(&message.1, &message.2)).await {
+            Ok(Ok(begun)) => Ok(begun),
+            Ok(Err(error)) => Err(Some(error)),
+            Err(_) => Err(None),
+        }
+    }
+
+    /// The next message that this server can take; those it cannot are told so at once.
+    fn next_fit<O: Outgoing>(
+        &self,
+        session: &Session,
+        outgoing: &mut O,
+    ) -> Option<(O::Key, Envelope, Vec<u8>)> {
+        loop {
+            let (key, envelope, email) = outgoing.next()?;
+            match session.unfit(&envelope, &email) {
+                Some(unfit) => outgoing.done(key, Err(unfit)),
+                None => return Some((key, envelope, email)),
+            }
+        }
+    }
+
+    /// Ends the transaction under way with content that is not text.
+    async fn finish_bytes(&self, session: &mut Session, email: &[u8]) -> Result<(), SendFailure> {
+        match tokio::time::timeout(self.timeout, session.connection.message(email)).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(error)) => {
+                if !refused(&error) {
+                    session.connection.abort().await;
+                }
+                Err(classify(error))
+            }
+            Err(_) => {
+                session.connection.abort().await;
+                Err(late())
+            }
+        }
+    }
+
     /// A session that broke, or failed on the network, is closed; one whose message was
     /// refused (and reset) carries the next.
     async fn discard_or_keep(&self, mut session: Session, error: &lettre::transport::smtp::Error) {
@@ -229,6 +395,25 @@ impl SmtpPool {
             .await
             .unwrap_or_else(|_| Err(unreachable(&"no answer in time")))
     }
+}
+
+/// Where `SmtpPool::send_each` takes its messages (key, envelope, bytes on the wire) and
+/// tells how each went.
+pub(super) trait Outgoing {
+    type Key;
+    /// The next message, if one is ready now; `None` ends the run.
+    fn next(&mut self) -> Option<(Self::Key, Envelope, Vec<u8>)>;
+    /// How the message under `key` went.
+    fn done(&mut self, key: Self::Key, outcome: Result<(), SendFailure>);
+}
+
+/// A message whose envelope went out on a session that then broke: it was never sent.
+fn gone() -> SendFailure {
+    SendFailure::Temporary("the SMTP session broke before the message was sent".into())
+}
+
+fn late() -> SendFailure {
+    SendFailure::Temporary("the SMTP server did not answer in time".into())
 }
 
 /// A 5xx answer is for good; everything else (4xx, the network) is worth another try.

@@ -8,6 +8,10 @@
 //! judged, and a refused command leaves the session as clean as before (RSET), so it can
 //! carry the next message rather than being closed as lettre does.
 //!
+//! When several messages go one after another on a session (`SmtpPool::send_each`), a
+//! message's content goes in one write with the next message's MAIL, RCPT and DATA (RFC 2920
+//! lets the content open a group): one write and one round trip a message.
+//!
 //! What lettre offers for this is public: `command` writes any text and reads one answer,
 //! `read_response` reads the next; the commands are lettre's own (`Mail`, `Rcpt`, `Data`).
 
@@ -20,6 +24,7 @@ use lettre::{
         client::AsyncSmtpConnection,
         commands::{Data, Ehlo, Mail, Rcpt, Rset},
         extension::{ClientId, Extension, MailBodyParameter, MailParameter},
+        response::Response,
     },
 };
 
@@ -68,30 +73,25 @@ impl Session {
         None
     }
 
+    /// Whether the server takes commands in groups (RFC 2920).
+    pub(super) fn pipelines(&self) -> bool {
+        self.pipelining
+    }
+
     /// Sends one message; the first refusal (or the network's error) is the outcome. After a
     /// refusal the session is reset and can be used again, unless it has broken.
     pub(super) async fn send(&mut self, envelope: &Envelope, email: &[u8]) -> Result<(), Error> {
-        let mut options = Vec::new();
-        if !ascii_addresses(envelope) {
-            options.push(MailParameter::SmtpUtfEight);
-        }
-        if !email.is_ascii() {
-            options.push(MailParameter::Body(MailBodyParameter::EightBitMime));
-        }
-        let mail = Mail::new(envelope.from().cloned(), options);
-        let recipients = envelope
-            .to()
-            .iter()
-            .map(|to| Rcpt::new(to.clone(), Vec::new()));
         let accepted = if self.pipelining {
-            self.envelope_in_one_write(mail, recipients).await?
+            self.begin(envelope, email).await?
         } else {
-            self.envelope_one_by_one(mail, recipients).await?
+            let (mail, recipients) = commands(envelope, email);
+            let accepted = self.envelope_one_by_one(mail, recipients).await?;
+            if accepted.is_err() {
+                self.reset().await;
+            }
+            accepted
         };
-        if let Err(refused) = accepted {
-            self.reset().await;
-            return Err(refused);
-        }
+        accepted?;
         match std::str::from_utf8(email) {
             // The content, made transparent, and its end in one write.
             Ok(text) => self.connection.command(Content(text)).await.map(|_| ()),
@@ -99,22 +99,61 @@ impl Session {
         }
     }
 
-    /// MAIL, each RCPT and DATA in one write, then their answers in order. The outer error
-    /// is the network's (the session is gone); the inner one the first command refused.
-    async fn envelope_in_one_write(
+    /// Begins a pipelining server's transaction for `envelope`: MAIL, each RCPT and DATA
+    /// in one write. Once it is accepted the server waits for the content
+    /// (`finish_and_begin`). The outer error is the network's (the session is gone); the
+    /// inner one the first command refused, after which the session is as clean as before,
+    /// or closed.
+    pub(super) async fn begin(
         &mut self,
-        mail: Mail,
-        recipients: impl Iterator<Item = Rcpt>,
+        envelope: &Envelope,
+        email: &[u8],
     ) -> Result<Result<(), Error>, Error> {
-        let mut group = mail.to_string();
-        let mut answers = 1;
-        for rcpt in recipients {
-            write!(group, "{rcpt}").expect("writing to a String");
-            answers += 1;
-        }
-        write!(group, "{Data}").expect("writing to a String");
-        answers += 1;
-        // The first refusal, and whether the last answer (DATA's) was a 354.
+        let (group, answers) = envelope_group(envelope, email);
+        let first = self.connection.command(group).await;
+        self.envelope_answers(first, answers).await
+    }
+
+    /// Ends the transaction under way with `content` and, in the same write, begins the
+    /// next one for `next` (its envelope and message): says how the content went and, when
+    /// there is a next, how its envelope went (as `begin` does). The outer error is the
+    /// network's.
+    pub(super) async fn finish_and_begin(
+        &mut self,
+        content: &str,
+        next: Option<(&Envelope, &[u8])>,
+    ) -> Result<(Result<(), Error>, Option<Result<(), Error>>), Error> {
+        let mut group = Content(content).to_string();
+        let answers = next.map(|(envelope, email)| {
+            let (commands, answers) = envelope_group(envelope, email);
+            group.push_str(&commands);
+            answers
+        });
+        let finished = match self.connection.command(group).await {
+            Ok(_) => Ok(()),
+            Err(error) if refused(&error) => Err(error),
+            Err(error) => return Err(error),
+        };
+        let begun = match answers {
+            Some(answers) => {
+                let first = self.connection.read_response().await;
+                Some(self.envelope_answers(first, answers).await?)
+            }
+            None => None,
+        };
+        Ok((finished, begun))
+    }
+
+    /// Judges the answers to an envelope's group, `first` already read: the first refusal
+    /// is the outcome. DATA answered 354 despite it (RFC 2920 asks the server to refuse
+    /// DATA then) leaves the session waiting for content that must not come, so it is
+    /// closed (lettre's abort marks it broken, and the pool drops it); otherwise a refused
+    /// transaction is reset.
+    async fn envelope_answers(
+        &mut self,
+        first: Result<Response, Error>,
+        answers: usize,
+    ) -> Result<Result<(), Error>, Error> {
         let mut first_refusal = None;
         let mut data_accepted = false;
         let mut note = |answer: Result<_, Error>| -> Result<(), Error> {
@@ -131,20 +170,20 @@ impl Session {
                 Err(error) => Err(error),
             }
         };
-        note(self.connection.command(group).await)?;
+        note(first)?;
         for _ in 1..answers {
             note(self.connection.read_response().await)?;
         }
         match first_refusal {
             None => Ok(Ok(())),
-            // DATA was answered 354 though a command before it was refused (RFC 2920 asks
-            // the server to refuse it): the session waits for content that must not come,
-            // so it is closed (lettre's abort marks it broken, and the pool drops it).
             Some(error) if data_accepted => {
                 self.connection.abort().await;
                 Ok(Err(error))
             }
-            Some(error) => Ok(Err(error)),
+            Some(error) => {
+                self.reset().await;
+                Ok(Err(error))
+            }
         }
     }
 
@@ -177,6 +216,37 @@ impl Session {
             self.connection.abort().await;
         }
     }
+}
+
+/// A message's MAIL (with the parameters its addresses and content need) and RCPTs.
+fn commands(envelope: &Envelope, email: &[u8]) -> (Mail, impl Iterator<Item = Rcpt>) {
+    let mut options = Vec::new();
+    if !ascii_addresses(envelope) {
+        options.push(MailParameter::SmtpUtfEight);
+    }
+    if !email.is_ascii() {
+        options.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+    }
+    let mail = Mail::new(envelope.from().cloned(), options);
+    let recipients = envelope
+        .to()
+        .to_vec()
+        .into_iter()
+        .map(|to| Rcpt::new(to, Vec::new()));
+    (mail, recipients)
+}
+
+/// MAIL, each RCPT and DATA as one group of commands, and how many answers it gets.
+fn envelope_group(envelope: &Envelope, email: &[u8]) -> (String, usize) {
+    let (mail, recipients) = commands(envelope, email);
+    let mut group = mail.to_string();
+    let mut answers = 1;
+    for rcpt in recipients {
+        write!(group, "{rcpt}").expect("writing to a String");
+        answers += 1;
+    }
+    write!(group, "{Data}").expect("writing to a String");
+    (group, answers + 1)
 }
 
 /// Whether the server answered with a refusal (a 4xx or 5xx code), rather than the

@@ -202,7 +202,7 @@ impl Notifications {
             }
         };
         self.send_link_message(&roster, kind, &to, key).await?;
-        self.wake.notify_waiters();
+        self.wake_workers();
         Ok(())
     }
 
@@ -316,7 +316,7 @@ impl Notifications {
                 Imported::Erased => report.erased += 1,
             }
         }
-        self.wake.notify_waiters();
+        self.wake_workers();
         Ok(report)
     }
 
@@ -510,7 +510,7 @@ impl Notifications {
             )));
         }
         let queued = queue::retry(&self.db, found).await?;
-        self.wake.notify_waiters();
+        self.wake_workers();
         Ok(delivery_view(queued))
     }
 

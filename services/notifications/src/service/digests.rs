@@ -89,7 +89,7 @@ impl Notifications {
             queued += result?;
         }
         if queued > 0 {
-            self.wake.notify_waiters();
+            self.wake_workers();
         }
         Ok(queued)
     }

@@ -1,10 +1,11 @@
 //! Events become deliveries: each event of another service's outbox, read after this
 //! service's cursor, becomes one delivery per confirmed subscriber who chose its topic (or
-//! an item for their next digest), under an idempotency key per person per event; the
-//! cursor moves in the same transaction. An event read twice queues nothing new. Meetings
-//! events also become the council members' messages (`members`) and keep the record the
-//! reminder job reads (`reminders`); moderators' decisions become their author's message
-//! (`authors`); all in the same transaction.
+//! an item for their next digest), under an idempotency key per person per event. The
+//! subscribers are queued a page per transaction; then the cursor moves, in one
+//! transaction with the rest of what the events call for: meetings events also become the
+//! council members' messages (`members`) and keep the record the reminder job reads
+//! (`reminders`); moderators' decisions become their author's message (`authors`). An
+//! event read twice, or again after a pass was cut short, queues nothing new.
 
 use std::collections::{HashMap, hash_map::Entry};
 
@@ -14,7 +15,7 @@ use council_shared::{
     council::CouncilRoster,
     locale::{Lang, content_for},
 };
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, sea_query::OnConflict};
+use sea_orm::{ActiveValue::Set, EntityTrait, sea_query::OnConflict};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -221,12 +222,14 @@ impl Notifications {
     /// rendered and written once per language (`entities::body`: only the links differ from
     /// one reader to the next, and each delivery carries its reader's token for them), so
     /// neither time nor memory grows with more than the page.
-    pub async fn fan_out(
-        &self,
-        txn: &impl ConnectionTrait,
-        notice: &Notice,
-        roster: &CouncilRoster,
-    ) -> Result<u64> {
+    ///
+    /// Each page is its own transaction, and the workers are woken after each: the first
+    /// residents' mail goes out while the rest is queued, and other writers (pages, the
+    /// API, on SQLite the one writer at a time) wait for a page, not for the whole
+    /// municipality. An interrupted fan-out is safe to run again from the start: the
+    /// idempotency keys skip what its first run queued (the caller moves its cursor only
+    /// after).
+    pub async fn fan_out(&self, notice: &Notice, roster: &CouncilRoster) -> Result<u64> {
         // Random, so no text of the notice can contain it; hex, so no escaping changes it.
         let placeholder = subscriptions::new_token();
         // Per language: the subject, and the shared body written for it.
@@ -234,6 +237,8 @@ impl Notifications {
         let mut queued = 0;
         let mut after = 0;
         loop {
+            let page_txn = council_shared::database::begin_write(&self.db).await?;
+            let txn = &page_txn;
             let page =
                 subscriptions::audience_page(txn, notice.tenant_id, notice.topic, after).await?;
             let Some(last) = page.last() else {
@@ -302,6 +307,8 @@ impl Notifications {
                     .exec_without_returning(txn)
                     .await?;
             }
+            page_txn.commit().await?;
+            self.wake_workers();
         }
         Ok(queued)
     }
@@ -361,11 +368,16 @@ impl Notifications {
                         },
                     });
                 }
+                // The notices first, each in transactions of its own (`fan_out`); what the
+                // events call for besides, and the cursor, then in one: a pass cut short
+                // before it is read again, and queues only what it had not.
+                for plan in &plans {
+                    for (notice, roster) in &plan.notices {
+                        queued += self.fan_out(notice, roster).await?;
+                    }
+                }
                 let txn = council_shared::database::begin_write(&self.db).await?;
                 for plan in plans {
-                    for (notice, roster) in &plan.notices {
-                        queued += self.fan_out(&txn, notice, roster).await?;
-                    }
                     // A change still waiting to go out is replaced by this newer message.
                     if let Some((_, kind, facts)) = &plan.meeting
                         && *kind != MemberKind::DraftMinutes
@@ -400,7 +412,7 @@ impl Notifications {
             }
         }
         if queued > 0 {
-            self.wake.notify_waiters();
+            self.wake_workers();
         }
         Ok(queued)
     }

@@ -267,6 +267,12 @@ pub async fn drop_waiting_changes(db: &impl ConnectionTrait, meeting_id: i64) ->
         .rows_affected)
 }
 
+/// The conditions of the queue's two partial indexes (migration
+/// `m20261204_000023_delivery_queue_indexes`), written as the indexes are: neither SQLite nor
+/// PostgreSQL uses a partial index for a state given as a bound parameter.
+const QUEUED: &str = "state = 'queued'";
+const IN_FLIGHT: &str = "state = 'in_flight'";
+
 /// Takes up to `limit` due deliveries for this worker, marking them in flight, in one
 /// statement. On PostgreSQL it is `record_and_claim_on_postgres` with nothing to record: the
 /// chosen rows are locked (skipping what another worker holds) in a materialised CTE that
@@ -281,10 +287,11 @@ pub async fn claim(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<delivery
     let now = Utc::now();
     // SQLite runs one writing statement at a time, so nothing comes between its select and
     // its update, and the subquery runs once.
+    // The state as a literal: the partial index of queued deliveries is only used for it.
     let due = delivery::Entity::find()
         .select_only()
         .column(delivery::Column::Id)
-        .filter(delivery::Column::State.eq("queued"))
+        .filter(Expr::cust(QUEUED))
         .filter(delivery::Column::NextAttemptAt.lte(now))
         .order_by_asc(delivery::Column::NextAttemptAt)
         .order_by_asc(delivery::Column::Id)
@@ -317,7 +324,9 @@ pub fn back_off(base_seconds: u32, attempts: i32) -> Duration {
 
 /// One attempt at a claimed delivery: when it started and how it ended.
 pub struct Attempted {
-    pub claimed: delivery::Model,
+    /// The delivery, and its attempts counting this one (as its claim left it).
+    pub id: i64,
+    pub attempts: i32,
     pub outcome: Outcome,
     pub started_at: DateTime<Utc>,
 }
@@ -334,13 +343,13 @@ impl Attempted {
         match &self.outcome {
             Outcome::Sent => ("sent", None, None),
             Outcome::Permanent(e) => ("failed", Some(e.clone()), None),
-            Outcome::Temporary(e) if self.claimed.attempts >= max_attempts as i32 => {
+            Outcome::Temporary(e) if self.attempts >= max_attempts as i32 => {
                 ("failed", Some(e.clone()), None)
             }
             Outcome::Temporary(e) => (
                 "queued",
                 Some(e.clone()),
-                Some(now + back_off(base_seconds, self.claimed.attempts)),
+                Some(now + back_off(base_seconds, self.attempts)),
             ),
         }
     }
@@ -364,7 +373,7 @@ pub async fn record_and_claim_on_postgres(
         .map(|attempt| {
             let (state, error, next) = attempt.settled(max_attempts, base_seconds, now);
             serde_json::json!({
-                "id": attempt.claimed.id,
+                "id": attempt.id,
                 "state": state,
                 "error": error,
                 "next_attempt_at": next,
@@ -439,22 +448,21 @@ pub async fn record(
     let mut sent = Vec::new();
     let mut others = Vec::new();
     for attempt in attempts {
-        let (claimed, started_at) = (&attempt.claimed, &attempt.started_at);
         let (state, error, next) = attempt.settled(max_attempts, base_seconds, now);
         log.push((
-            claimed.id,
+            attempt.id,
             attempt::ActiveModel {
-                delivery_id: Set(claimed.id),
-                started_at: Set(*started_at),
+                delivery_id: Set(attempt.id),
+                started_at: Set(attempt.started_at),
                 outcome: Set(if state == "queued" { "retry" } else { state }.into()),
                 error: Set(error.clone()),
                 ..Default::default()
             },
         ));
         if state == "sent" {
-            sent.push(claimed.id);
+            sent.push(attempt.id);
         } else {
-            others.push((claimed.id, state, error, next));
+            others.push((attempt.id, state, error, next));
         }
     }
     // A subscriber erased meanwhile took their deliveries with them: those attempts have
@@ -505,7 +513,7 @@ pub async fn requeue_abandoned(db: &impl ConnectionTrait, lease: Duration) -> Re
     Ok(delivery::Entity::update_many()
         .col_expr(delivery::Column::State, Expr::value("queued"))
         .col_expr(delivery::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(delivery::Column::State.eq("in_flight"))
+        .filter(Expr::cust(IN_FLIGHT))
         .filter(delivery::Column::UpdatedAt.lt(Utc::now() - lease))
         .exec(db)
         .await?

@@ -158,7 +158,7 @@ impl Notifications {
             txn.commit().await?;
         }
         if queued > 0 {
-            self.wake.notify_waiters();
+            self.wake_workers();
         }
         Ok(queued)
     }
