@@ -82,7 +82,7 @@ async fn a_message_goes_in_two_round_trips_and_a_refusal_keeps_the_session() {
         .await
         .expect("the session carries the next message");
 
-    let received = messages_in(&maildir);
+    let received = messages_in(maildir);
     assert_eq!(received.len(), 2, "two of three were taken: {received:#?}");
     let first = received
         .iter()
@@ -101,7 +101,7 @@ async fn a_message_goes_in_two_round_trips_and_a_refusal_keeps_the_session() {
             .any(|m| m.contains("To: second@example.org"))
     );
 
-    let commands = std::fs::read_to_string(&log).unwrap();
+    let commands = std::fs::read_to_string(log).unwrap();
     let lines: Vec<(&str, &str)> = commands
         .lines()
         .filter_map(|line| line.split_once(' '))
@@ -175,7 +175,7 @@ async fn messages_in_a_row_go_one_write_each_and_a_refusal_fails_only_its_own() 
             (to, other) => panic!("{to}: unexpected {other:?}"),
         }
     }
-    let received = messages_in(&maildir);
+    let received = messages_in(maildir);
     assert_eq!(received.len(), 4, "four were taken: {received:#?}");
     for to in ["one", "two", "three", "four"] {
         let message = received
@@ -188,7 +188,7 @@ async fn messages_in_a_row_go_one_write_each_and_a_refusal_fails_only_its_own() 
         );
     }
 
-    let log = std::fs::read_to_string(&log).unwrap();
+    let log = std::fs::read_to_string(log).unwrap();
     let lines: Vec<(&str, &str)> = log
         .lines()
         .filter_map(|line| line.split_once(' '))
