@@ -32,7 +32,7 @@ use tokio::{
 
 use super::{
     SendFailure,
-    transaction::{Session, refused},
+    transaction::{Session, Takes, refused},
 };
 use crate::settings::{SmtpSettings, SmtpTls};
 
@@ -162,11 +162,12 @@ impl SmtpPool {
             }
             return;
         }
-        let mut current = match session.unfit(&first.1, &first.2) {
+        let takes = session.takes();
+        let mut current = match takes.unfit(&first.1, &first.2) {
             None => first,
             Some(unfit) => {
                 outgoing.done(first.0, Err(unfit));
-                match self.next_fit(&session, outgoing) {
+                match next_fit(takes, outgoing) {
                     Some(next) => next,
                     None => return self.checkin(session),
                 }
@@ -183,16 +184,23 @@ impl SmtpPool {
             };
             begun = self.begin(&mut session, &current).await;
         }
+        // The message after the next, built while the server answers (it costs this
+        // process more than the round trip does).
+        let mut prepared = None;
         loop {
             // Unless its envelope failed, `current`'s transaction is under way.
             match begun {
                 Ok(Ok(())) => {}
                 Ok(Err(refusal)) => {
                     outgoing.done(current.0, Err(classify(refusal)));
+                    let next = prepared.take().or_else(|| next_fit(takes, outgoing));
                     if session.connection.has_broken() {
+                        if let Some(next) = next {
+                            outgoing.done(next.0, Err(gone()));
+                        }
                         return;
                     }
-                    let Some(next) = self.next_fit(&session, outgoing) else {
+                    let Some(next) = next else {
                         return self.checkin(session);
                     };
                     current = next;
@@ -201,10 +209,14 @@ impl SmtpPool {
                 }
                 Err(error) => {
                     session.connection.abort().await;
-                    return outgoing.done(current.0, Err(error.map_or_else(late, classify)));
+                    outgoing.done(current.0, Err(error.map_or_else(late, classify)));
+                    if let Some(next) = prepared {
+                        outgoing.done(next.0, Err(gone()));
+                    }
+                    return;
                 }
             }
-            let following = self.next_fit(&session, outgoing);
+            let following = prepared.take().or_else(|| next_fit(takes, outgoing));
             let Ok(content) = std::str::from_utf8(&current.2) else {
                 // Not text (never so for the platform's own messages): lettre's own way,
                 // and the next envelope on its own.
@@ -223,36 +235,47 @@ impl SmtpPool {
             let next = following
                 .as_ref()
                 .map(|(_, envelope, email)| (envelope, &email[..]));
-            let finished =
-                tokio::time::timeout(self.timeout, session.finish_and_begin(content, next)).await;
-            match finished {
+            let finished = {
+                let mut finishing = std::pin::pin!(tokio::time::timeout(
+                    self.timeout,
+                    session.finish_and_begin(content, next)
+                ));
+                // The first poll writes the group; the answers take a round trip, in which
+                // the message after the next is built.
+                let early = std::future::poll_fn(|cx| {
+                    std::task::Poll::Ready(std::future::Future::poll(finishing.as_mut(), cx))
+                })
+                .await;
+                if following.is_some() {
+                    prepared = next_fit(takes, outgoing);
+                }
+                match early {
+                    std::task::Poll::Ready(finished) => finished,
+                    std::task::Poll::Pending => finishing.await,
+                }
+            };
+            let failure = match finished {
                 Ok(Ok((sent, next_begun))) => {
                     outgoing.done(current.0, sent.map_err(classify));
                     match (following, next_begun) {
                         (Some(next), Some(next_begun)) => {
                             current = next;
                             begun = Ok(next_begun);
+                            continue;
                         }
                         _ => return self.checkin(session),
                     }
                 }
-                Ok(Err(error)) => {
-                    session.connection.abort().await;
-                    outgoing.done(current.0, Err(classify(error)));
-                    if let Some(next) = following {
-                        outgoing.done(next.0, Err(gone()));
-                    }
-                    return;
-                }
-                Err(_) => {
-                    session.connection.abort().await;
-                    outgoing.done(current.0, Err(late()));
-                    if let Some(next) = following {
-                        outgoing.done(next.0, Err(late()));
-                    }
-                    return;
-                }
+                Ok(Err(error)) => classify(error),
+                Err(_) => late(),
+            };
+            // The session broke or fell silent: what it held goes back to the queue.
+            session.connection.abort().await;
+            outgoing.done(current.0, Err(failure));
+            for unsent in [following, prepared].into_iter().flatten() {
+                outgoing.done(unsent.0, Err(gone()));
             }
+            return;
         }
     }
 
@@ -268,21 +291,6 @@ impl SmtpPool {
             Ok(Ok(begun)) => Ok(begun),
             Ok(Err(error)) => Err(Some(error)),
             Err(_) => Err(None),
-        }
-    }
-
-    /// The next message that this server can take; those it cannot are told so at once.
-    fn next_fit<O: Outgoing>(
-        &self,
-        session: &Session,
-        outgoing: &mut O,
-    ) -> Option<(O::Key, Envelope, Vec<u8>)> {
-        loop {
-            let (key, envelope, email) = outgoing.next()?;
-            match session.unfit(&envelope, &email) {
-                Some(unfit) => outgoing.done(key, Err(unfit)),
-                None => return Some((key, envelope, email)),
-            }
         }
     }
 
@@ -407,7 +415,19 @@ pub(super) trait Outgoing {
     fn done(&mut self, key: Self::Key, outcome: Result<(), SendFailure>);
 }
 
-/// A message whose envelope went out on a session that then broke: it was never sent.
+/// The next message that a server taking `takes` can take; those it cannot are told so
+/// at once.
+fn next_fit<O: Outgoing>(takes: Takes, outgoing: &mut O) -> Option<(O::Key, Envelope, Vec<u8>)> {
+    loop {
+        let (key, envelope, email) = outgoing.next()?;
+        match takes.unfit(&envelope, &email) {
+            Some(unfit) => outgoing.done(key, Err(unfit)),
+            None => return Some((key, envelope, email)),
+        }
+    }
+}
+
+/// A message that was to go on a session that then broke: it was never sent.
 fn gone() -> SendFailure {
     SendFailure::Temporary("the SMTP session broke before the message was sent".into())
 }

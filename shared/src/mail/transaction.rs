@@ -35,6 +35,33 @@ pub(super) struct Session {
     pub(super) connection: AsyncSmtpConnection,
     /// Commands may be sent in groups (RFC 2920).
     pipelining: bool,
+    takes: Takes,
+}
+
+/// What messages a server takes: a copy of what its EHLO said, to judge a message by while
+/// the session is busy with another.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Takes {
+    utf8_addresses: bool,
+    eight_bit: bool,
+}
+
+impl Takes {
+    /// Why `envelope` and `email` cannot go through this server at all, before anything is
+    /// sent: non-ASCII addresses need SMTPUTF8, non-ASCII content 8BITMIME (as lettre checks).
+    pub(super) fn unfit(self, envelope: &Envelope, email: &[u8]) -> Option<SendFailure> {
+        if !self.utf8_addresses && !ascii_addresses(envelope) {
+            return Some(SendFailure::Permanent(
+                "the address is not ASCII and the SMTP server does not take SMTPUTF8".into(),
+            ));
+        }
+        if !self.eight_bit && !email.is_ascii() {
+            return Some(SendFailure::Permanent(
+                "the message is not ASCII and the SMTP server does not take 8BITMIME".into(),
+            ));
+        }
+        None
+    }
 }
 
 impl Session {
@@ -50,27 +77,26 @@ impl Session {
         let pipelining = answer
             .message()
             .any(|line| line.trim().eq_ignore_ascii_case("PIPELINING"));
+        let info = connection.server_info();
+        let takes = Takes {
+            utf8_addresses: info.supports_feature(Extension::SmtpUtfEight),
+            eight_bit: info.supports_feature(Extension::EightBitMime),
+        };
         Ok(Self {
             connection,
             pipelining,
+            takes,
         })
     }
 
-    /// Why `envelope` and `email` cannot go through this server at all, before anything is
-    /// sent: non-ASCII addresses need SMTPUTF8, non-ASCII content 8BITMIME (as lettre checks).
+    /// What messages the server takes.
+    pub(super) fn takes(&self) -> Takes {
+        self.takes
+    }
+
+    /// Why `envelope` and `email` cannot go through this server at all (`Takes::unfit`).
     pub(super) fn unfit(&self, envelope: &Envelope, email: &[u8]) -> Option<SendFailure> {
-        let info = self.connection.server_info();
-        if !ascii_addresses(envelope) && !info.supports_feature(Extension::SmtpUtfEight) {
-            return Some(SendFailure::Permanent(
-                "the address is not ASCII and the SMTP server does not take SMTPUTF8".into(),
-            ));
-        }
-        if !email.is_ascii() && !info.supports_feature(Extension::EightBitMime) {
-            return Some(SendFailure::Permanent(
-                "the message is not ASCII and the SMTP server does not take 8BITMIME".into(),
-            ));
-        }
-        None
+        self.takes.unfit(envelope, email)
     }
 
     /// Whether the server takes commands in groups (RFC 2920).
