@@ -29,6 +29,7 @@ mod m20261203_000020_subscription_consent;
 mod m20261204_000021_service_jobs;
 mod m20261204_000022_data_protection_officer;
 mod m20261204_000023_delivery_queue_indexes;
+mod m20261204_000024_meeting_jobs;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000021_service_jobs::Migration),
             Box::new(m20261204_000022_data_protection_officer::Migration),
             Box::new(m20261204_000023_delivery_queue_indexes::Migration),
+            Box::new(m20261204_000024_meeting_jobs::Migration),
         ]
     }
 }

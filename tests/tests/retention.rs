@@ -6,7 +6,10 @@
 
 use chrono::{Duration, Utc};
 use integration_tests::{Backend, TestApp, on_both_backends, on_both_databases};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryOrder,
+};
 
 use notifications::entities::{body, bounce, delivery, subscriber};
 use practices::entities::{feedback, practice};
@@ -294,6 +297,56 @@ async fn a_bounce_report(db: &DatabaseConnection, email: &str, days_ago: i64) ->
     .id
 }
 
+/// An upload to `service`'s store, its bytes written and never committed, begun
+/// `hours_ago` (the store's own time: the row's on PostgreSQL, the file's on disk).
+async fn an_upload(app: &TestApp, service: &str, hours_ago: i64, commit: bool) -> String {
+    let store =
+        council_shared::files::store_for(&app.context.db, &app.context.settings.data_dir, service)
+            .unwrap();
+    let (key, mut upload) = store.create().await.unwrap();
+    upload.write(b"%PDF-1.7 half a document").await.unwrap();
+    upload.finish().await.unwrap();
+    if commit {
+        store.commit(&key).await.unwrap();
+    }
+    let begun = Utc::now() - Duration::hours(hours_ago);
+    match app.context.db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            app.context
+                .db
+                .execute_raw(sea_orm::Statement::from_sql_and_values(
+                    sea_orm::DbBackend::Postgres,
+                    format!(
+                        "UPDATE {service}_stored_files SET created_at = $1 WHERE storage_key = $2"
+                    ),
+                    [begun.into(), key.clone().into()],
+                ))
+                .await
+                .unwrap();
+        }
+        _ if !commit => {
+            let folder =
+                council_shared::files::disk_folder(&app.context.settings.data_dir, service);
+            std::fs::File::options()
+                .write(true)
+                .open(folder.join("tmp").join(&key))
+                .unwrap()
+                .set_modified(begun.into())
+                .unwrap();
+        }
+        _ => {}
+    }
+    key
+}
+
+/// Whether `service`'s store still has bytes under `key`, committed or not.
+async fn upload_kept(app: &TestApp, service: &str, key: &str) -> bool {
+    let store =
+        council_shared::files::store_for(&app.context.db, &app.context.settings.data_dir, service)
+            .unwrap();
+    matches!(store.read_at(key, 0, 4).await, Ok(bytes) if !bytes.is_empty())
+}
+
 async fn exists<E: EntityTrait>(db: &DatabaseConnection, id: i64) -> bool
 where
     <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i64>,
@@ -486,8 +539,27 @@ async fn the_retention_jobs_run_on_their_schedule(backend: Backend) {
     let old_link = a_sign_in_link(db, "old", -5).await;
     let old_feedback = feedback_on(db, practice_id, "ahmad@example.org", Some(31)).await;
     let unconfirmed = a_subscriber(db, tenant_id, "late@example.org", "pending", 8).await;
+    // Uploads an instance left half done two days ago go; one under way, and a committed
+    // one however old, stay.
+    let mut abandoned = Vec::new();
+    let mut kept = Vec::new();
+    for service in ["meetings", "practices"] {
+        abandoned.push((service, an_upload(&app, service, 48, false).await));
+        kept.push((service, an_upload(&app, service, 1, false).await));
+        kept.push((service, an_upload(&app, service, 48, true).await));
+    }
+    for (service, key) in abandoned.iter().chain(&kept) {
+        assert!(
+            upload_kept(&app, service, key).await,
+            "{service} {key} is there at first"
+        );
+    }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
+        let mut uploads_gone = true;
+        for (service, key) in &abandoned {
+            uploads_gone &= !upload_kept(&app, service, key).await;
+        }
         let link_gone = !exists::<sign_in_link::Entity>(db, old_link).await;
         let address_gone = feedback::Entity::find_by_id(old_feedback)
             .one(db)
@@ -495,13 +567,13 @@ async fn the_retention_jobs_run_on_their_schedule(backend: Backend) {
             .unwrap()
             .is_some_and(|f| f.email.is_empty());
         let subscriber_gone = !exists::<subscriber::Entity>(db, unconfirmed).await;
-        if link_gone && address_gone && subscriber_gone {
+        if link_gone && address_gone && subscriber_gone && uploads_gone {
             break;
         }
         assert!(
             std::time::Instant::now() < deadline,
             "the jobs did not run: link gone {link_gone}, address gone {address_gone}, \
-             subscriber gone {subscriber_gone}"
+             subscriber gone {subscriber_gone}, abandoned uploads gone {uploads_gone}"
         );
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
@@ -512,6 +584,22 @@ async fn the_retention_jobs_run_on_their_schedule(backend: Backend) {
         .unwrap();
     assert!(accounts.last_run_at.is_some(), "{accounts:?}");
     assert!(accounts.last_error.is_none(), "{accounts:?}");
+    for (service, key) in &kept {
+        assert!(
+            upload_kept(&app, service, key).await,
+            "{service} {key} stays"
+        );
+    }
+    let uploads = meetings::jobs::JOBS
+        .status(
+            db,
+            council_shared::files::purge_job("meetings"),
+            "* * * * * *",
+        )
+        .await
+        .unwrap();
+    assert!(uploads.last_run_at.is_some(), "{uploads:?}");
+    assert!(uploads.last_error.is_none(), "{uploads:?}");
 }
 
 on_both_backends!(the_retention_jobs_run_on_their_schedule);

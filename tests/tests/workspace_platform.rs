@@ -423,6 +423,9 @@ async fn an_operator_sees_when_each_job_ran_runs_next_and_last_failed(app: TestA
         "Λήξη εγγραφών",
         "Συνόψεις",
         "Υπενθυμίσεις",
+        "Διατήρηση λογαριασμών",
+        "Ανεβάσματα εγγράφων που διακόπηκαν",
+        "Ανεβάσματα αρχείων πρακτικών που διακόπηκαν",
     ] {
         assert!(page.contains(name), "{name}: {page}");
     }

@@ -48,7 +48,8 @@ pub async fn build(context: &Context) -> anyhow::Result<Application> {
     )?;
     notifications_core.start(&context.lifecycle);
     tenants::retention::start(context.db.clone(), &context.settings, &context.lifecycle);
-    practices::retention::start(context.db.clone(), &context.settings, &context.lifecycle);
+    practices::retention::start(context.db.clone(), &context.settings, &context.lifecycle)?;
+    meetings::jobs::start(context.db.clone(), &context.settings, &context.lifecycle)?;
     notifications_core.report_metrics(&context.metrics);
     let access = tenants::api::access::AccessApi::new(
         context.db.clone(),

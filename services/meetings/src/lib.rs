@@ -13,6 +13,7 @@ pub mod disclosure;
 pub mod domain;
 pub mod entities;
 pub mod error;
+pub mod jobs;
 pub use council_shared::ical;
 pub mod oparl;
 pub mod service;

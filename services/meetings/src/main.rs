@@ -27,6 +27,7 @@ async fn main() -> anyhow::Result<()> {
     let settings = cli.server.settings()?;
     let tenants = Arc::new(TenantsClient::new(&settings.services.tenants_url)?);
     run_single_service(&cli.server, move |context| {
+        meetings::jobs::start(context.db.clone(), &context.settings, &context.lifecycle)?;
         meetings::standalone_routes(context, tenants)
     })
     .await

@@ -39,7 +39,7 @@ async fn main() -> anyhow::Result<()> {
             tenants,
             &context.settings,
         )?);
-        practices::retention::start(context.db.clone(), &context.settings, &context.lifecycle);
+        practices::retention::start(context.db.clone(), &context.settings, &context.lifecycle)?;
         let routes = api_routes(openapi_service(api, practices::OPENAPI_TITLE));
         Ok(poem::Route::new().nest("/", routes.with(authenticate(identity))))
     })

@@ -1,7 +1,8 @@
 //! What the practices service keeps only as long as it is needed (`retention` settings):
 //! the address of whoever sent feedback on a practice, once a moderator has dealt with it
 //! and `feedback_address_days` have passed (the feedback itself is the community's and
-//! stays). A daily job, once across instances.
+//! stays). A daily job, once across instances; beside it, on the same schedule, the job
+//! removing uploads left uncommitted.
 
 use chrono::{DateTime, Utc};
 use council_shared::{
@@ -39,12 +40,18 @@ pub async fn purge(
         .rows_affected)
 }
 
-/// Starts the retention job (unless `notifications.run_workers` is off: an instance that
-/// runs no background work runs none of it).
-pub fn start(db: DatabaseConnection, settings: &Settings, lifecycle: &Lifecycle) {
+/// Starts the retention job, and the one removing abandoned uploads
+/// (`council_shared::files::start_purge`); neither where `notifications.run_workers` is
+/// off (an instance that runs no background work runs none of it).
+pub fn start(
+    db: DatabaseConnection,
+    settings: &Settings,
+    lifecycle: &Lifecycle,
+) -> anyhow::Result<()> {
     if !settings.notifications.run_workers {
-        return;
+        return Ok(());
     }
+    council_shared::files::start_purge(db.clone(), JOBS, "practices", settings, lifecycle)?;
     let retention = settings.retention.clone();
     let schedule = retention.schedule.clone();
     jobs::spawn(lifecycle, (db.clone(), JOBS), JOB, schedule, move || {
@@ -58,4 +65,5 @@ pub fn start(db: DatabaseConnection, settings: &Settings, lifecycle: &Lifecycle)
             Ok::<_, DbErr>(cleared)
         }
     });
+    Ok(())
 }

@@ -284,6 +284,27 @@ impl FileStore for DatabaseStore {
         })
     }
 
+    fn purge_abandoned(
+        &self,
+        begun_before: chrono::DateTime<chrono::Utc>,
+    ) -> BoxFuture<'_, anyhow::Result<u64>> {
+        Box::pin(async move {
+            // Their chunks go with them (the foreign key cascades).
+            let removed = self
+                .db
+                .execute_raw(Self::statement(
+                    format!(
+                        "DELETE FROM {} WHERE committed_at IS NULL AND created_at < $1",
+                        self.files
+                    ),
+                    [begun_before.into()],
+                ))
+                .await
+                .context("cannot remove abandoned uploads")?;
+            Ok(removed.rows_affected())
+        })
+    }
+
     fn open<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<Reader>> {
         Box::pin(async move {
             if !self.contains(key).await? {

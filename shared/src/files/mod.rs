@@ -12,7 +12,7 @@ use sha2::{Digest, Sha512};
 
 pub use database::DatabaseStore;
 pub use file_type::FileType;
-pub use storage::{FileStore, LocalDisk, Upload};
+pub use storage::{ABANDONED_AFTER, FileStore, LocalDisk, Upload};
 
 use crate::ApiError;
 
@@ -38,6 +38,46 @@ pub fn store_for(
         }
         _ => std::sync::Arc::new(LocalDisk::new(disk_folder(data_dir, service))?),
     })
+}
+
+/// The job that removes `service`'s abandoned uploads (`FileStore::purge_abandoned`), by
+/// its name in the service's jobs table and on the operators' jobs page.
+pub fn purge_job(service: &str) -> &'static str {
+    match service {
+        "meetings" => "retention-meeting-uploads",
+        _ => "retention-practice-uploads",
+    }
+}
+
+/// Starts `purge_job(service)`, on the retention schedule and once across instances (the
+/// lease in `jobs`, the service's table); not where `notifications.run_workers` is off, as
+/// an instance that runs no background work runs none of it.
+pub fn start_purge(
+    db: sea_orm::DatabaseConnection,
+    jobs: crate::jobs::JobTable,
+    service: &'static str,
+    settings: &crate::Settings,
+    lifecycle: &crate::lifecycle::Lifecycle,
+) -> anyhow::Result<()> {
+    if !settings.notifications.run_workers {
+        return Ok(());
+    }
+    let store = store_for(&db, &settings.data_dir, service)?;
+    let schedule = settings.retention.schedule.clone();
+    let job = purge_job(service);
+    crate::jobs::spawn(lifecycle, (db, jobs), job, schedule, move || {
+        let store = store.clone();
+        async move {
+            let removed = store
+                .purge_abandoned(chrono::Utc::now() - ABANDONED_AFTER)
+                .await?;
+            if removed > 0 {
+                tracing::info!(service, removed, "abandoned uploads removed");
+            }
+            Ok::<_, anyhow::Error>(removed)
+        }
+    });
+    Ok(())
 }
 
 /// A file safely in storage, not yet recorded anywhere.

@@ -35,7 +35,18 @@ pub trait FileStore: Send + Sync {
         offset: u64,
         len: usize,
     ) -> BoxFuture<'a, anyhow::Result<Vec<u8>>>;
+    /// Removes the uploads begun before `begun_before` and never committed: what an
+    /// instance that stopped mid-upload left behind (they may hold personal data, and no
+    /// record names them). Says how many.
+    fn purge_abandoned(
+        &self,
+        begun_before: chrono::DateTime<chrono::Utc>,
+    ) -> BoxFuture<'_, anyhow::Result<u64>>;
 }
+
+/// How long an upload may stay uncommitted before it counts as abandoned: an upload takes
+/// one request (seconds, minutes on a slow line), so a day leaves no doubt.
+pub const ABANDONED_AFTER: chrono::Duration = chrono::Duration::days(1);
 
 /// Files in a folder on local disk.
 pub struct LocalDisk {
@@ -141,6 +152,33 @@ impl FileStore for LocalDisk {
             let mut buffer = Vec::with_capacity(len);
             file.take(len as u64).read_to_end(&mut buffer).await?;
             Ok(buffer)
+        })
+    }
+
+    /// The files under `tmp` last written before `begun_before` (an upload under way
+    /// writes to its file as the bytes come).
+    fn purge_abandoned(
+        &self,
+        begun_before: chrono::DateTime<chrono::Utc>,
+    ) -> BoxFuture<'_, anyhow::Result<u64>> {
+        Box::pin(async move {
+            let before = std::time::SystemTime::from(begun_before);
+            let mut removed = 0;
+            let mut entries = tokio::fs::read_dir(self.root.join("tmp"))
+                .await
+                .context("cannot list the uploads under way")?;
+            while let Some(entry) = entries.next_entry().await? {
+                let metadata = entry.metadata().await?;
+                if metadata.is_file() && metadata.modified()? < before {
+                    match tokio::fs::remove_file(entry.path()).await {
+                        Ok(()) => removed += 1,
+                        // Committed (moved into place) meanwhile.
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                        Err(e) => return Err(e).context("cannot remove an abandoned upload"),
+                    }
+                }
+            }
+            Ok(removed)
         })
     }
 }

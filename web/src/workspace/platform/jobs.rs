@@ -50,13 +50,16 @@ pub async fn jobs_page(req: &Request, state: Data<&Arc<WebState>>) -> Response {
     };
     // The other services' retention jobs, each in its own service's table.
     let schedule = state.legal.retention.schedule.as_str();
-    let others = futures_util::future::try_join(
+    let purge = council_shared::files::purge_job;
+    let others = futures_util::future::try_join_all([
         tenants::retention::JOBS.status(state.accounts.db(), tenants::retention::JOB, schedule),
         practices::retention::JOBS.status(&state.practices.db, practices::retention::JOB, schedule),
-    )
+        practices::retention::JOBS.status(&state.practices.db, purge("practices"), schedule),
+        meetings::jobs::JOBS.status(&state.meetings.db, purge("meetings"), schedule),
+    ])
     .await;
     match others {
-        Ok((accounts, feedback)) => found.extend([accounts, feedback]),
+        Ok(statuses) => found.extend(statuses),
         Err(error) => {
             return failed(&state, &context, anyhow::Error::from(error).into());
         }
