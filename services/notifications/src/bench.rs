@@ -241,7 +241,7 @@ pub async fn run(settings: Settings, count: usize, queue_only: bool) -> anyhow::
     let mut bodies = std::collections::HashMap::new();
     crate::runtime::read_bodies(db, std::slice::from_ref(&model), &mut bodies).await?;
     let body = model.body_id.and_then(|id| bodies.get(&id).cloned());
-    let mail = mail_of(&model, body.as_deref()).context("the notice's text")?;
+    let mail = mail_of(model, body.as_deref()).context("the notice's text")?;
     let message_bytes = context.mailer.formatted(mail)?.len();
     if queue_only {
         return Ok(Measured {

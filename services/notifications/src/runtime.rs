@@ -93,16 +93,15 @@ impl MailSource for Run<'_> {
 
     fn next(&mut self) -> Option<(Self::Key, OutgoingMail)> {
         loop {
-            let (row, body) = self
-                .lane
-                .lock()
-                .expect("the lane's lock")
-                .ready
-                .pop_front()?;
+            let (row, body) = {
+                let mut lane = self.lane.lock().expect("the lane's lock");
+                let taken = lane.ready.pop_front()?;
+                lane.held += 1;
+                taken
+            };
             let key = (row.id, row.attempts, Utc::now());
             self.held.push(key);
-            self.lane.lock().expect("the lane's lock").held += 1;
-            match mail_of(&row, body.as_deref()) {
+            match mail_of(row, body.as_deref()) {
                 Some(mail) => return Some((key, mail)),
                 None => self.done(
                     key,
@@ -136,10 +135,11 @@ impl MailSource for Run<'_> {
 }
 
 /// The message of a delivery: its own text, or its notice's shared text (`body`) with its
-/// token in place of the placeholder. None when the shared text it names is gone.
-pub(crate) fn mail_of(row: &delivery::Model, body: Option<&body::Model>) -> Option<OutgoingMail> {
+/// token in place of the placeholder. None when the shared text it names is gone. Takes the
+/// row: once claimed it is only this message (and its key), so nothing is copied.
+pub(crate) fn mail_of(row: delivery::Model, body: Option<&body::Model>) -> Option<OutgoingMail> {
     let (text, html) = match (row.body_id, body, &row.body_token) {
-        (None, _, _) => (row.text_body.clone(), row.html_body.clone()),
+        (None, _, _) => (row.text_body, row.html_body),
         (Some(_), Some(body), Some(token)) => (
             body.text_body.replace(&body.placeholder, token),
             body.html_body
@@ -148,25 +148,20 @@ pub(crate) fn mail_of(row: &delivery::Model, body: Option<&body::Model>) -> Opti
         ),
         _ => return None,
     };
+    // What every subscriber of a topic gets alike; a member's or author's message is
+    // addressed to them.
+    let bulk = row.kind.starts_with("notice.") || row.kind == "digest";
+    let method = row.calendar_method.unwrap_or_else(|| "REQUEST".into());
     Some(OutgoingMail {
-        to: row.recipient.clone(),
-        subject: row.subject.clone(),
+        to: row.recipient,
+        subject: row.subject,
         text,
         html,
-        message_id: Some(row.message_id.clone()),
-        unsubscribe_url: row.unsubscribe_url.clone(),
-        // What every subscriber of a topic gets alike; a member's or author's message is
-        // addressed to them.
-        bulk: row.kind.starts_with("notice.") || row.kind == "digest",
+        message_id: Some(row.message_id),
+        unsubscribe_url: row.unsubscribe_url,
+        bulk,
         delivery_id: Some(row.id),
-        calendar: row.calendar.clone().map(|c| {
-            (
-                row.calendar_method
-                    .clone()
-                    .unwrap_or_else(|| "REQUEST".into()),
-                c,
-            )
-        }),
+        calendar: row.calendar.map(|calendar| (method, calendar)),
     })
 }
 

@@ -45,7 +45,8 @@ pub fn store_for(
 pub fn purge_job(service: &str) -> &'static str {
     match service {
         "meetings" => "retention-meeting-uploads",
-        _ => "retention-practice-uploads",
+        "practices" => "retention-practice-uploads",
+        _ => "retention-uploads",
     }
 }
 

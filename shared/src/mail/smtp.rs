@@ -263,6 +263,8 @@ impl SmtpPool {
                             begun = Ok(next_begun);
                             continue;
                         }
+                        // No next message (`finish_and_begin` answers for the next
+                        // envelope exactly when it is given one).
                         _ => return self.checkin(session),
                     }
                 }
