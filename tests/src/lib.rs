@@ -465,6 +465,8 @@ pub async fn pages_to_check(app: &TestApp) -> Vec<String> {
         format!("{link}/data"),
         format!("{link}?lang=en"),
         format!("{link}/unsubscribe"),
+        "/subscriptions/erased".to_string(),
+        "/subscriptions/unsubscribed".to_string(),
     ]);
     pages
 }

@@ -3,7 +3,11 @@
 //! consent (when and from which client address the subscription was asked for and
 //! confirmed) and nothing of anyone else.
 
-use integration_tests::{TestApp, on_both_databases};
+use integration_tests::{
+    TestApp,
+    browser::{Browser, location},
+    on_both_databases,
+};
 use notifications::entities::subscriber;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
@@ -118,3 +122,94 @@ async fn a_resident_sees_and_downloads_what_is_held_about_them_and_nothing_else(
 }
 
 on_both_databases!(a_resident_sees_and_downloads_what_is_held_about_them_and_nothing_else);
+
+/// Confirming and erasing from the pages answer with a redirect to a page that says it is
+/// done (POST-redirect-GET): reloading that page sends nothing again, and it tells the truth
+/// (a link not yet confirmed is asked to confirm; an erased one is no longer valid).
+async fn confirming_and_erasing_from_the_pages_lead_to_pages_a_reload_cannot_resend(app: TestApp) {
+    app.create_tenant("paros").await;
+    let (status, body) = app
+        .post(
+            "/api/v1/tenants/paros/subscriptions",
+            &json!({"email": RESIDENT, "topics": ["meetings"], "language": "el"}),
+        )
+        .await;
+    assert_eq!(status, 202, "{body}");
+    let token = token_of(&app, RESIDENT).await;
+    let resident = Browser::new(&app);
+    let confirmed = format!("/subscriptions/{token}/confirmed");
+
+    // Not confirmed yet: the page that says so sends the reader to the one that asks.
+    let early = resident.navigate(&confirmed).await;
+    assert_eq!(early.status(), 303);
+    assert_eq!(location(&early), format!("/subscriptions/{token}/confirm"));
+
+    let answer = resident
+        .post_form(&format!("/subscriptions/{token}/confirm"), &[])
+        .await;
+    assert_eq!(answer.status(), 303);
+    assert_eq!(location(&answer), confirmed);
+    let (status, page) = resident.page(&confirmed).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Η εγγραφή σας επιβεβαιώθηκε"), "{page}");
+    assert!(
+        page.contains(&format!("href=\"/subscriptions/{token}\"")),
+        "{page}"
+    );
+
+    let answer = resident
+        .post_form(&format!("/subscriptions/{token}"), &[("action", "erase")])
+        .await;
+    assert_eq!(answer.status(), 303);
+    assert_eq!(location(&answer), "/subscriptions/erased");
+    let (status, page) = resident.page("/subscriptions/erased").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Τα στοιχεία σας διαγράφηκαν"), "{page}");
+    assert!(token_of_any(&app, RESIDENT).await.is_none(), "erased");
+    let (status, page) = resident.page(&confirmed).await;
+    assert_eq!(status, 404, "{page}");
+
+    // Leaving by the page's button does the same; a mail client's one click (RFC 8058) gets
+    // its answer at once.
+    for (email, body, answer) in [
+        (NEIGHBOUR, "", 303),
+        ("third@example.org", "List-Unsubscribe=One-Click", 200),
+    ] {
+        let (status, body_sent) = app
+            .post(
+                "/api/v1/tenants/paros/subscriptions",
+                &json!({"email": email, "topics": ["meetings"]}),
+            )
+            .await;
+        assert_eq!(status, 202, "{body_sent}");
+        let token = token_of(&app, email).await;
+        let left = resident
+            .client
+            .post(app.url(&format!("/subscriptions/{token}/unsubscribe")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(left.status(), answer, "{email}");
+        let page = if answer == 303 {
+            assert_eq!(location(&left), "/subscriptions/unsubscribed");
+            resident.page("/subscriptions/unsubscribed").await.1
+        } else {
+            left.text().await.unwrap()
+        };
+        assert!(page.contains("Η εγγραφή σας καταργήθηκε"), "{page}");
+        assert!(token_of_any(&app, email).await.is_none(), "{email} left");
+    }
+}
+
+on_both_databases!(confirming_and_erasing_from_the_pages_lead_to_pages_a_reload_cannot_resend);
+
+async fn token_of_any(app: &TestApp, email: &str) -> Option<String> {
+    subscriber::Entity::find()
+        .filter(subscriber::Column::Email.eq(email))
+        .one(&app.context.db)
+        .await
+        .unwrap()
+        .map(|found| found.token)
+}

@@ -609,6 +609,18 @@ pub fn routes(route: Route, state: Arc<WebState>) -> Route {
                 .data(state.clone()),
         )
         .at(
+            "/subscriptions/unsubscribed",
+            get(subscription_pages::unsubscribed).data(state.clone()),
+        )
+        .at(
+            "/subscriptions/erased",
+            get(subscription_pages::erased).data(state.clone()),
+        )
+        .at(
+            "/subscriptions/:token/confirmed",
+            get(subscription_pages::confirmed).data(state.clone()),
+        )
+        .at(
             "/subscriptions/:token/data",
             get(subscription_data::held_page).data(state.clone()),
         )

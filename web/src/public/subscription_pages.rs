@@ -325,17 +325,10 @@ pub async fn confirm_prompt(
 #[handler]
 pub async fn confirm(req: &Request, token: Path<String>, state: Data<&Arc<WebState>>) -> Response {
     match subscriptions::confirm(&state.notifications.db, &token, &client_ip(req)).await {
-        Ok(_) => {
-            let settings_link = format!("/subscriptions/{}", crate::encode(&token));
-            message(
-                &state,
-                req,
-                StatusCode::OK,
-                "confirmed-title",
-                "confirmed-text",
-                Some((&settings_link, "preferences-link")),
-            )
-        }
+        Ok(_) => crate::forms::redirect(&format!(
+            "/subscriptions/{}/confirmed",
+            crate::encode(&token)
+        )),
         Err(notifications::NotificationsError::NotFound(_)) => invalid_link(&state, req),
         Err(error) => {
             tracing::error!(error = ?error, "confirming failed");
@@ -346,6 +339,47 @@ pub async fn confirm(req: &Request, token: Path<String>, state: Data<&Arc<WebSta
             )
         }
     }
+}
+
+/// Where confirming leads (POST-redirect-GET: reloading it sends nothing again). A link
+/// not yet confirmed goes to the page that asks.
+#[handler]
+pub async fn confirmed(
+    req: &Request,
+    token: Path<String>,
+    state: Data<&Arc<WebState>>,
+) -> Response {
+    match subscriptions::by_token(&state.notifications.db, &token).await {
+        Ok(found) if found.state == "active" => {
+            let settings_link = format!("/subscriptions/{}", crate::encode(&token));
+            message(
+                &state,
+                req,
+                StatusCode::OK,
+                "confirmed-title",
+                "confirmed-text",
+                Some((&settings_link, "preferences-link")),
+            )
+        }
+        Ok(_) => {
+            crate::forms::redirect(&format!("/subscriptions/{}/confirm", crate::encode(&token)))
+        }
+        Err(_) => invalid_link(&state, req),
+    }
+}
+
+/// Where erasing leads: nothing about the subscription is left to show, so the page says
+/// only that it is done.
+#[handler]
+pub async fn erased(req: &Request, state: Data<&Arc<WebState>>) -> Response {
+    message(
+        &state,
+        req,
+        StatusCode::OK,
+        "erased-title",
+        "erased-text",
+        Some(("/", "back-home")),
+    )
 }
 
 #[handler]
@@ -366,22 +400,19 @@ pub async fn unsubscribe_prompt(
     )
 }
 
-/// The button, and mail clients' one-click unsubscribe: at once, whatever the body.
+/// The button, and mail clients' one-click unsubscribe: at once, whatever the body. A mail
+/// client's POST (RFC 8058: its body says `List-Unsubscribe=One-Click`) gets its answer
+/// there; the page's button is sent on to a page that says it is done (POST-redirect-GET).
 #[handler]
 pub async fn unsubscribe(
     req: &Request,
     token: Path<String>,
+    body: Vec<u8>,
     state: Data<&Arc<WebState>>,
 ) -> Response {
     match subscriptions::unsubscribe(&state.notifications.db, &token).await {
-        Ok(_) => message(
-            &state,
-            req,
-            StatusCode::OK,
-            "unsubscribed-title",
-            "unsubscribed-text",
-            None,
-        ),
+        Ok(_) if is_one_click(&body) => unsubscribed_message(&state, req),
+        Ok(_) => crate::forms::redirect("/subscriptions/unsubscribed"),
         Err(error) => {
             tracing::error!(error = ?error, "unsubscribing failed");
             error_page(
@@ -391,6 +422,28 @@ pub async fn unsubscribe(
             )
         }
     }
+}
+
+fn is_one_click(body: &[u8]) -> bool {
+    body.windows(b"One-Click".len())
+        .any(|part| part.eq_ignore_ascii_case(b"One-Click"))
+}
+
+/// Where unsubscribing leads: the subscription is gone, so the page says only that.
+#[handler]
+pub async fn unsubscribed(req: &Request, state: Data<&Arc<WebState>>) -> Response {
+    unsubscribed_message(&state, req)
+}
+
+fn unsubscribed_message(state: &WebState, req: &Request) -> Response {
+    message(
+        state,
+        req,
+        StatusCode::OK,
+        "unsubscribed-title",
+        "unsubscribed-text",
+        None,
+    )
 }
 
 #[derive(Serialize)]
@@ -559,14 +612,7 @@ pub async fn change_preferences(
     let submitted = Submitted(fields.0);
     if submitted.value("action") == "erase" {
         return match subscriptions::erase(&state.notifications.db, &token).await {
-            Ok(()) => message(
-                &state,
-                req,
-                StatusCode::OK,
-                "erased-title",
-                "erased-text",
-                Some(("/", "back-home")),
-            ),
+            Ok(()) => crate::forms::redirect("/subscriptions/erased"),
             Err(notifications::NotificationsError::NotFound(_)) => invalid_link(&state, req),
             Err(error) => {
                 tracing::error!(error = ?error, "erasing failed");
