@@ -512,3 +512,80 @@ async fn an_ngo_shares_a_good_practice_in_chromium() {
         assert!(public.contains(shown), "{shown} in {public}");
     }
 }
+
+/// What people are owed about their data, through the pages alone, with the keyboard alone,
+/// at a phone's width (`tests/browser/privacy-journey.cjs`): a resident subscribes in
+/// English, confirms from the e-mail, reads and downloads what is held (with the proof of
+/// consent) and erases it; a council member signed in on two browsers ends the other one
+/// from their account page and downloads what the accounts hold; an operator finds the
+/// member's account and erases it, which signs the member out. Every page on the way,
+/// errors shown included, has no accessibility violation and does not scroll sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resident_a_member_and_an_operator_use_the_data_pages_in_chromium() {
+    use council_shared::auth::Role;
+    let Some(tools) = browser_tools() else { return };
+    let app = TestApp::spawn(Backend::Sqlite).await.expect("SQLite app");
+    app.create_tenant("paros").await;
+    let resident = "amina@example.org";
+    let member = "samir@paros.example.org";
+    let operator = "operator@example.org";
+    integration_tests::token_for(
+        &app.context,
+        member,
+        &[(Role::CouncilMember, Some("paros"))],
+        "m",
+    )
+    .await;
+    integration_tests::token_for(&app.context, operator, &[(Role::PlatformAdmin, None)], "o").await;
+    let mut env = vec![
+        (
+            "OUTBOX",
+            app.context.settings.outbox_dir().display().to_string(),
+        ),
+        ("SLUG", "paros".to_string()),
+        ("RESIDENT", resident.to_string()),
+        ("MEMBER", member.to_string()),
+        ("OPERATOR", operator.to_string()),
+    ];
+    if let Ok(dir) = std::env::var("SCREENSHOTS_DIR") {
+        env.push(("SCREENSHOTS_DIR", dir));
+    }
+    let report = run_with_env(tools, "privacy-journey.cjs", &app.base, Vec::new(), env).await;
+    assert_every_step_passes(&report, 14);
+
+    // The resident read and kept what is held, consent included, before erasing it.
+    let held = report["resident_held"].as_str().unwrap();
+    let file = &report["resident_file"];
+    assert!(held.contains(resident), "{held}");
+    assert!(held.contains("Minutes and decisions"), "{held}");
+    assert!(!held.contains("good practices"), "{held}");
+    assert_eq!(file["subscription"]["cadence"], "digest", "{file}");
+    assert_eq!(file["subscription"]["email"], resident, "{file}");
+    assert_eq!(file["subscription"]["state"], "active", "{file}");
+    assert_eq!(file["confirmed_from"], "127.0.0.1", "{file}");
+    let after = report["link_after_erasure"].as_str().unwrap();
+    assert!(after.contains("This link is not valid"), "{after}");
+    let (status, subscribers) = app
+        .get_json_as(&app.token, "/api/v1/tenants/paros/subscribers")
+        .await;
+    assert_eq!(status, 200, "{subscribers}");
+    assert!(
+        !subscribers.to_string().contains(resident),
+        "the resident is gone: {subscribers}"
+    );
+
+    // The member's other browser was signed out; their file names them and their role.
+    assert_eq!(report["other_browser"], "/sign-in", "{report}");
+    let file = &report["member_file"];
+    assert_eq!(file["email"], member, "{file}");
+    assert_eq!(file["roles"][0]["role"], "council_member", "{file}");
+    assert_eq!(file["sessions"].as_array().unwrap().len(), 1, "{file}");
+
+    // Erased by the operator: signed out, and no account left to find.
+    assert_eq!(report["member_after_erasure"], "/sign-in", "{report}");
+    let (status, found) = app
+        .get_json_as(&app.token, "/api/v1/platform/accounts?q=samir")
+        .await;
+    assert_eq!(status, 200, "{found}");
+    assert_eq!(found, serde_json::json!([]), "{found}");
+}
