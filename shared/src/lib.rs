@@ -7,6 +7,7 @@ pub mod auth;
 pub mod cache;
 pub mod cli;
 pub mod compression;
+pub mod conflict;
 pub mod connections;
 pub mod council;
 pub mod csrf;

@@ -30,6 +30,16 @@ pub struct Problem {
     /// Every invalid field and why (422 only).
     #[oai(skip_serializing_if_is_none)]
     pub errors: Option<Vec<FieldError>>,
+    /// Why the request cannot be done in the present state, for programs and translations
+    /// (409 only): `changed_meanwhile`, `not_allowed_now`, `agenda_empty`, ... `detail` says
+    /// it in English.
+    #[oai(skip_serializing_if_is_none)]
+    #[serde(default)]
+    pub code: Option<String>,
+    /// The values the code names, such as `state` and `action` for `not_allowed_now`.
+    #[oai(skip_serializing_if_is_none)]
+    #[serde(default)]
+    pub params: Option<std::collections::BTreeMap<String, String>>,
     /// Quote it when reporting a problem: it finds the request in the logs.
     #[oai(skip_serializing_if_is_none)]
     pub request_id: Option<String>,
@@ -85,6 +95,8 @@ impl Problem {
             detail,
             instance: None,
             errors: None,
+            code: None,
+            params: None,
             request_id: None,
         }
     }
@@ -118,8 +130,9 @@ pub enum ApiError {
     TooManyRequests { retry_after_seconds: u64 },
     #[error("{0}")]
     NotFound(String),
-    #[error("{0}")]
-    Conflict(String),
+    /// What stands in the way, with its code ([`crate::conflict`]).
+    #[error("{}", .0.message)]
+    Conflict(crate::validation::Invalid),
     #[error("the request body is larger than the limit of {limit} bytes")]
     PayloadTooLarge { limit: usize },
     #[error("{0}")]
@@ -166,6 +179,16 @@ impl ApiError {
                     .join("; ");
                 problem.detail = Some(format!("The request has invalid fields: {list}"));
                 problem.errors = Some(errors.clone());
+            }
+            Self::Conflict(refusal) => {
+                problem.code = Some(refusal.code.into());
+                problem.params = (!refusal.params.is_empty()).then(|| {
+                    refusal
+                        .params
+                        .iter()
+                        .map(|(name, value)| (name.to_string(), value.clone()))
+                        .collect()
+                });
             }
             Self::Internal(_) => {
                 problem.detail = Some(

@@ -587,6 +587,12 @@ async fn invalid_transitions_are_refused_with_what_is_allowed(app: TestApp) {
         )
         .await;
     assert_eq!(status, 409);
+    // A code and its values for programs and translations; the sentence for people.
+    assert_eq!(problem["code"], "not_allowed_now", "{problem}");
+    assert_eq!(
+        (&problem["params"]["state"], &problem["params"]["action"]),
+        (&json!("draft"), &json!("publish"))
+    );
     let detail = problem["detail"].as_str().unwrap();
     assert!(
         detail.contains("a meeting that is draft cannot publish")
@@ -641,7 +647,7 @@ async fn invalid_transitions_are_refused_with_what_is_allowed(app: TestApp) {
             .unwrap()
             .contains("allowed now: edit, edit_agenda, add_urgent_item, postpone, cancel")
     );
-    let (status, _) = council
+    let (status, problem) = council
         .call(
             Some(&council.secretary),
             Method::POST,
@@ -650,6 +656,7 @@ async fn invalid_transitions_are_refused_with_what_is_allowed(app: TestApp) {
         )
         .await;
     assert_eq!(status, 409, "a meeting that has not started is not held");
+    assert_eq!(problem["code"], "not_started", "{problem}");
     let (status, _) = council
         .call(Some(&council.secretary), Method::DELETE, &path, None)
         .await;

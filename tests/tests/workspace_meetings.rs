@@ -330,6 +330,16 @@ async fn a_secretary_and_a_member_run_a_meeting_from_the_pages(app: TestApp) {
         "{page}"
     );
 
+    // Marked held before it starts (a page left open, say): refused, in the reader's
+    // language, not in the API's English.
+    let (status, _, page) = submit(&secretary, &base, &format!("{base}/hold"), &[]).await;
+    assert_eq!(status, 409, "{page}");
+    assert!(
+        page.contains("Η συνεδρίαση σημειώνεται ως πραγματοποιηθείσα αφού αρχίσει."),
+        "{page}"
+    );
+    assert!(!page.contains("once it has started"), "{page}");
+
     // The meeting starts (brought forward through the API: the pages take whole minutes).
     let starts = Utc::now() + Duration::seconds(2);
     let at = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);

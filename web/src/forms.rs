@@ -410,8 +410,8 @@ impl Form {
                 self.show_errors(renderer, lang, &errors, names);
                 Ok(())
             }
-            ApiError::Conflict(reason) => {
-                self.problem(renderer.text_with(lang, "form-conflict", &[("reason", &reason)]));
+            ApiError::Conflict(refusal) => {
+                self.problem(renderer.conflict(lang, &refusal));
                 Ok(())
             }
             other => Err(other),

@@ -494,6 +494,24 @@ impl Renderer {
         )
     }
 
+    /// Why the API refused an action in the present state, in the reader's language:
+    /// `conflict-CODE` with the refusal's values (numbers as numbers, for plurals). A code
+    /// the pages do not know yet shows the API's English sentence inside `form-conflict`.
+    pub fn conflict(&self, lang: Lang, refusal: &council_shared::validation::Invalid) -> String {
+        if !council_shared::conflict::ALL.contains(&refusal.code) {
+            return self.text_with(lang, "form-conflict", &[("reason", &refusal.message)]);
+        }
+        let mut args = FluentArgs::new();
+        for (name, value) in &refusal.params {
+            match value.parse::<f64>() {
+                Ok(number) => args.set(name.to_string(), FluentValue::from(number)),
+                Err(_) => args.set(name.to_string(), FluentValue::from(value.clone())),
+            }
+        }
+        self.translations
+            .text(lang, &format!("conflict-{}", refusal.code), Some(&args))
+    }
+
     /// Every `{{t "key"}}` the templates use, for the test that they all exist: of the
     /// public templates (`public` true) or of the workspace's.
     pub fn template_keys(public: bool) -> Vec<String> {
@@ -529,6 +547,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_refusal_reads_in_the_workspace_languages() {
+        let renderer = Renderer::new().unwrap();
+        for lang in Lang::WORKSPACE {
+            let known = Translations::keys(lang);
+            for code in council_shared::conflict::ALL {
+                let key = format!("conflict-{code}");
+                assert!(known.contains(&key), "{lang:?} has no {key}");
+            }
+        }
+        let refusal = council_shared::conflict::refused(
+            council_shared::conflict::THEME_IN_USE,
+            "2 practice(s) use the thematic area `housing`: take it out of them first",
+        )
+        .with("count", 2)
+        .with("code", "housing");
+        let greek = renderer.conflict(Lang::El, &refusal);
+        assert!(greek.contains("2 καλές πρακτικές"), "{greek}");
+        assert!(greek.contains("housing"), "{greek}");
+        assert!(!greek.contains("take it out"), "{greek}");
+        // A code the pages do not know yet keeps the API's sentence, said as refused.
+        let unknown = council_shared::validation::Invalid::new("something_new", "not now");
+        let text = renderer.conflict(Lang::El, &unknown);
+        assert!(
+            text.starts_with("Δεν έγινε") && text.contains("not now"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -14,8 +14,9 @@ pub enum MeetingsError {
     NotFound(String),
     #[error("a meeting that is {state} cannot {action}; allowed now: {allowed}", state = .from.as_str(), action = .action.name(), allowed = allowed_list(*.from))]
     InvalidTransition { from: MeetingState, action: Action },
-    #[error("{0}")]
-    Conflict(String),
+    /// What stands in the way, with its code (`council_shared::conflict`).
+    #[error("{}", .0.message)]
+    Conflict(council_shared::validation::Invalid),
     #[error("the request has invalid fields")]
     Invalid(Vec<FieldError>),
     #[error("{0}")]
@@ -43,9 +44,10 @@ impl From<sea_orm::DbErr> for MeetingsError {
     fn from(error: sea_orm::DbErr) -> Self {
         // Two requests racing for the same number or row: the loser is told to retry.
         if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = error.sql_err() {
-            return Self::Conflict(
-                "another change to this meeting was saved at the same moment; try again".into(),
-            );
+            return Self::Conflict(council_shared::conflict::refused(
+                council_shared::conflict::SAVED_AT_THE_SAME_MOMENT,
+                "another change to this meeting was saved at the same moment; try again",
+            ));
         }
         Self::Internal(anyhow::Error::new(error).context("database error"))
     }
@@ -63,9 +65,14 @@ impl From<MeetingsError> for ApiError {
             MeetingsError::TenantNotFound(_)
             | MeetingsError::MeetingNotFound(_)
             | MeetingsError::NotFound(_) => ApiError::NotFound(error.to_string()),
-            MeetingsError::InvalidTransition { .. } | MeetingsError::Conflict(_) => {
-                ApiError::Conflict(error.to_string())
+            MeetingsError::InvalidTransition { from, action } => {
+                ApiError::Conflict(council_shared::conflict::not_allowed_now(
+                    error.to_string(),
+                    from.as_str(),
+                    action.name(),
+                ))
             }
+            MeetingsError::Conflict(refusal) => ApiError::Conflict(refusal),
             MeetingsError::Invalid(errors) => ApiError::Validation(errors),
             MeetingsError::Forbidden(what) => ApiError::Forbidden(what),
             MeetingsError::Internal(cause) => ApiError::Internal(cause),

@@ -7,8 +7,9 @@ use council_shared::{ApiError, FieldError};
 pub enum NotificationsError {
     #[error("{0}")]
     NotFound(String),
-    #[error("{0}")]
-    Conflict(String),
+    /// What stands in the way, with its code (`council_shared::conflict`).
+    #[error("{}", .0.message)]
+    Conflict(council_shared::validation::Invalid),
     #[error("the request has invalid fields")]
     Invalid(Vec<FieldError>),
     #[error("{0}")]
@@ -28,9 +29,10 @@ impl NotificationsError {
 impl From<sea_orm::DbErr> for NotificationsError {
     fn from(error: sea_orm::DbErr) -> Self {
         if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = error.sql_err() {
-            return Self::Conflict(
-                "the same change was saved at the same moment: try again".into(),
-            );
+            return Self::Conflict(council_shared::conflict::refused(
+                council_shared::conflict::SAVED_AT_THE_SAME_MOMENT,
+                "the same change was saved at the same moment: try again",
+            ));
         }
         Self::Internal(anyhow::Error::new(error).context("database error"))
     }

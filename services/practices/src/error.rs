@@ -14,8 +14,9 @@ pub enum PracticesError {
         action: Action,
         allowed: String,
     },
-    #[error("{0}")]
-    Conflict(String),
+    /// What stands in the way, with its code (`council_shared::conflict`).
+    #[error("{}", .0.message)]
+    Conflict(council_shared::validation::Invalid),
     #[error("the request has invalid fields")]
     Invalid(Vec<FieldError>),
     #[error("{0}")]
@@ -50,10 +51,10 @@ impl PracticesError {
 impl From<sea_orm::DbErr> for PracticesError {
     fn from(error: sea_orm::DbErr) -> Self {
         if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = error.sql_err() {
-            return Self::Conflict(
-                "another practice already has this address, or a change was saved at the same moment"
-                    .into(),
-            );
+            return Self::Conflict(council_shared::conflict::refused(
+                council_shared::conflict::SAVED_AT_THE_SAME_MOMENT,
+                "another practice already has this address, or a change was saved at the same moment",
+            ));
         }
         Self::Internal(anyhow::Error::new(error).context("database error"))
     }
@@ -69,9 +70,14 @@ impl From<PracticesError> for ApiError {
     fn from(error: PracticesError) -> Self {
         match error {
             PracticesError::NotFound(_) => ApiError::NotFound(error.to_string()),
-            PracticesError::InvalidTransition { .. } | PracticesError::Conflict(_) => {
-                ApiError::Conflict(error.to_string())
+            PracticesError::InvalidTransition { from, action, .. } => {
+                ApiError::Conflict(council_shared::conflict::not_allowed_now(
+                    error.to_string(),
+                    from.as_str(),
+                    action.name(),
+                ))
             }
+            PracticesError::Conflict(refusal) => ApiError::Conflict(refusal),
             PracticesError::Invalid(errors) => ApiError::Validation(errors),
             PracticesError::Forbidden(what) => ApiError::Forbidden(what),
             PracticesError::Internal(cause) => ApiError::Internal(cause),

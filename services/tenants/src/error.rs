@@ -1,6 +1,9 @@
 //! The tenants service's one error type: what a client may be told, or an internal cause.
 
-use council_shared::{ApiError, FieldError};
+use council_shared::{
+    ApiError, FieldError,
+    conflict::{self, refused},
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TenantsError {
@@ -20,8 +23,9 @@ pub enum TenantsError {
     Forbidden(String),
     #[error("{0}")]
     NotFound(String),
-    #[error("{0}")]
-    Conflict(String),
+    /// What stands in the way, with its code (`council_shared::conflict`).
+    #[error("{}", .0.message)]
+    Conflict(council_shared::validation::Invalid),
     #[error("too many attempts: try again in {0} seconds")]
     TooManyAttempts(u64),
     #[error(transparent)]
@@ -46,10 +50,16 @@ impl From<TenantsError> for ApiError {
             TenantsError::TenantNotFound(_)
             | TenantsError::MemberNotFound(_)
             | TenantsError::NotFound(_) => ApiError::NotFound(error.to_string()),
-            TenantsError::SlugTaken(_)
-            | TenantsError::PresidentTaken(_)
-            | TenantsError::Archived(_)
-            | TenantsError::Conflict(_) => ApiError::Conflict(error.to_string()),
+            TenantsError::SlugTaken(ref slug) => ApiError::Conflict(
+                refused(conflict::SLUG_TAKEN, error.to_string()).with("slug", slug),
+            ),
+            TenantsError::PresidentTaken(ref name) => ApiError::Conflict(
+                refused(conflict::PRESIDENT_TAKEN, error.to_string()).with("name", name),
+            ),
+            TenantsError::Archived(_) => {
+                ApiError::Conflict(refused(conflict::ARCHIVED, error.to_string()))
+            }
+            TenantsError::Conflict(refusal) => ApiError::Conflict(refusal),
             TenantsError::Invalid(errors) => ApiError::Validation(errors),
             TenantsError::Forbidden(what) => ApiError::Forbidden(what),
             TenantsError::TooManyAttempts(seconds) => ApiError::TooManyRequests {

@@ -1061,3 +1061,36 @@ workspace-done-changes-requested = The practice went back to its author with you
 workspace-done-practice-rejected = The practice was rejected; its author was e-mailed the reason.
 workspace-done-feedback-approved = The opinion was approved and shows on the practice's page.
 workspace-done-feedback-refused = The opinion was refused and will not be shown.
+
+# Why an action could not be done in the present state (the API's 409, by its code).
+conflict-changed_meanwhile = Someone else changed this after you opened this page. Open it again to see it as it is now.
+conflict-saved_at_the_same_moment = Another change was saved at the same moment. Try again.
+conflict-not_allowed_now = This cannot be done in the state it is in now. Open the page again to see what can.
+conflict-answers_closed = The meeting has started: answers to the convocation are closed.
+conflict-decisions_need_quorum = With this attendance the meeting has no quorum, but decisions are already recorded. A meeting without quorum takes no decisions.
+conflict-agenda_empty = A meeting is convened with its agenda: add at least one item first.
+conflict-not_started = A meeting is marked as held once it has started.
+conflict-attendance_first = Record the attendance first: it decides whether the meeting had quorum.
+conflict-item_withdrawn = The item is withdrawn: it is neither changed nor decided.
+conflict-item_decided = The item has a recorded decision, so it cannot be withdrawn.
+conflict-no_quorum = The meeting had no quorum, so it takes no decisions.
+conflict-message_removed = This message's text and address were removed after the retention period; it cannot be sent again.
+conflict-not_failed = Only a message that failed is sent again.
+conflict-theme_exists = A thematic area with the code { $code } exists.
+conflict-theme_in_use = { $count ->
+    [one] One good practice is
+   *[other] { $count } good practices are
+  } in the thematic area { $code }: take it out of them first.
+conflict-no_new_files = A practice in this state takes no new files.
+conflict-file_in_use = The practice shows this file: take it out of its photos or documents first.
+conflict-feedback_answered = This feedback was already approved or refused.
+conflict-already_adopted = The municipality has already marked the practice as adopted.
+conflict-role_held = { $email } already has this role here, or an invitation to it.
+conflict-already_revoked = The role is already revoked.
+conflict-request_answered = The request was already answered.
+conflict-token_name_taken = You already have an API key named { $name }.
+conflict-own_account = You cannot erase your own account: ask another platform administrator.
+conflict-invitation_used = Only an invitation nobody has used yet is sent again.
+conflict-slug_taken = Another municipality already has the address name { $slug }.
+conflict-president_taken = The council already has a president ({ $name }): change that member's role first.
+conflict-archived = The municipality is archived: restore it before changing it.

@@ -344,11 +344,8 @@ pub async fn hold(
     };
     match commands::hold(&state.meetings, &principal, (&slug, id)).await {
         Ok(_) => forms::redirect(&format!("{}?done=held", meeting_href(&slug, id))),
-        Err(ApiError::Conflict(reason)) => {
-            let text =
-                state
-                    .renderer
-                    .text_with(context.lang, "form-conflict", &[("reason", &reason)]);
+        Err(ApiError::Conflict(refusal)) => {
+            let text = state.renderer.conflict(context.lang, &refusal);
             let heading = state.renderer.text(context.lang, "meeting-action-hold");
             crate::sign_in::no_store(crate::message_page(
                 &state,

@@ -523,10 +523,12 @@ pub async fn requeue_abandoned(db: &impl ConnectionTrait, lease: Duration) -> Re
 /// An operator's retry of a failed delivery: queued again at once.
 pub async fn retry(db: &impl ConnectionTrait, row: delivery::Model) -> Result<delivery::Model> {
     if row.state != "failed" {
-        return Err(crate::error::NotificationsError::Conflict(format!(
-            "delivery {} is {}, not failed",
-            row.id, row.state
-        )));
+        return Err(crate::error::NotificationsError::Conflict(
+            council_shared::conflict::refused(
+                council_shared::conflict::NOT_FAILED,
+                format!("delivery {} is {}, not failed", row.id, row.state),
+            ),
+        ));
     }
     let mut active: delivery::ActiveModel = row.into();
     active.state = Set("queued".into());

@@ -77,9 +77,10 @@ pub async fn save_draft(
     if let Some(seen) = seen {
         let (latest, _) = working(core, &existing).await?;
         if version_of(&latest) != seen {
-            return Err(ApiError::Conflict(
-                "the practice was changed by someone else since this copy was opened".into(),
-            ));
+            return Err(ApiError::Conflict(council_shared::conflict::refused(
+                council_shared::conflict::CHANGED_MEANWHILE,
+                "the practice was changed by someone else since this copy was opened",
+            )));
         }
     }
     let (content, tenant_id) = core

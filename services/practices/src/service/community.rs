@@ -74,9 +74,9 @@ pub async fn moderate_feedback(
         .await?
         .ok_or_else(|| PracticesError::NotFound(format!("{}/feedback/{id}", practice.slug)))?;
     if found.state != "pending" {
-        return Err(PracticesError::Conflict(format!(
-            "this feedback was already {}",
-            found.state
+        return Err(PracticesError::Conflict(council_shared::conflict::refused(
+            council_shared::conflict::FEEDBACK_ANSWERED,
+            format!("this feedback was already {}", found.state),
         )));
     }
     let mut row = found.into_active_model();
@@ -100,9 +100,10 @@ pub async fn adopt(
         .one(db)
         .await?;
     if exists.is_some() {
-        return Err(PracticesError::Conflict(
-            "this municipality has already marked the practice as adopted".into(),
-        ));
+        return Err(PracticesError::Conflict(council_shared::conflict::refused(
+            council_shared::conflict::ALREADY_ADOPTED,
+            "this municipality has already marked the practice as adopted",
+        )));
     }
     Ok(adoption::ActiveModel {
         practice_id: Set(practice.id),

@@ -96,9 +96,13 @@ pub async fn add(
         return Err(PracticesError::Invalid(errors));
     }
     if theme::Entity::find_by_id(code).one(db).await?.is_some() {
-        return Err(PracticesError::Conflict(format!(
-            "a thematic area with the code `{code}` exists"
-        )));
+        return Err(PracticesError::Conflict(
+            council_shared::conflict::refused(
+                council_shared::conflict::THEME_EXISTS,
+                format!("a thematic area with the code `{code}` exists"),
+            )
+            .with("code", code),
+        ));
     }
     let position = match position {
         Some(p) => p,
@@ -154,8 +158,11 @@ pub async fn change(
         return Err(PracticesError::Invalid(errors));
     }
     if seen.is_some_and(|seen| seen != version(&found)) {
-        return Err(PracticesError::Conflict(format!(
-            "the thematic area `{code}` was changed by someone else since this form was opened"
+        return Err(PracticesError::Conflict(council_shared::conflict::refused(
+            council_shared::conflict::CHANGED_MEANWHILE,
+            format!(
+                "the thematic area `{code}` was changed by someone else since this form was opened"
+            ),
         )));
     }
     let mut row: theme::ActiveModel = found.into();
@@ -173,10 +180,17 @@ pub async fn remove(db: &impl ConnectionTrait, code: &str) -> Result<()> {
     find(db, code).await?;
     let using = practices_using(db, code).await?;
     if !using.is_empty() {
-        return Err(PracticesError::Conflict(format!(
-            "{} practice(s) use the thematic area `{code}`: take it out of them first",
-            using.len()
-        )));
+        return Err(PracticesError::Conflict(
+            council_shared::conflict::refused(
+                council_shared::conflict::THEME_IN_USE,
+                format!(
+                    "{} practice(s) use the thematic area `{code}`: take it out of them first",
+                    using.len()
+                ),
+            )
+            .with("count", using.len())
+            .with("code", code),
+        ));
     }
     theme::Entity::delete_by_id(code).exec(db).await?;
     Ok(())

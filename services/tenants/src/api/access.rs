@@ -362,9 +362,10 @@ impl AccessApi {
             "you may not invite to this role here",
         )?;
         if record.grant.user_id.is_some() || record.grant.revoked_at.is_some() {
-            return Err(ApiError::Conflict(
-                "only an invitation nobody has used yet can be sent again".into(),
-            ));
+            return Err(ApiError::Conflict(council_shared::conflict::refused(
+                council_shared::conflict::INVITATION_USED,
+                "only an invitation nobody has used yet can be sent again",
+            )));
         }
         let input = RoleGrantInput {
             email: record.email.as_str().into(),

@@ -161,10 +161,16 @@ pub async fn grant(
     .await
     .map_err(|error| {
         if council_shared::database::is_unique_violation(&error) {
-            TenantsError::Conflict(format!(
-                "{email} already has the role `{}` here, or an invitation to it",
-                new.role.as_str()
-            ))
+            TenantsError::Conflict(
+                council_shared::conflict::refused(
+                    council_shared::conflict::ROLE_HELD,
+                    format!(
+                        "{email} already has the role `{}` here, or an invitation to it",
+                        new.role.as_str()
+                    ),
+                )
+                .with("email", &email),
+            )
         } else {
             error.into()
         }
@@ -200,9 +206,9 @@ pub async fn revoke(
     revoked_by: i64,
 ) -> Result<GrantRecord> {
     if record.grant.revoked_at.is_some() {
-        return Err(TenantsError::Conflict(format!(
-            "role grant {} is already revoked",
-            record.grant.id
+        return Err(TenantsError::Conflict(council_shared::conflict::refused(
+            council_shared::conflict::ALREADY_REVOKED,
+            format!("role grant {} is already revoked", record.grant.id),
         )));
     }
     let mut model: role_grant::ActiveModel = record.grant.into();

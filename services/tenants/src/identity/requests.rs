@@ -145,9 +145,10 @@ pub async fn decide(
         .exec(db)
         .await?;
     if updated.rows_affected == 0 {
-        return Err(TenantsError::Conflict(
-            "this request was already answered".into(),
-        ));
+        return Err(TenantsError::Conflict(council_shared::conflict::refused(
+            council_shared::conflict::REQUEST_ANSWERED,
+            "this request was already answered",
+        )));
     }
     find(db, request.tenant_id, request.id).await
 }

@@ -137,7 +137,13 @@ pub async fn create(
     .await
     .map_err(|error| {
         if council_shared::database::is_unique_violation(&error) {
-            TenantsError::Conflict(format!("you already have a token named `{name}`"))
+            TenantsError::Conflict(
+                council_shared::conflict::refused(
+                    council_shared::conflict::TOKEN_NAME_TAKEN,
+                    format!("you already have a token named `{name}`"),
+                )
+                .with("name", &name),
+            )
         } else {
             error.into()
         }
