@@ -718,10 +718,132 @@ async fn concurrent_claims_never_take_the_same_delivery(backend: Backend) {
     assert_eq!(taken.len(), 300, "no delivery was claimed twice");
 }
 
+/// Records attempts and claims more, as a lane does on each database.
+async fn record_then_claim(
+    db: &sea_orm::DatabaseConnection,
+    done: &[notifications::service::queue::Attempted],
+    limit: u64,
+) -> Vec<notifications::entities::delivery::Model> {
+    use notifications::service::queue;
+    use sea_orm::ConnectionTrait;
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        return queue::record_and_claim_on_postgres(db, done, 5, 60, limit)
+            .await
+            .unwrap();
+    }
+    let txn = council_shared::database::begin_write(db).await.unwrap();
+    queue::record(&txn, done, 5, 60).await.unwrap();
+    let claimed = queue::claim(&txn, limit).await.unwrap();
+    txn.commit().await.unwrap();
+    claimed
+}
+
+/// A process that stalls past its lease: its deliveries are queued again and claimed by
+/// another. When the stalled one records at last, a delivery claimed again keeps the newer
+/// claim's state (its attempt only logged); one not yet claimed again is marked sent if the
+/// stalled attempt sent it, and is not claimed by the same call.
+async fn a_record_after_the_lease_ran_out_does_not_undo_a_newer_claim(backend: Backend) {
+    use notifications::entities::{attempt, delivery};
+    use notifications::service::queue::{self, Attempted, NewDelivery, Outcome};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let Some(app) = TestApp::spawn_with(backend, |s| s.notifications.run_workers = false).await
+    else {
+        return;
+    };
+    let db = &app.context.db;
+    for n in 0..2 {
+        let new = NewDelivery {
+            idempotency_key: format!("lease:{n}"),
+            kind: "test".into(),
+            recipient: format!("r{n}@example.org"),
+            subject: "Δοκιμή".into(),
+            text_body: "Δοκιμή".into(),
+            ..Default::default()
+        };
+        assert!(queue::enqueue(db, new, "example.org").await.unwrap());
+    }
+    let first = queue::claim(db, 2).await.unwrap();
+    assert_eq!(first.len(), 2);
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    assert_eq!(
+        queue::requeue_abandoned(db, chrono::Duration::zero())
+            .await
+            .unwrap(),
+        2
+    );
+    // Another process claims one of them again; the other stays queued.
+    let (again, waiting) = (first[0].id, first[1].id);
+    let retaken = queue::claim(db, 1).await.unwrap();
+    assert_eq!(
+        (retaken.len(), retaken[0].id, retaken[0].attempts),
+        (1, again, 2)
+    );
+
+    let stale = |id, outcome| Attempted {
+        id,
+        attempts: 1,
+        outcome,
+        started_at: chrono::Utc::now(),
+    };
+    let claimed = record_then_claim(
+        db,
+        &[
+            stale(again, Outcome::Temporary("451 try later".into())),
+            stale(waiting, Outcome::Sent),
+        ],
+        10,
+    )
+    .await;
+    assert!(claimed.is_empty(), "nothing left to claim: {claimed:?}");
+    let row = |id| async move {
+        delivery::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let newer = row(again).await;
+    assert_eq!(
+        (newer.state.as_str(), newer.attempts, newer.last_error),
+        ("in_flight", 2, None),
+        "the newer claim is left alone"
+    );
+    assert_eq!(row(waiting).await.state, "sent", "not sent a second time");
+    let logged = |id| async move {
+        attempt::Entity::find()
+            .filter(attempt::Column::DeliveryId.eq(id))
+            .order_by_asc(attempt::Column::Id)
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.outcome)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        logged(again).await,
+        ["retry"],
+        "the stale attempt is logged"
+    );
+    assert_eq!(logged(waiting).await, ["sent"]);
+
+    // The newer claim records as usual.
+    let current = Attempted {
+        id: again,
+        attempts: 2,
+        outcome: Outcome::Sent,
+        started_at: chrono::Utc::now(),
+    };
+    record_then_claim(db, &[current], 0).await;
+    assert_eq!(row(again).await.state, "sent");
+    assert_eq!(logged(again).await, ["retry", "sent"]);
+}
+
 integration_tests::on_both_backends!(
     residents_confirm_get_notices_and_unsubscribe_in_one_click,
     a_digest_collects_the_notices_on_the_municipality_schedule,
     an_imported_list_invites_new_addresses_and_never_brings_back_the_erased,
     a_practice_author_hears_of_each_decision_on_their_submission,
     concurrent_claims_never_take_the_same_delivery,
+    a_record_after_the_lease_ran_out_does_not_undo_a_newer_claim,
 );

@@ -374,6 +374,7 @@ pub async fn record_and_claim_on_postgres(
             let (state, error, next) = attempt.settled(max_attempts, base_seconds, now);
             serde_json::json!({
                 "id": attempt.id,
+                "attempts": attempt.attempts,
                 "state": state,
                 "error": error,
                 "next_attempt_at": next,
@@ -397,12 +398,16 @@ pub async fn record_and_claim_on_postgres(
         .await?)
 }
 
-/// A delivery erased meanwhile (with its subscriber) is not updated, and its attempt is
-/// not logged: `moved` says which are still there.
+/// An attempt moves its delivery on only if the delivery is still as its claim left it
+/// (`attempts` the same): one whose lease ran out and which was claimed again meanwhile
+/// keeps the newer claim's state, and the stale attempt is only logged. A delivery erased
+/// meanwhile (with its subscriber) is not updated, and its attempt is not logged. The
+/// deliveries being recorded are not claimed by the same statement (one requeued after its
+/// lease is queued in the snapshot, and a row is updated once per statement).
 const RECORD_AND_CLAIM: &str = r#"
 WITH outcome AS MATERIALIZED (
     SELECT * FROM json_to_recordset($1::json) AS r(
-        id bigint, state text, error text, next_attempt_at timestamptz,
+        id bigint, attempts integer, state text, error text, next_attempt_at timestamptz,
         started_at timestamptz, outcome text)
 ), moved AS (
     UPDATE notification_deliveries AS d
@@ -412,14 +417,19 @@ WITH outcome AS MATERIALIZED (
         last_error = CASE WHEN o.state = 'sent' THEN d.last_error ELSE o.error END,
         next_attempt_at = COALESCE(o.next_attempt_at, d.next_attempt_at)
     FROM outcome AS o
-    WHERE d.id = o.id
+    WHERE d.id = o.id AND d.attempts = o.attempts
     RETURNING d.id
 ), logged AS (
     INSERT INTO notification_attempts (delivery_id, started_at, outcome, error)
-    SELECT o.id, o.started_at, o.outcome, o.error FROM outcome AS o JOIN moved USING (id)
+    SELECT o.id, o.started_at, o.outcome, o.error FROM outcome AS o
+    WHERE o.id IN (SELECT id FROM moved)
+       OR EXISTS (
+           SELECT 1 FROM notification_deliveries AS claimed_again
+           WHERE claimed_again.id = o.id AND claimed_again.attempts <> o.attempts)
 ), due AS MATERIALIZED (
     SELECT id FROM notification_deliveries
     WHERE state = 'queued' AND next_attempt_at <= $2
+      AND id NOT IN (SELECT id FROM outcome)
     ORDER BY next_attempt_at, id
     LIMIT $3
     FOR UPDATE SKIP LOCKED
@@ -431,9 +441,10 @@ WHERE d.id = due.id
 RETURNING d.*"#;
 
 /// Records attempts and moves their deliveries on, in the caller's transaction: every
-/// attempt in one insert, the sent deliveries (nearly all) in one update, the others one
-/// by one. The attempts are lent, not given: a caller whose transaction fails (the
-/// database restarting) keeps them to record again.
+/// attempt in one insert, the sent deliveries (nearly all) in one update per number of
+/// attempts, the others one by one. As on PostgreSQL, an attempt moves its delivery only if
+/// its claim is the latest (`attempts` the same). The attempts are lent, not given: a caller
+/// whose transaction fails (the database restarting) keeps them to record again.
 pub async fn record(
     txn: &impl ConnectionTrait,
     attempts: &[Attempted],
@@ -445,7 +456,7 @@ pub async fn record(
     }
     let now = Utc::now();
     let mut log = Vec::with_capacity(attempts.len());
-    let mut sent = Vec::new();
+    let mut sent: std::collections::BTreeMap<i32, Vec<i64>> = Default::default();
     let mut others = Vec::new();
     for attempt in attempts {
         let (state, error, next) = attempt.settled(max_attempts, base_seconds, now);
@@ -460,28 +471,29 @@ pub async fn record(
             },
         ));
         if state == "sent" {
-            sent.push(attempt.id);
+            sent.entry(attempt.attempts).or_default().push(attempt.id);
         } else {
-            others.push((attempt.id, state, error, next));
+            others.push((attempt.id, attempt.attempts, state, error, next));
         }
     }
     // A subscriber erased meanwhile took their deliveries with them: those attempts have
     // nothing to belong to, and must not undo the record of the rest of the batch. The
-    // updates say which deliveries are still there (no extra query for it).
+    // updates say which deliveries are still as their claims left them.
     let mut still_there = std::collections::HashSet::with_capacity(log.len());
-    if !sent.is_empty() {
+    for (claimed_attempts, ids) in sent {
         let mut update = delivery::Entity::update_many()
             .col_expr(delivery::Column::State, Expr::value("sent"))
             .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
             .col_expr(delivery::Column::SentAt, Expr::value(now))
-            .filter(delivery::Column::Id.is_in(sent))
+            .filter(delivery::Column::Id.is_in(ids))
+            .filter(delivery::Column::Attempts.eq(claimed_attempts))
             .into_query();
         update.returning_col(delivery::Column::Id);
         for row in txn.query_all(&update).await? {
             still_there.insert(row.try_get::<i64>("", "id")?);
         }
     }
-    for (id, state, error, next) in others {
+    for (id, claimed_attempts, state, error, next) in others {
         let mut update = delivery::Entity::update_many()
             .col_expr(delivery::Column::State, Expr::value(state))
             .col_expr(delivery::Column::UpdatedAt, Expr::value(now))
@@ -489,10 +501,31 @@ pub async fn record(
         if let Some(next) = next {
             update = update.col_expr(delivery::Column::NextAttemptAt, Expr::value(next));
         }
-        let updated = update.filter(delivery::Column::Id.eq(id)).exec(txn).await?;
+        let updated = update
+            .filter(delivery::Column::Id.eq(id))
+            .filter(delivery::Column::Attempts.eq(claimed_attempts))
+            .exec(txn)
+            .await?;
         if updated.rows_affected > 0 {
             still_there.insert(id);
         }
+    }
+    // What was not moved was erased, or claimed again after its lease ran out (rare): the
+    // latter's attempt is still logged, as it may have been sent.
+    let not_moved: Vec<i64> = log
+        .iter()
+        .map(|(id, _)| *id)
+        .filter(|id| !still_there.contains(id))
+        .collect();
+    if !not_moved.is_empty() {
+        let claimed_again: Vec<i64> = delivery::Entity::find()
+            .select_only()
+            .column(delivery::Column::Id)
+            .filter(delivery::Column::Id.is_in(not_moved))
+            .into_tuple()
+            .all(txn)
+            .await?;
+        still_there.extend(claimed_again);
     }
     let log: Vec<_> = log
         .into_iter()
