@@ -668,24 +668,34 @@ async fn a_practice_author_hears_of_each_decision_on_their_submission(backend: B
 
 /// Workers of several instances claim from one queue at the same moment: each delivery is
 /// taken by one of them, once, and no claim takes more than it asked for.
-async fn concurrent_claims_never_take_the_same_delivery(backend: Backend) {
+/// The platform with its workers stopped and `count` deliveries queued by hand.
+async fn with_queued_deliveries(backend: Backend, count: usize) -> Option<TestApp> {
     use notifications::service::queue::{self, NewDelivery};
-    let Some(app) = TestApp::spawn_with(backend, |s| s.notifications.run_workers = false).await
-    else {
-        return;
-    };
-    let db = &app.context.db;
-    for n in 0..300 {
+    let app = TestApp::spawn_with(backend, |s| s.notifications.run_workers = false).await?;
+    for n in 0..count {
         let new = NewDelivery {
-            idempotency_key: format!("claims:{n}"),
+            idempotency_key: format!("by-hand:{n}"),
             kind: "test".into(),
             recipient: format!("r{n}@example.org"),
             subject: "Δοκιμή".into(),
             text_body: "Δοκιμή".into(),
             ..Default::default()
         };
-        assert!(queue::enqueue(db, new, "example.org").await.unwrap());
+        assert!(
+            queue::enqueue(&app.context.db, new, "example.org")
+                .await
+                .unwrap()
+        );
     }
+    Some(app)
+}
+
+async fn concurrent_claims_never_take_the_same_delivery(backend: Backend) {
+    use notifications::service::queue;
+    let Some(app) = with_queued_deliveries(backend, 300).await else {
+        return;
+    };
+    let db = &app.context.db;
     let claimers: Vec<_> = (0..4)
         .map(|_| {
             let db = db.clone();
@@ -744,24 +754,12 @@ async fn record_then_claim(
 /// stalled attempt sent it, and is not claimed by the same call.
 async fn a_record_after_the_lease_ran_out_does_not_undo_a_newer_claim(backend: Backend) {
     use notifications::entities::{attempt, delivery};
-    use notifications::service::queue::{self, Attempted, NewDelivery, Outcome};
+    use notifications::service::queue::{self, Attempted, Outcome};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    let Some(app) = TestApp::spawn_with(backend, |s| s.notifications.run_workers = false).await
-    else {
+    let Some(app) = with_queued_deliveries(backend, 2).await else {
         return;
     };
     let db = &app.context.db;
-    for n in 0..2 {
-        let new = NewDelivery {
-            idempotency_key: format!("lease:{n}"),
-            kind: "test".into(),
-            recipient: format!("r{n}@example.org"),
-            subject: "Δοκιμή".into(),
-            text_body: "Δοκιμή".into(),
-            ..Default::default()
-        };
-        assert!(queue::enqueue(db, new, "example.org").await.unwrap());
-    }
     let first = queue::claim(db, 2).await.unwrap();
     assert_eq!(first.len(), 2);
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
