@@ -364,7 +364,15 @@ pub async fn confirmed(
         Ok(_) => {
             crate::forms::redirect(&format!("/subscriptions/{}/confirm", crate::encode(&token)))
         }
-        Err(_) => invalid_link(&state, req),
+        Err(notifications::NotificationsError::NotFound(_)) => invalid_link(&state, req),
+        Err(error) => {
+            tracing::error!(error = ?error, "reading a subscription failed");
+            error_page(
+                &state,
+                &PageContext::of(req),
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )
+        }
     }
 }
 
