@@ -735,7 +735,6 @@ async fn record_then_claim(
     limit: u64,
 ) -> Vec<notifications::entities::delivery::Model> {
     use notifications::service::queue;
-    use sea_orm::ConnectionTrait;
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
         return queue::record_and_claim_on_postgres(db, done, 5, 60, limit)
             .await
