@@ -97,12 +97,7 @@ pub const ALL: [&str; 28] = [
 /// The refusal of an action the thing's present state does not allow: `message` says so in
 /// English, `state` and `action` are the lifecycle's names.
 pub fn not_allowed_now(message: String, state: &str, action: &str) -> Invalid {
-    refused(NOT_ALLOWED_NOW, message)
+    Invalid::new(NOT_ALLOWED_NOW, message)
         .with("state", state)
         .with("action", action)
-}
-
-/// A refusal with its code and English sentence.
-pub fn refused(code: &'static str, message: impl Into<String>) -> Invalid {
-    Invalid::new(code, message)
 }

@@ -483,10 +483,7 @@ impl Renderer {
         let mut args = FluentArgs::new();
         args.set("label", FluentValue::from(label.to_string()));
         for (name, value) in error.params.iter().flatten() {
-            match value.parse::<f64>() {
-                Ok(number) => args.set(name.clone(), FluentValue::from(number)),
-                Err(_) => args.set(name.clone(), FluentValue::from(value.clone())),
-            }
+            set_param(&mut args, name, value);
         }
         Some(
             self.translations
@@ -503,10 +500,7 @@ impl Renderer {
         }
         let mut args = FluentArgs::new();
         for (name, value) in &refusal.params {
-            match value.parse::<f64>() {
-                Ok(number) => args.set(name.to_string(), FluentValue::from(number)),
-                Err(_) => args.set(name.to_string(), FluentValue::from(value.clone())),
-            }
+            set_param(&mut args, name, value);
         }
         self.translations
             .text(lang, &format!("conflict-{}", refusal.code), Some(&args))
@@ -521,6 +515,14 @@ impl Renderer {
             .flat_map(|(_, source)| source.split("{{t \"").skip(1))
             .filter_map(|rest| rest.split('"').next().map(str::to_string))
             .collect()
+    }
+}
+
+/// An error's value as Fluent reads it: a number as a number (for plural forms), else text.
+fn set_param(args: &mut FluentArgs, name: &str, value: &str) {
+    match value.parse::<f64>() {
+        Ok(number) => args.set(name.to_string(), FluentValue::from(number)),
+        Err(_) => args.set(name.to_string(), FluentValue::from(value.to_string())),
     }
 }
 
@@ -559,7 +561,7 @@ mod tests {
                 assert!(known.contains(&key), "{lang:?} has no {key}");
             }
         }
-        let refusal = council_shared::conflict::refused(
+        let refusal = council_shared::validation::Invalid::new(
             council_shared::conflict::THEME_IN_USE,
             "2 practice(s) use the thematic area `housing`: take it out of them first",
         )

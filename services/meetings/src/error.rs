@@ -44,7 +44,7 @@ impl From<sea_orm::DbErr> for MeetingsError {
     fn from(error: sea_orm::DbErr) -> Self {
         // Two requests racing for the same number or row: the loser is told to retry.
         if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = error.sql_err() {
-            return Self::Conflict(council_shared::conflict::refused(
+            return Self::Conflict(council_shared::validation::Invalid::new(
                 council_shared::conflict::SAVED_AT_THE_SAME_MOMENT,
                 "another change to this meeting was saved at the same moment; try again",
             ));

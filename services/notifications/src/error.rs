@@ -29,7 +29,7 @@ impl NotificationsError {
 impl From<sea_orm::DbErr> for NotificationsError {
     fn from(error: sea_orm::DbErr) -> Self {
         if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = error.sql_err() {
-            return Self::Conflict(council_shared::conflict::refused(
+            return Self::Conflict(council_shared::validation::Invalid::new(
                 council_shared::conflict::SAVED_AT_THE_SAME_MOMENT,
                 "the same change was saved at the same moment: try again",
             ));

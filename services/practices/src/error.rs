@@ -51,7 +51,7 @@ impl PracticesError {
 impl From<sea_orm::DbErr> for PracticesError {
     fn from(error: sea_orm::DbErr) -> Self {
         if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = error.sql_err() {
-            return Self::Conflict(council_shared::conflict::refused(
+            return Self::Conflict(council_shared::validation::Invalid::new(
                 council_shared::conflict::SAVED_AT_THE_SAME_MOMENT,
                 "another practice already has this address, or a change was saved at the same moment",
             ));

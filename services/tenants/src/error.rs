@@ -1,9 +1,6 @@
 //! The tenants service's one error type: what a client may be told, or an internal cause.
 
-use council_shared::{
-    ApiError, FieldError,
-    conflict::{self, refused},
-};
+use council_shared::{ApiError, FieldError, conflict, validation::Invalid as Refusal};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TenantsError {
@@ -51,13 +48,13 @@ impl From<TenantsError> for ApiError {
             | TenantsError::MemberNotFound(_)
             | TenantsError::NotFound(_) => ApiError::NotFound(error.to_string()),
             TenantsError::SlugTaken(ref slug) => ApiError::Conflict(
-                refused(conflict::SLUG_TAKEN, error.to_string()).with("slug", slug),
+                Refusal::new(conflict::SLUG_TAKEN, error.to_string()).with("slug", slug),
             ),
             TenantsError::PresidentTaken(ref name) => ApiError::Conflict(
-                refused(conflict::PRESIDENT_TAKEN, error.to_string()).with("name", name),
+                Refusal::new(conflict::PRESIDENT_TAKEN, error.to_string()).with("name", name),
             ),
             TenantsError::Archived(_) => {
-                ApiError::Conflict(refused(conflict::ARCHIVED, error.to_string()))
+                ApiError::Conflict(Refusal::new(conflict::ARCHIVED, error.to_string()))
             }
             TenantsError::Conflict(refusal) => ApiError::Conflict(refusal),
             TenantsError::Invalid(errors) => ApiError::Validation(errors),

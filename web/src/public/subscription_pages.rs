@@ -266,6 +266,25 @@ pub(super) fn invalid_link(state: &WebState, req: &Request) -> Response {
     )
 }
 
+/// What a resident's link leads to when the service refuses: an unknown or expired link
+/// says so; anything else is logged with its cause and shown as a server error.
+fn link_failed(
+    state: &WebState,
+    req: &Request,
+    error: notifications::NotificationsError,
+    doing: &str,
+) -> Response {
+    if let notifications::NotificationsError::NotFound(_) = error {
+        return invalid_link(state, req);
+    }
+    tracing::error!(error = ?error, "{doing} failed");
+    error_page(
+        state,
+        &PageContext::of(req),
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+}
+
 #[derive(Serialize)]
 struct ActionPage {
     lang: &'static str,
@@ -318,7 +337,7 @@ pub async fn confirm_prompt(
             ("confirm-title", "confirm-text", "confirm-button"),
             format!("/subscriptions/{}/confirm", crate::encode(&token)),
         ),
-        Err(_) => invalid_link(&state, req),
+        Err(error) => link_failed(&state, req, error, "reading a subscription"),
     }
 }
 
@@ -329,15 +348,7 @@ pub async fn confirm(req: &Request, token: Path<String>, state: Data<&Arc<WebSta
             "/subscriptions/{}/confirmed",
             crate::encode(&token)
         )),
-        Err(notifications::NotificationsError::NotFound(_)) => invalid_link(&state, req),
-        Err(error) => {
-            tracing::error!(error = ?error, "confirming failed");
-            error_page(
-                &state,
-                &PageContext::of(req),
-                StatusCode::INTERNAL_SERVER_ERROR,
-            )
-        }
+        Err(error) => link_failed(&state, req, error, "confirming"),
     }
 }
 
@@ -364,15 +375,7 @@ pub async fn confirmed(
         Ok(_) => {
             crate::forms::redirect(&format!("/subscriptions/{}/confirm", crate::encode(&token)))
         }
-        Err(notifications::NotificationsError::NotFound(_)) => invalid_link(&state, req),
-        Err(error) => {
-            tracing::error!(error = ?error, "reading a subscription failed");
-            error_page(
-                &state,
-                &PageContext::of(req),
-                StatusCode::INTERNAL_SERVER_ERROR,
-            )
-        }
+        Err(error) => link_failed(&state, req, error, "reading a subscription"),
     }
 }
 
@@ -573,11 +576,8 @@ pub async fn confirm_erase(
     token: Path<String>,
     state: Data<&Arc<WebState>>,
 ) -> Response {
-    if subscriptions::by_token(&state.notifications.db, &token)
-        .await
-        .is_err()
-    {
-        return invalid_link(&state, req);
+    if let Err(error) = subscriptions::by_token(&state.notifications.db, &token).await {
+        return link_failed(&state, req, error, "reading a subscription");
     }
     let context = PageContext::of(req);
     let lang = context.lang;
@@ -621,15 +621,7 @@ pub async fn change_preferences(
     if submitted.value("action") == "erase" {
         return match subscriptions::erase(&state.notifications.db, &token).await {
             Ok(()) => crate::forms::redirect("/subscriptions/erased"),
-            Err(notifications::NotificationsError::NotFound(_)) => invalid_link(&state, req),
-            Err(error) => {
-                tracing::error!(error = ?error, "erasing failed");
-                error_page(
-                    &state,
-                    &PageContext::of(req),
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                )
-            }
+            Err(error) => link_failed(&state, req, error, "erasing"),
         };
     }
     let topics = submitted.values("topics");

@@ -73,12 +73,12 @@ pub async fn minutes_version(core: &Core, meeting_id: i64) -> Result<String, Api
 fn check_seen(current: &str, seen: Option<&str>) -> Result<(), ApiError> {
     match seen {
         // A form always carries its version; a client that sends none checks nothing.
-        Some(seen) if !seen.is_empty() && seen != current => {
-            Err(ApiError::Conflict(council_shared::conflict::refused(
+        Some(seen) if !seen.is_empty() && seen != current => Err(ApiError::Conflict(
+            council_shared::validation::Invalid::new(
                 council_shared::conflict::CHANGED_MEANWHILE,
                 "it was changed by someone else since this form was opened",
-            )))
-        }
+            ),
+        )),
         _ => Ok(()),
     }
 }

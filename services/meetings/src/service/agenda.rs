@@ -139,10 +139,12 @@ pub async fn update(
         });
     }
     if item.withdrawn_at.is_some() {
-        return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::ITEM_WITHDRAWN,
-            "a withdrawn item cannot be changed",
-        )));
+        return Err(MeetingsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::ITEM_WITHDRAWN,
+                "a withdrawn item cannot be changed",
+            ),
+        ));
     }
     let txn = council_shared::database::begin_write(db).await?;
     let mut active = item.into_active_model();
@@ -204,10 +206,12 @@ pub async fn withdraw(
         });
     }
     if item.withdrawn_at.is_some() {
-        return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::ITEM_WITHDRAWN,
-            "the item is already withdrawn",
-        )));
+        return Err(MeetingsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::ITEM_WITHDRAWN,
+                "the item is already withdrawn",
+            ),
+        ));
     }
     let txn = council_shared::database::begin_write(db).await?;
     let result = if state == MeetingState::Draft {
@@ -217,10 +221,12 @@ pub async fn withdraw(
         None
     } else {
         if super::decisions::exists_for(&txn, item.id).await? {
-            return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-                council_shared::conflict::ITEM_DECIDED,
-                "the item has a recorded decision and cannot be withdrawn",
-            )));
+            return Err(MeetingsError::Conflict(
+                council_shared::validation::Invalid::new(
+                    council_shared::conflict::ITEM_DECIDED,
+                    "the item has a recorded decision and cannot be withdrawn",
+                ),
+            ));
         }
         let mut active = item.into_active_model();
         active.withdrawn_at = Set(Some(Utc::now()));

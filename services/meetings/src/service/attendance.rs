@@ -31,10 +31,12 @@ pub async fn answer(
     // The secretary prepares the sheet from the answers: once the meeting has started,
     // attendance is what the sheet records.
     if meeting.starts_at <= Utc::now() {
-        return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::ANSWERS_CLOSED,
-            "the meeting has started: answers to the convocation are closed",
-        )));
+        return Err(MeetingsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::ANSWERS_CLOSED,
+                "the meeting has started: answers to the convocation are closed",
+            ),
+        ));
     }
     let row = attendance_answer::ActiveModel {
         meeting_id: Set(meeting.id),
@@ -210,11 +212,13 @@ pub async fn record(
         .await?;
     }
     if !quorum && super::decisions::count_for_meeting(&txn, meeting.id).await? > 0 {
-        return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::DECISIONS_NEED_QUORUM,
-            "this record leaves the meeting without quorum, but decisions are recorded: \
+        return Err(MeetingsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::DECISIONS_NEED_QUORUM,
+                "this record leaves the meeting without quorum, but decisions are recorded: \
              a meeting without quorum cannot carry decisions",
-        )));
+            ),
+        ));
     }
     let mut active = meeting.into_active_model();
     active.quorum_present = Set(Some(quorum));

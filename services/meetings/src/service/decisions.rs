@@ -130,16 +130,20 @@ pub async fn record(
 ) -> Result<StoredDecision> {
     check_allowed(meeting, Action::RecordDecisions)?;
     if meeting.quorum_present != Some(true) {
-        return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::NO_QUORUM,
-            "the meeting had no quorum, so it cannot carry decisions",
-        )));
+        return Err(MeetingsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::NO_QUORUM,
+                "the meeting had no quorum, so it cannot carry decisions",
+            ),
+        ));
     }
     if item.withdrawn_at.is_some() {
-        return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::ITEM_WITHDRAWN,
-            "a withdrawn item has no decision",
-        )));
+        return Err(MeetingsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::ITEM_WITHDRAWN,
+                "a withdrawn item has no decision",
+            ),
+        ));
     }
     let txn = council_shared::database::begin_write(db).await?;
     let existing = decision::Entity::find()

@@ -98,10 +98,12 @@ pub async fn convene(db: &DatabaseConnection, existing: meeting::Model) -> Resul
     check_allowed(&existing, Action::Convene)?;
     let items = super::agenda::count_live(db, existing.id).await?;
     if items == 0 {
-        return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::AGENDA_EMPTY,
-            "a meeting is convened with its agenda: add at least one agenda item first",
-        )));
+        return Err(MeetingsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::AGENDA_EMPTY,
+                "a meeting is convened with its agenda: add at least one agenda item first",
+            ),
+        ));
     }
     if existing.starts_at <= Utc::now() {
         return Err(MeetingsError::invalid(
@@ -213,20 +215,24 @@ pub async fn cancel(
 pub async fn hold(db: &DatabaseConnection, existing: meeting::Model) -> Result<meeting::Model> {
     check_allowed(&existing, Action::Hold)?;
     if existing.starts_at > Utc::now() {
-        return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::NOT_STARTED,
-            "a meeting is marked held once it has started",
-        )));
+        return Err(MeetingsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::NOT_STARTED,
+                "a meeting is marked held once it has started",
+            ),
+        ));
     }
     let recorded = attendance_record::Entity::find()
         .filter(attendance_record::Column::MeetingId.eq(existing.id))
         .count(db)
         .await?;
     if recorded == 0 {
-        return Err(MeetingsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::ATTENDANCE_FIRST,
-            "record the attendance first: it decides whether the meeting had quorum",
-        )));
+        return Err(MeetingsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::ATTENDANCE_FIRST,
+                "record the attendance first: it decides whether the meeting had quorum",
+            ),
+        ));
     }
     let now = Utc::now();
     let mut active = existing.into_active_model();

@@ -504,13 +504,15 @@ impl Notifications {
             .filter(|row| tenant.is_none() || row.tenant_id == tenant)
             .ok_or_else(|| ApiError::NotFound(format!("no delivery {id} here")))?;
         if found.recipient.is_empty() {
-            return Err(ApiError::Conflict(council_shared::conflict::refused(
-                council_shared::conflict::MESSAGE_REMOVED,
-                format!(
-                    "delivery {id} cannot be sent again: its text and address were removed after \
+            return Err(ApiError::Conflict(
+                council_shared::validation::Invalid::new(
+                    council_shared::conflict::MESSAGE_REMOVED,
+                    format!(
+                        "delivery {id} cannot be sent again: its text and address were removed after \
                  the retention period"
+                    ),
                 ),
-            )));
+            ));
         }
         let queued = queue::retry(&self.db, found).await?;
         self.wake_workers();

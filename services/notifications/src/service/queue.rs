@@ -557,7 +557,7 @@ pub async fn requeue_abandoned(db: &impl ConnectionTrait, lease: Duration) -> Re
 pub async fn retry(db: &impl ConnectionTrait, row: delivery::Model) -> Result<delivery::Model> {
     if row.state != "failed" {
         return Err(crate::error::NotificationsError::Conflict(
-            council_shared::conflict::refused(
+            council_shared::validation::Invalid::new(
                 council_shared::conflict::NOT_FAILED,
                 format!("delivery {} is {}, not failed", row.id, row.state),
             ),

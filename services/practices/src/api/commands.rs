@@ -77,10 +77,12 @@ pub async fn save_draft(
     if let Some(seen) = seen {
         let (latest, _) = working(core, &existing).await?;
         if version_of(&latest) != seen {
-            return Err(ApiError::Conflict(council_shared::conflict::refused(
-                council_shared::conflict::CHANGED_MEANWHILE,
-                "the practice was changed by someone else since this copy was opened",
-            )));
+            return Err(ApiError::Conflict(
+                council_shared::validation::Invalid::new(
+                    council_shared::conflict::CHANGED_MEANWHILE,
+                    "the practice was changed by someone else since this copy was opened",
+                ),
+            ));
         }
     }
     let (content, tenant_id) = core

@@ -74,10 +74,12 @@ pub async fn moderate_feedback(
         .await?
         .ok_or_else(|| PracticesError::NotFound(format!("{}/feedback/{id}", practice.slug)))?;
     if found.state != "pending" {
-        return Err(PracticesError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::FEEDBACK_ANSWERED,
-            format!("this feedback was already {}", found.state),
-        )));
+        return Err(PracticesError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::FEEDBACK_ANSWERED,
+                format!("this feedback was already {}", found.state),
+            ),
+        ));
     }
     let mut row = found.into_active_model();
     row.state = Set(if approve { "approved" } else { "rejected" }.into());
@@ -100,10 +102,12 @@ pub async fn adopt(
         .one(db)
         .await?;
     if exists.is_some() {
-        return Err(PracticesError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::ALREADY_ADOPTED,
-            "this municipality has already marked the practice as adopted",
-        )));
+        return Err(PracticesError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::ALREADY_ADOPTED,
+                "this municipality has already marked the practice as adopted",
+            ),
+        ));
     }
     Ok(adoption::ActiveModel {
         practice_id: Set(practice.id),

@@ -54,10 +54,12 @@ fn check_editable(practice: &practice::Model) -> Result<()> {
     {
         Ok(())
     } else {
-        Err(PracticesError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::NO_NEW_FILES,
-            format!("a practice that is {} takes no new files", state.as_str()),
-        )))
+        Err(PracticesError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::NO_NEW_FILES,
+                format!("a practice that is {} takes no new files", state.as_str()),
+            ),
+        ))
     }
 }
 
@@ -135,13 +137,15 @@ pub async fn remove(
         .iter()
         .any(|content| content.file_ids().contains(&row.id));
     if shown {
-        return Err(PracticesError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::FILE_IN_USE,
-            format!(
-                "file {} is shown by the practice: take it out of `photos`/`documents` first",
-                row.id
+        return Err(PracticesError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::FILE_IN_USE,
+                format!(
+                    "file {} is shown by the practice: take it out of `photos`/`documents` first",
+                    row.id
+                ),
             ),
-        )));
+        ));
     }
     file::Entity::delete_by_id(row.id).exec(db).await?;
     store.remove(&row.storage_key).await?;

@@ -97,7 +97,7 @@ pub async fn add(
     }
     if theme::Entity::find_by_id(code).one(db).await?.is_some() {
         return Err(PracticesError::Conflict(
-            council_shared::conflict::refused(
+            council_shared::validation::Invalid::new(
                 council_shared::conflict::THEME_EXISTS,
                 format!("a thematic area with the code `{code}` exists"),
             )
@@ -158,12 +158,14 @@ pub async fn change(
         return Err(PracticesError::Invalid(errors));
     }
     if seen.is_some_and(|seen| seen != version(&found)) {
-        return Err(PracticesError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::CHANGED_MEANWHILE,
-            format!(
-                "the thematic area `{code}` was changed by someone else since this form was opened"
+        return Err(PracticesError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::CHANGED_MEANWHILE,
+                format!(
+                    "the thematic area `{code}` was changed by someone else since this form was opened"
+                ),
             ),
-        )));
+        ));
     }
     let mut row: theme::ActiveModel = found.into();
     row.name_el = Set(name_el);
@@ -181,7 +183,7 @@ pub async fn remove(db: &impl ConnectionTrait, code: &str) -> Result<()> {
     let using = practices_using(db, code).await?;
     if !using.is_empty() {
         return Err(PracticesError::Conflict(
-            council_shared::conflict::refused(
+            council_shared::validation::Invalid::new(
                 council_shared::conflict::THEME_IN_USE,
                 format!(
                     "{} practice(s) use the thematic area `{code}`: take it out of them first",

@@ -362,10 +362,12 @@ impl AccessApi {
             "you may not invite to this role here",
         )?;
         if record.grant.user_id.is_some() || record.grant.revoked_at.is_some() {
-            return Err(ApiError::Conflict(council_shared::conflict::refused(
-                council_shared::conflict::INVITATION_USED,
-                "only an invitation nobody has used yet can be sent again",
-            )));
+            return Err(ApiError::Conflict(
+                council_shared::validation::Invalid::new(
+                    council_shared::conflict::INVITATION_USED,
+                    "only an invitation nobody has used yet can be sent again",
+                ),
+            ));
         }
         let input = RoleGrantInput {
             email: record.email.as_str().into(),

@@ -289,10 +289,12 @@ impl AccountApi {
             "only platform administrators erase accounts",
         )?;
         if caller.user_id == id {
-            return Err(ApiError::Conflict(council_shared::conflict::refused(
-                council_shared::conflict::OWN_ACCOUNT,
-                "you cannot erase your own account: ask another platform administrator",
-            )));
+            return Err(ApiError::Conflict(
+                council_shared::validation::Invalid::new(
+                    council_shared::conflict::OWN_ACCOUNT,
+                    "you cannot erase your own account: ask another platform administrator",
+                ),
+            ));
         }
         let erased = personal::erase(&self.db, id)
             .await?

@@ -61,10 +61,12 @@ pub async fn update_member(
     if let Some(seen) = seen.filter(|s| !s.is_empty()) {
         let current = council::find_member(db, tenant.id, id).await?;
         if member_version(&current) != seen {
-            return Err(TenantsError::Conflict(council_shared::conflict::refused(
-                council_shared::conflict::CHANGED_MEANWHILE,
-                "the member was changed by someone else since this form was opened",
-            )));
+            return Err(TenantsError::Conflict(
+                council_shared::validation::Invalid::new(
+                    council_shared::conflict::CHANGED_MEANWHILE,
+                    "the member was changed by someone else since this form was opened",
+                ),
+            ));
         }
     }
     let saved = council::update_member(db, slug, id, member).await?;
@@ -94,10 +96,12 @@ pub async fn save_council_details(
     if let Some(seen) = seen.filter(|s| !s.is_empty()) {
         let stored = council::load(db, tenant.id).await?;
         if council_version(stored.council.as_ref()) != seen {
-            return Err(TenantsError::Conflict(council_shared::conflict::refused(
-                council_shared::conflict::CHANGED_MEANWHILE,
-                "the council's details were changed by someone else since this form was opened",
-            )));
+            return Err(TenantsError::Conflict(
+                council_shared::validation::Invalid::new(
+                    council_shared::conflict::CHANGED_MEANWHILE,
+                    "the council's details were changed by someone else since this form was opened",
+                ),
+            ));
         }
     }
     council::save_details(db, slug, details).await?;
@@ -122,10 +126,12 @@ pub async fn replace_profile(
     let tenant = check_administers(db, caller, slug).await?;
     let content = ProfileContent::parse(body).map_err(TenantsError::Invalid)?;
     if seen.is_some_and(|seen| !seen.is_empty() && seen != profile_version(&tenant)) {
-        return Err(TenantsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::CHANGED_MEANWHILE,
-            "the profile was changed by someone else since this form was opened",
-        )));
+        return Err(TenantsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::CHANGED_MEANWHILE,
+                "the profile was changed by someone else since this form was opened",
+            ),
+        ));
     }
     profile::replace(db, slug, content).await?;
     reads.invalidate(slug);
@@ -175,10 +181,12 @@ pub async fn update_details(
     if let Some(seen) = seen.filter(|s| !s.is_empty())
         && tenant_version(&current) != seen
     {
-        return Err(TenantsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::CHANGED_MEANWHILE,
-            "the municipality was changed by someone else since this form was opened",
-        )));
+        return Err(TenantsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::CHANGED_MEANWHILE,
+                "the municipality was changed by someone else since this form was opened",
+            ),
+        ));
     }
     let saved = tenants::update(db, slug, details).await?;
     reads.invalidate(slug);

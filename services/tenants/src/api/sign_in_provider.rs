@@ -60,10 +60,12 @@ impl AccessApi {
         )
         .map_err(ApiError::Validation)?;
         if seen.is_some_and(|seen| !seen.is_empty() && seen != provider_version(stored.as_ref())) {
-            return Err(ApiError::Conflict(council_shared::conflict::refused(
-                council_shared::conflict::CHANGED_MEANWHILE,
-                "the sign-in provider was changed by someone else since this form was opened",
-            )));
+            return Err(ApiError::Conflict(
+                council_shared::validation::Invalid::new(
+                    council_shared::conflict::CHANGED_MEANWHILE,
+                    "the sign-in provider was changed by someone else since this form was opened",
+                ),
+            ));
         }
         let issuer = input.issuer_url.clone();
         // What its name resolves to now; every sign-in checks again.

@@ -162,7 +162,7 @@ pub async fn grant(
     .map_err(|error| {
         if council_shared::database::is_unique_violation(&error) {
             TenantsError::Conflict(
-                council_shared::conflict::refused(
+                council_shared::validation::Invalid::new(
                     council_shared::conflict::ROLE_HELD,
                     format!(
                         "{email} already has the role `{}` here, or an invitation to it",
@@ -206,10 +206,12 @@ pub async fn revoke(
     revoked_by: i64,
 ) -> Result<GrantRecord> {
     if record.grant.revoked_at.is_some() {
-        return Err(TenantsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::ALREADY_REVOKED,
-            format!("role grant {} is already revoked", record.grant.id),
-        )));
+        return Err(TenantsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::ALREADY_REVOKED,
+                format!("role grant {} is already revoked", record.grant.id),
+            ),
+        ));
     }
     let mut model: role_grant::ActiveModel = record.grant.into();
     model.revoked_at = Set(Some(Utc::now()));

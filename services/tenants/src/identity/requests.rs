@@ -145,10 +145,12 @@ pub async fn decide(
         .exec(db)
         .await?;
     if updated.rows_affected == 0 {
-        return Err(TenantsError::Conflict(council_shared::conflict::refused(
-            council_shared::conflict::REQUEST_ANSWERED,
-            "this request was already answered",
-        )));
+        return Err(TenantsError::Conflict(
+            council_shared::validation::Invalid::new(
+                council_shared::conflict::REQUEST_ANSWERED,
+                "this request was already answered",
+            ),
+        ));
     }
     find(db, request.tenant_id, request.id).await
 }

@@ -138,7 +138,7 @@ pub async fn create(
     .map_err(|error| {
         if council_shared::database::is_unique_violation(&error) {
             TenantsError::Conflict(
-                council_shared::conflict::refused(
+                council_shared::validation::Invalid::new(
                     council_shared::conflict::TOKEN_NAME_TAKEN,
                     format!("you already have a token named `{name}`"),
                 )
